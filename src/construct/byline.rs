@@ -1,0 +1,149 @@
+//! Author lines.
+//!
+//! ```text
+//! byline = prefix ws* names [separator date]
+//! prefix = "By" | "Von" | "Por" | "Par" | "Di" | "Door" | "Av" | "Autor:" | "Author:" ...
+//! names  = an upper-case letter, then up to 80 characters of names, not a sentence
+//! ```
+//! `By Jane Roe and Tom Example`, `Von Max Mustermann`, `von David · 18. Oktober 2019`.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::tag_no_case,
+    character::complete::{space0, space1},
+};
+
+use super::date::find_date;
+
+/// A recognised byline: where the names start, and where a date on the
+/// same line starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BylineLine {
+    pub names_at: usize,
+    pub date_at: Option<usize>,
+}
+
+fn prefix(i: &str) -> IResult<&str, ()> {
+    let (i, _) = alt((
+        (
+            alt((
+                tag_no_case("written by"),
+                tag_no_case("reporting by"),
+                tag_no_case("by"),
+                tag_no_case("von"),
+                tag_no_case("por"),
+                tag_no_case("par"),
+                tag_no_case("di"),
+                tag_no_case("door"),
+                tag_no_case("av"),
+                tag_no_case("przez"),
+            )),
+            space1,
+        ),
+        (
+            alt((
+                tag_no_case("authors:"),
+                tag_no_case("author:"),
+                tag_no_case("autorin:"),
+                tag_no_case("autoren:"),
+                tag_no_case("autor:"),
+                tag_no_case("auteur:"),
+                tag_no_case("autore:"),
+                tag_no_case("text:"),
+                tag_no_case("texto:"),
+            )),
+            space0,
+        ),
+    ))
+    .parse_complete(i)?;
+    Ok((i, ()))
+}
+
+/// Recognises a whole trimmed line as a byline.
+pub(crate) fn byline(line: &str) -> Option<BylineLine> {
+    if line.len() > 200 {
+        return None;
+    }
+    let (rest, ()) = prefix(line).ok()?;
+    let names_at = line.len() - rest.len();
+    let first = rest.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let date_at = find_date(rest).map(|(a, _)| names_at + a);
+    let names = line.get(names_at..date_at.unwrap_or(line.len()))?;
+    let names = names.trim_end_matches(|c: char| c.is_whitespace() || "·|,-–—•/".contains(c));
+    let chars = names.chars().count();
+    let words = names.split_whitespace().count();
+    if chars == 0 || chars > 100 || words > 14 {
+        return None;
+    }
+    // A sentence, not a list of names: "By Monday the river had risen. Then..."
+    if names.ends_with(['.', '!', '?']) && !names.ends_with(" Jr.") && words > 3 {
+        return None;
+    }
+    let lower_words = names
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| {
+            ![
+                "and", "und", "y", "et", "e", "i", "en", "de", "van", "von", "der", "da", "di",
+                "du", "la", "le", "bin", "al", "in", "for", "und", "with", "mit",
+            ]
+            .contains(w)
+        })
+        .count();
+    if lower_words > 1 {
+        return None;
+    }
+    Some(BylineLine { names_at, date_at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            byline("By Jane Roe"),
+            Some(BylineLine {
+                names_at: 3,
+                date_at: None
+            })
+        );
+        assert!(
+            byline("By Jane Roe and Tom Example").is_some(),
+            "two authors"
+        );
+        assert!(byline("Von Max Mustermann").is_some(), "German");
+        assert!(byline("Por Ana Lima").is_some(), "Spanish");
+        assert!(byline("Autor: Jan Kowalski").is_some(), "label with colon");
+        let b = byline("von David · 18. Oktober 2019");
+        assert_eq!(
+            b.and_then(|b| b.date_at),
+            Some(13),
+            "date on the same line (· is two bytes)"
+        );
+    }
+
+    #[test]
+    fn not_bylines() {
+        assert_eq!(
+            byline("By continuing to use this site you agree"),
+            None,
+            "lower case after By"
+        );
+        assert_eq!(
+            byline("By Monday the river had risen over the banks and into the square."),
+            None,
+            "a sentence"
+        );
+        assert_eq!(
+            byline("Bystanders watched"),
+            None,
+            "no space after the prefix"
+        );
+    }
+}

@@ -1,0 +1,162 @@
+//! Image credit lines.
+//!
+//! ```text
+//! credit = label ws* (":" | "/" | "by") ws* source
+//! label  = "Photograph" | "Photo" | "Illustration" | "Image" | "Picture" | "Graphic"
+//!        | "Video" | "Foto" | "Bild" | "Imagen" | "Grafik" | "Credit" | "Artwork" ...
+//!        | "©" | "(c)"
+//! source = 1..=80 characters, not a sentence
+//! ```
+//! `Photo: Reuters`, `Illustration: Lau Ka-kuen`, `Foto: dpa`, `© AFP`.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case},
+    character::complete::space0,
+    combinator::value,
+};
+
+use crate::CreditKind;
+
+/// A recognised credit: its kind and the byte offset of the source within
+/// the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CreditLine {
+    pub kind: CreditKind,
+    pub source_at: usize,
+}
+
+fn label(i: &str) -> IResult<&str, CreditKind> {
+    use CreditKind::*;
+    alt((
+        value(Photo, tag_no_case("photographs")),
+        value(Photo, tag_no_case("photograph")),
+        value(Photo, tag_no_case("photos")),
+        value(Photo, tag_no_case("photo")),
+        value(Photo, tag_no_case("picture")),
+        value(Photo, tag_no_case("fotos")),
+        value(Photo, tag_no_case("foto")),
+        value(Photo, tag_no_case("fot.")),
+        value(Illustration, tag_no_case("illustration")),
+        value(Illustration, tag_no_case("artwork")),
+        value(Image, tag_no_case("images")),
+        value(Image, tag_no_case("image")),
+        value(Image, tag_no_case("bild")),
+        value(Image, tag_no_case("imagen")),
+        value(Graphic, tag_no_case("graphic")),
+        value(Graphic, tag_no_case("grafik")),
+        value(Video, tag_no_case("video")),
+        value(Other, tag_no_case("credit")),
+    ))
+    .parse_complete(i)
+}
+
+fn separator(i: &str) -> IResult<&str, ()> {
+    let (i, _) = space0(i)?;
+    let (i, _) = alt((tag(":"), tag("/"), tag_no_case("by "))).parse_complete(i)?;
+    let (i, _) = space0(i)?;
+    Ok((i, ()))
+}
+
+fn labelled(i: &str) -> IResult<&str, CreditKind> {
+    let (i, kind) = label(i)?;
+    let (i, _) = separator(i)?;
+    Ok((i, kind))
+}
+
+fn copyright(i: &str) -> IResult<&str, CreditKind> {
+    let (i, _) = alt((tag("©"), tag_no_case("(c)"))).parse_complete(i)?;
+    let (i, _) = space0(i)?;
+    Ok((i, CreditKind::Other))
+}
+
+/// Recognises a whole trimmed line as an image credit.
+pub(crate) fn credit(line: &str) -> Option<CreditLine> {
+    if line.len() > 120 {
+        return None;
+    }
+    let (rest, kind) = alt((labelled, copyright)).parse_complete(line).ok()?;
+    let source = rest.trim();
+    let chars = source.chars().count();
+    if chars == 0 || chars > 80 {
+        return None;
+    }
+    // A sentence is not a source: "Photo: the mayor opens the bridge."
+    if source.ends_with('.') && source.split_whitespace().count() > 4 {
+        return None;
+    }
+    // © lines with years and "All rights reserved" are legal footers, not credits.
+    if kind == CreditKind::Other && source.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(CreditLine {
+        kind,
+        source_at: line.len() - rest.trim_start().len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_source(line: &str) -> Option<(CreditKind, &str)> {
+        credit(line).map(|c| (c.kind, line.get(c.source_at..).unwrap_or("")))
+    }
+
+    #[test]
+    fn credits() {
+        assert_eq!(
+            kind_source("Photo: Reuters"),
+            Some((CreditKind::Photo, "Reuters"))
+        );
+        assert_eq!(
+            kind_source("Illustration: Lau Ka-kuen"),
+            Some((CreditKind::Illustration, "Lau Ka-kuen"))
+        );
+        assert_eq!(
+            kind_source("Photograph: AP"),
+            Some((CreditKind::Photo, "AP")),
+            "photograph before photo"
+        );
+        assert_eq!(
+            kind_source("Image: Getty Images"),
+            Some((CreditKind::Image, "Getty Images"))
+        );
+        assert_eq!(
+            kind_source("Foto: dpa"),
+            Some((CreditKind::Photo, "dpa")),
+            "German"
+        );
+        assert_eq!(
+            kind_source("Photo by Jane Roe"),
+            Some((CreditKind::Photo, "Jane Roe")),
+            "by form"
+        );
+        assert_eq!(
+            kind_source("© AFP"),
+            Some((CreditKind::Other, "AFP")),
+            "copyright sign"
+        );
+    }
+
+    #[test]
+    fn not_credits() {
+        assert_eq!(
+            credit("Photographers gathered at the gate."),
+            None,
+            "no separator"
+        );
+        assert_eq!(credit("Photo:"), None, "no source");
+        assert_eq!(
+            credit("© 2024 Example Media Ltd. All rights reserved."),
+            None,
+            "legal line"
+        );
+        assert_eq!(
+            credit("Image: the mayor opens the bridge over the river."),
+            None,
+            "a sentence"
+        );
+    }
+}

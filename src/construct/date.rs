@@ -1,0 +1,593 @@
+//! Dates and date lines.
+//!
+//! ```text
+//! date     = iso | numeric | day-month-year | month-day-year | cjk | relative
+//! iso      = yyyy "-" mm "-" dd [("T" | " ") hh ":" mm [":" ss]]     2024-05-18T09:15
+//! numeric  = d{1,2} ("." | "/") d{1,2} ("." | "/") d{2,4}           18.05.2024
+//! dmy      = d{1,2} ["."] ws ["de" ws] month ["," | "."] ws ["de" ws] yyyy   18 May 2024, 18. Oktober 2019
+//! mdy      = month ["."] ws d{1,2} [st|nd|rd|th] [","] ws yyyy      May 18, 2024, Mai 18, 2024
+//! cjk      = yyyy "年" m "月" d "日"                                 2024年5月18日
+//! relative = n ws unit ws "ago" | "vor" ws n ws unit               3 hours ago, vor 3 Stunden
+//! ```
+//! A *date line* is a short line that holds a date (or a time after a
+//! "Published"/"Updated" keyword) and little else.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    character::complete::{char, one_of, space0, space1},
+    combinator::{opt, recognize, verify},
+};
+
+/// A recognised date line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateLine {
+    /// The line says the article was updated ("Updated: ...").
+    pub updated: bool,
+}
+
+const MONTHS: &[&str] = &[
+    // en
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    // de
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "mär",
+    "okt",
+    "dez",
+    // fr
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "janv",
+    "févr",
+    "avr",
+    "juil",
+    "déc",
+    // es
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "ene",
+    "dic",
+    // it
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "gen",
+    "mag",
+    "giu",
+    "lug",
+    "ago",
+    "set",
+    "ott",
+    // pt
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "dezembro",
+    "fev",
+    "out",
+    // nl
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    // pl (genitive, as in dates)
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+];
+
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "last updated",
+    "update",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "atualizado",
+    "bijgewerkt",
+    "zaktualizowano",
+    "aktualizacja",
+    "modified",
+    "last modified",
+    "geändert",
+];
+
+const PUBLISH_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "first published",
+    "publication",
+    "veröffentlicht",
+    "erschienen",
+    "stand",
+    "publié",
+    "publié le",
+    "publicado",
+    "pubblicato",
+    "publicada",
+    "gepubliceerd",
+    "opublikowano",
+    "data publikacji",
+    "date",
+    "datum",
+    "fecha",
+];
+
+/// Words that may stand in a date line besides the date itself.
+const FILLER: &[&str] = &[
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "uhr",
+    "um",
+    "le",
+    "à",
+    "el",
+    "a",
+    "las",
+    "los",
+    "de",
+    "del",
+    "alle",
+    "ore",
+    "às",
+    "o",
+    "om",
+    "bst",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "mez",
+    "mesz",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "et",
+    "hkt",
+    "ist",
+    "jst",
+    "min",
+    "read",
+    "minutes",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "updated",
+    "published",
+    "posted",
+    "aktualisiert",
+    "veröffentlicht",
+    "actualizado",
+    "publicado",
+    "publié",
+    "mis",
+    "jour",
+    "last",
+    "first",
+    "stand",
+];
+
+fn eq_fold(word: &str, want: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(want.chars())
+}
+
+fn digits(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
+    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse_complete(i)
+}
+
+fn month(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(char::is_alphabetic), |w: &str| {
+        MONTHS.iter().any(|m| eq_fold(w, m))
+    })
+    .parse_complete(i)
+}
+
+fn year(i: &str) -> IResult<&str, &str> {
+    verify(digits(4, 4), |y: &str| {
+        y.starts_with("19") || y.starts_with("20")
+    })
+    .parse_complete(i)
+}
+
+fn time(i: &str) -> IResult<&str, &str> {
+    recognize((
+        digits(1, 2),
+        one_of(":."),
+        digits(2, 2),
+        opt((char(':'), digits(2, 2))),
+        opt((
+            space0,
+            alt((
+                tag_no_case("am"),
+                tag_no_case("pm"),
+                tag_no_case("a.m."),
+                tag_no_case("p.m."),
+            )),
+        )),
+    ))
+    .parse_complete(i)
+}
+
+fn iso(i: &str) -> IResult<&str, &str> {
+    recognize((
+        year,
+        char('-'),
+        digits(2, 2),
+        char('-'),
+        digits(2, 2),
+        opt((one_of("T "), time)),
+    ))
+    .parse_complete(i)
+}
+
+fn numeric(i: &str) -> IResult<&str, &str> {
+    recognize((
+        digits(1, 2),
+        one_of("./"),
+        digits(1, 2),
+        one_of("./"),
+        alt((year, digits(2, 2))),
+    ))
+    .parse_complete(i)
+}
+
+fn de(i: &str) -> IResult<&str, Option<(&str, &str)>> {
+    opt((alt((tag_no_case("de"), tag_no_case("del"))), space1)).parse_complete(i)
+}
+
+fn dmy(i: &str) -> IResult<&str, &str> {
+    recognize((
+        digits(1, 2),
+        opt(char('.')),
+        space1,
+        de,
+        month,
+        opt(one_of(".,")),
+        space1,
+        de,
+        year,
+    ))
+    .parse_complete(i)
+}
+
+fn mdy(i: &str) -> IResult<&str, &str> {
+    recognize((
+        month,
+        opt(char('.')),
+        space1,
+        digits(1, 2),
+        opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))),
+        opt(char(',')),
+        space1,
+        year,
+    ))
+    .parse_complete(i)
+}
+
+fn cjk(i: &str) -> IResult<&str, &str> {
+    recognize((
+        year,
+        space0,
+        char('年'),
+        space0,
+        digits(1, 2),
+        space0,
+        char('月'),
+        space0,
+        digits(1, 2),
+        space0,
+        char('日'),
+    ))
+    .parse_complete(i)
+}
+
+fn unit(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(char::is_alphabetic), |w: &str| {
+        [
+            "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+            "day", "days", "week", "weeks", "month", "months", "sekunden", "minuten", "stunde",
+            "stunden", "tag", "tagen", "woche", "wochen", "heure", "heures", "jour", "jours",
+            "hora", "horas", "día", "días", "ora", "ore", "giorni", "uur", "dagen",
+        ]
+        .iter()
+        .any(|u| eq_fold(w, u))
+    })
+    .parse_complete(i)
+}
+
+fn relative(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((digits(1, 3), space1, unit, space1, tag_no_case("ago"))),
+        recognize((
+            alt((
+                tag_no_case("vor"),
+                tag_no_case("hace"),
+                tag_no_case("il y a"),
+            )),
+            space1,
+            digits(1, 3),
+            space1,
+            unit,
+        )),
+    ))
+    .parse_complete(i)
+}
+
+fn any_date(i: &str) -> IResult<&str, &str> {
+    alt((iso, cjk, numeric, dmy, mdy, relative)).parse_complete(i)
+}
+
+/// The byte range of the first date in `s`, if any. Tried only at word starts.
+pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
+    let mut prev_word = false;
+    for (at, c) in s.char_indices() {
+        let word = c.is_alphanumeric();
+        if word && !prev_word {
+            let rest = s.get(at..)?;
+            if let Ok((after, _)) = any_date(rest) {
+                let end = s.len() - after.len();
+                // "2024-05-18" inside "2024-05-189" is not a date.
+                if !after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    return Some((at, end));
+                }
+            }
+        }
+        prev_word = word;
+    }
+    None
+}
+
+fn starts_with_any(line: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        line.get(..w.len()).is_some_and(|head| eq_fold(head, w))
+            && !line
+                .get(w.len()..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Recognises a whole trimmed line as a date line.
+pub(crate) fn date_line(line: &str) -> Option<DateLine> {
+    if line.len() > 160 {
+        return None;
+    }
+    let updated = starts_with_any(line, UPDATE_WORDS);
+    let keyword = updated || starts_with_any(line, PUBLISH_WORDS);
+    let found = find_date(line);
+    let (start, end) = match found {
+        Some(r) => r,
+        None if keyword => {
+            // "Updated 11:40am": a keyword and a time.
+            let has_time = line
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .any(|(at, _)| line.get(at..).is_some_and(|s| time(s).is_ok()));
+            if !has_time {
+                return None;
+            }
+            (0, 0)
+        }
+        None => return None,
+    };
+    if keyword {
+        return Some(DateLine { updated });
+    }
+    // Without a keyword, the rest of the line must be date words and times.
+    let (before, after) = (line.get(..start)?, line.get(end..)?);
+    let other = before
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .chain(after.split(|c: char| !c.is_alphanumeric() && c != '.'))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .filter(|w| !FILLER.iter().any(|f| eq_fold(w, f)))
+        .count();
+    (other <= 1).then_some(DateLine { updated })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'a>(s: &'a str) -> Option<&'a str> {
+        find_date(s).and_then(|(a, b)| s.get(a..b))
+    }
+
+    #[test]
+    fn finds_dates_in_many_forms() {
+        assert_eq!(found("Published: 9:15am, 18 May 2024"), Some("18 May 2024"));
+        assert_eq!(
+            found("2024-05-18T09:15 by desk"),
+            Some("2024-05-18T09:15"),
+            "iso with time"
+        );
+        assert_eq!(
+            found("Mai 18, 2024"),
+            Some("Mai 18, 2024"),
+            "German month, US order"
+        );
+        assert_eq!(
+            found("am 18.05.2024 um 14:30"),
+            Some("18.05.2024"),
+            "dotted"
+        );
+        assert_eq!(
+            found("18. Oktober 2019"),
+            Some("18. Oktober 2019"),
+            "German dmy with dot"
+        );
+        assert_eq!(
+            found("18 de mayo de 2024"),
+            Some("18 de mayo de 2024"),
+            "Spanish"
+        );
+        assert_eq!(found("2024年5月18日 09:15"), Some("2024年5月18日"), "CJK");
+        assert_eq!(
+            found("Published 3 hours ago"),
+            Some("3 hours ago"),
+            "relative"
+        );
+        assert_eq!(
+            found("vor 2 Stunden"),
+            Some("vor 2 Stunden"),
+            "German relative"
+        );
+    }
+
+    #[test]
+    fn no_date_where_none_is() {
+        assert_eq!(found("The 18 members met in May to vote"), None, "no year");
+        assert_eq!(found("Room 1234-56-78"), None, "not a year");
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(
+            date_line("Published: 9:15am, 18 May 2024"),
+            Some(DateLine { updated: false })
+        );
+        assert_eq!(
+            date_line("Updated: 11:40am, 18 May 2024"),
+            Some(DateLine { updated: true })
+        );
+        assert_eq!(
+            date_line("Updated 11:40am"),
+            Some(DateLine { updated: true }),
+            "keyword and time"
+        );
+        assert_eq!(
+            date_line("18.05.2024, 14:30 Uhr"),
+            Some(DateLine { updated: false })
+        );
+        assert_eq!(
+            date_line("Thursday, May 18, 2024"),
+            Some(DateLine { updated: false })
+        );
+        assert_eq!(date_line("May 18, 2024"), Some(DateLine { updated: false }));
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_date_lines() {
+        assert_eq!(
+            date_line("The council will meet again on 18 May 2024 to decide the budget."),
+            None
+        );
+        assert_eq!(
+            date_line("Updates from the council"),
+            None,
+            "keyword but no date or time"
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! A person's name on its own line, as under a pull quote.
+//!
+//! ```text
+//! name = word (ws word){1,4} ["," ws role]
+//! word = an upper-case letter then letters, "-", "'", "." | a particle (de, van, von, bin...)
+//! ```
+//! `Antony Blinken`, `Ursula von der Leyen`, `Elena Marsh, mayor`.
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "y", "ten",
+    "ter",
+];
+
+/// Recognises a whole trimmed line as a person's name (with an optional role
+/// after a comma).
+pub(crate) fn name(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
+    let (who, role) = match line.split_once(',') {
+        Some((w, r)) => (w, Some(r.trim())),
+        None => (line, None),
+    };
+    if role.is_some_and(|r| r.is_empty() || r.chars().count() > 70) {
+        return false;
+    }
+    let mut words = 0;
+    for w in who.split_whitespace() {
+        words += 1;
+        if PARTICLES.contains(&w) {
+            continue;
+        }
+        let mut cs = w.chars();
+        if !cs.next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if !cs.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
+            return false;
+        }
+    }
+    (2..=5).contains(&words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(name("Antony Blinken"), "two words");
+        assert!(name("Ursula von der Leyen"), "particles");
+        assert!(
+            name("Elena Marsh, mayor of Harrowmere"),
+            "role after a comma"
+        );
+        assert!(name("Jean-Luc O’Neill"), "hyphen and apostrophe");
+    }
+
+    #[test]
+    fn not_names() {
+        assert!(!name("Blinken"), "one word");
+        assert!(!name("the top supplier"), "lower case");
+        assert!(!name("Photo 2024"), "digits");
+        assert!(
+            !name("We Will Not Wait Another Winter Ever"),
+            "too many words"
+        );
+    }
+}

@@ -1,0 +1,605 @@
+//! Stage 5: build the [`Article`] from the units and the article's extent.
+//!
+//! Inside the extent, units become the headline, standfirst, byline, dates
+//! and body blocks; outside it, teaser cards become sections and everything
+//! else becomes boilerplate with its kind and rule. Every line lands in
+//! exactly one element.
+
+use std::borrow::Cow;
+
+use crate::Span;
+use crate::lexicon::Lexicon;
+use crate::model::{Article, Block, Boilerplate, BoilerplateKind, Card, Credit, Section, Text};
+
+use super::classify::{Classified, Kind};
+use super::structure::Unit;
+
+/// Furthest the headline is looked for before the article's first line.
+const HEADLINE_LOOKBACK: usize = 30;
+
+/// Rule names of the structural rules.
+pub(crate) mod rule {
+    /// Lines before the article.
+    pub const BEFORE: &str = "before-article";
+    /// Lines after the article.
+    pub const AFTER: &str = "after-article";
+    /// Image credits no card takes.
+    pub const CREDIT: &str = "credit-line";
+    /// Lines of invisible characters.
+    pub const INVISIBLE: &str = "invisible";
+    /// Doubled headline lines outside the article.
+    pub const RELATED_OUTSIDE: &str = "related-outside-article";
+    /// Dates and bylines after the first.
+    pub const EXTRA_META: &str = "extra-meta";
+}
+
+struct Builder<'a, 'l> {
+    input: &'a str,
+    lines: &'l [Classified<'a>],
+    lexicon: &'l Lexicon,
+    article: Article<'a>,
+    /// The last boilerplate entry may still grow over the next lines.
+    open: bool,
+}
+
+impl<'a> Builder<'a, '_> {
+    fn line(&self, i: usize) -> Option<&Classified<'a>> {
+        self.lines.get(i)
+    }
+
+    fn text_of(&self, i: usize) -> Option<Text<'a>> {
+        let c = self.line(i)?;
+        Some(Text::new(c.line.text, c.line.span))
+    }
+
+    fn span_of(&self, first: usize, last: usize) -> Span {
+        let a = self.line(first).map_or(Span::default(), |c| c.line.span);
+        let b = self.line(last).map_or(a, |c| c.line.span);
+        a.cover(b)
+    }
+
+    /// Sets a piece aside, merging with the previous piece of the same kind
+    /// and rule when nothing came between.
+    fn boilerplate(&mut self, kind: BoilerplateKind, rule: Cow<'a, str>, span: Span) {
+        if self.open
+            && let Some(last) = self.article.boilerplate.last_mut()
+            && last.kind == kind
+            && last.rule == rule
+        {
+            last.span = last.span.cover(span);
+            last.text = Cow::Borrowed(self.input.get(last.span.start..last.span.end).unwrap_or(""));
+            return;
+        }
+        let text = Cow::Borrowed(self.input.get(span.start..span.end).unwrap_or(""));
+        self.article.boilerplate.push(Boilerplate {
+            kind,
+            text,
+            rule,
+            span,
+        });
+        self.open = true;
+    }
+
+    fn content(&mut self, block: Block<'a>) {
+        self.article.body.push(block);
+        self.open = false;
+    }
+
+    /// The lexicon's kind and rule for a line, if the lexicon decides it.
+    fn lexicon_verdict(&self, i: usize) -> Option<(BoilerplateKind, Cow<'a, str>)> {
+        let hit = self.line(i)?.boilerplate_hit()?;
+        let meta = self.lexicon.meta(hit.phrase)?;
+        Some((meta.kind, lexicon_rule(&meta.rule)))
+    }
+
+    /// Sets aside a unit outside the article.
+    fn outside(&mut self, u: Unit, fallback: BoilerplateKind, fallback_rule: &'static str) {
+        match u {
+            Unit::Line(i) => {
+                let Some(c) = self.line(i) else { return };
+                let span = c.line.span;
+                let (kind, rule) = match c.kind {
+                    Kind::Credit { .. } => {
+                        (BoilerplateKind::CaptionCredit, Cow::Borrowed(rule::CREDIT))
+                    }
+                    _ => self
+                        .lexicon_verdict(i)
+                        .or_else(|| self.weak_verdict(i))
+                        .unwrap_or((fallback, Cow::Borrowed(fallback_rule))),
+                };
+                self.boilerplate(kind, rule, span);
+            }
+            Unit::Related { first, last } => {
+                let span = self.span_of(first, last);
+                self.boilerplate(
+                    BoilerplateKind::RelatedList,
+                    Cow::Borrowed(rule::RELATED_OUTSIDE),
+                    span,
+                );
+            }
+            _ => {
+                let span = self.span_of(u.first(), u.last());
+                self.boilerplate(fallback, Cow::Borrowed(fallback_rule), span);
+            }
+        }
+    }
+
+    /// Outside the article, even a weak phrase names the kind.
+    fn weak_verdict(&self, i: usize) -> Option<(BoilerplateKind, Cow<'a, str>)> {
+        let hit = self.line(i)?.hit?;
+        let meta = self.lexicon.meta(hit.phrase)?;
+        Some((meta.kind, lexicon_rule(&meta.rule)))
+    }
+
+    fn card(&self, u: Unit) -> Option<Card<'a>> {
+        let Unit::Card {
+            credit,
+            title,
+            bullets_end,
+            end,
+        } = u
+        else {
+            return None;
+        };
+        let credit = credit.and_then(|i| {
+            let c = self.line(i)?;
+            let Kind::Credit { kind, source_at } = c.kind else {
+                return None;
+            };
+            let source = c.line.text.get(source_at as usize..)?.trim();
+            Some(Credit {
+                kind,
+                source: Cow::Borrowed(source),
+                span: c.line.span,
+            })
+        });
+        let bullets = (title + 1..bullets_end)
+            .filter_map(|i| {
+                let c = self.line(i)?;
+                let Kind::Bullet { text_at, .. } = c.kind else {
+                    return None;
+                };
+                Some(Text::new(
+                    c.line.text.get(text_at as usize..)?.trim(),
+                    c.line.span,
+                ))
+            })
+            .collect();
+        let summary = (bullets_end..end).filter_map(|i| self.text_of(i)).collect();
+        Some(Card {
+            title: Cow::Borrowed(self.line(title)?.line.text),
+            bullets,
+            summary,
+            credit,
+            span: self.span_of(u.first(), u.last()),
+        })
+    }
+
+    fn list(&self, start: usize, end: usize) -> Block<'a> {
+        let mut ordered = false;
+        let items = (start..end)
+            .filter_map(|i| {
+                let c = self.line(i)?;
+                let Kind::Bullet {
+                    text_at,
+                    ordered: o,
+                } = c.kind
+                else {
+                    return None;
+                };
+                ordered |= o;
+                Some(Text::new(
+                    c.line.text.get(text_at as usize..)?.trim(),
+                    c.line.span,
+                ))
+            })
+            .collect();
+        Block::List {
+            items,
+            ordered,
+            span: self.span_of(start, end.saturating_sub(1)),
+        }
+    }
+}
+
+fn lexicon_rule<'a>(rule: &Cow<'static, str>) -> Cow<'a, str> {
+    match rule {
+        Cow::Borrowed(s) => Cow::Borrowed(s),
+        Cow::Owned(s) => Cow::Owned(s.clone()),
+    }
+}
+
+fn is_title_line(c: &Classified<'_>) -> bool {
+    let w = c.shape.weight();
+    c.is_text()
+        && c.boilerplate_hit().is_none()
+        && (12..=300).contains(&w)
+        && (c.shape.words >= 2 || c.shape.cjk >= 6)
+        && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
+        && c.shape.inner_stops == 0
+}
+
+/// A short line that introduces the paragraphs after it.
+fn is_heading_line(c: &Classified<'_>) -> bool {
+    c.is_text()
+        && c.boilerplate_hit().is_none()
+        && !c.shape.sentence_end
+        && !c.shape.colon_end
+        && c.shape.weight() <= 100
+        && c.shape.words <= 14
+}
+
+/// A line of prose: a paragraph.
+fn is_prose(c: &Classified<'_>) -> bool {
+    c.is_text()
+        && c.boilerplate_hit().is_none()
+        && (c.shape.sentence_end || c.shape.weight() >= 100)
+}
+
+/// A short label that names a rail of cards ("Deep dives").
+fn is_label(c: &Classified<'_>) -> bool {
+    c.is_text()
+        && c.boilerplate_hit().is_none()
+        && !c.shape.sentence_end
+        && (2..=60).contains(&c.shape.weight())
+}
+
+/// Unit index of the headline: the nearest title line before the extent.
+fn find_headline(units: &[Unit], lines: &[Classified<'_>], first: usize) -> Option<usize> {
+    let lo = first.saturating_sub(HEADLINE_LOOKBACK);
+    for k in (lo..first).rev() {
+        match units.get(k)? {
+            Unit::Line(i) => {
+                let c = lines.get(*i)?;
+                if is_title_line(c) {
+                    return Some(k);
+                }
+            }
+            Unit::Card { .. } => return None,
+            _ => {}
+        }
+    }
+    match units.get(first)? {
+        Unit::Line(i) if is_title_line(lines.get(*i)?) => Some(first),
+        _ => None,
+    }
+}
+
+/// Marks the labels that stand before each run of cards: up to four short
+/// label lines directly before the run's first card.
+fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
+    let mut label = vec![false; units.len()];
+    for (k, u) in units.iter().enumerate() {
+        let starts_run = matches!(u, Unit::Card { .. })
+            && (k == 0 || !matches!(units.get(k - 1), Some(Unit::Card { .. })));
+        if !starts_run {
+            continue;
+        }
+        for j in (k.saturating_sub(4)..k).rev() {
+            match units.get(j) {
+                Some(Unit::Line(i))
+                    if lines.get(*i).is_some_and(is_label)
+                        && !label.get(j).copied().unwrap_or(true) =>
+                {
+                    if let Some(l) = label.get_mut(j) {
+                        *l = true;
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    label
+}
+
+/// Builds the article.
+pub(crate) fn assemble<'a>(
+    input: &'a str,
+    lines: &[Classified<'a>],
+    units: &[Unit],
+    extent: Option<(usize, usize)>,
+    invisible: &[Span],
+    lexicon: &Lexicon,
+) -> Article<'a> {
+    let mut b = Builder {
+        input,
+        lines,
+        lexicon,
+        article: Article::default(),
+        open: false,
+    };
+    let labels = rail_labels(units, lines);
+    let (head, first, last) = match extent {
+        Some((first, last)) => {
+            let head = find_headline(units, lines, first);
+            (head, head.map_or(first, |h| h.min(first)), last)
+        }
+        None => (
+            find_headline(units, lines, units.len().min(HEADLINE_LOOKBACK)),
+            usize::MAX,
+            0,
+        ),
+    };
+    let mut section: Option<usize> = None;
+    for (k, &u) in units.iter().enumerate() {
+        let inside = k >= first && k <= last;
+        if Some(k) == head {
+            if let Unit::Line(i) = u
+                && let Some(t) = b.text_of(i)
+            {
+                b.article.headline = Some(t);
+                b.open = false;
+            }
+            section = None;
+            continue;
+        }
+        if inside {
+            section = None;
+            body_unit(&mut b, units, k, head);
+            continue;
+        }
+        // Outside the article: rails and boilerplate.
+        if labels.get(k).copied().unwrap_or(false)
+            && let Unit::Line(i) = u
+            && let Some(c) = b.line(i)
+        {
+            b.article.sections.push(Section {
+                title: Cow::Borrowed(c.line.text),
+                span: c.line.span,
+                cards: Vec::new(),
+            });
+            b.open = false;
+            section = Some(b.article.sections.len() - 1);
+            continue;
+        }
+        if let Some(card) = b.card(u) {
+            let target = match section {
+                Some(s) => s,
+                None => {
+                    b.article.sections.push(Section {
+                        title: Cow::Borrowed(""),
+                        span: card.span,
+                        cards: Vec::new(),
+                    });
+                    b.article.sections.len() - 1
+                }
+            };
+            if let Some(s) = b.article.sections.get_mut(target) {
+                s.span = s.span.cover(card.span);
+                s.cards.push(card);
+            }
+            b.open = false;
+            section = Some(target);
+            continue;
+        }
+        section = None;
+        if k < first {
+            b.outside(u, BoilerplateKind::Navigation, rule::BEFORE);
+        } else {
+            b.outside(u, BoilerplateKind::Other, rule::AFTER);
+        }
+    }
+    place_invisible(&mut b.article, invisible, input);
+    b.article
+}
+
+/// One unit inside the article.
+fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option<usize>) {
+    let Some(&u) = units.get(k) else { return };
+    match u {
+        Unit::Line(i) => body_line(b, units, k, i, head),
+        Unit::Related { first, last } => {
+            let title = b.line(first).map_or("", |c| c.line.text);
+            let span = b.span_of(first, last);
+            b.content(Block::RelatedLink {
+                title: Cow::Borrowed(title),
+                url: None,
+                span,
+            });
+        }
+        Unit::PullQuote { quote, name } => {
+            let text = b.line(quote).map_or("", |c| c.line.text);
+            let text = text.trim_matches(|c: char| "“”\"‘’'«»„".contains(c));
+            let attribution = b.line(name).map(|c| Cow::Borrowed(c.line.text));
+            let span = b.span_of(quote, name);
+            b.content(Block::PullQuote {
+                text: Cow::Borrowed(text),
+                attribution,
+                span,
+            });
+        }
+        Unit::List { start, end } => {
+            let list = b.list(start, end);
+            b.content(list);
+        }
+        Unit::Card { .. } => {
+            if let Some(card) = b.card(u) {
+                b.article.sections.push(Section {
+                    title: Cow::Borrowed(""),
+                    span: card.span,
+                    cards: vec![card],
+                });
+                b.open = false;
+            }
+        }
+    }
+}
+
+fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, head: Option<usize>) {
+    let Some(&c) = b.line(i) else { return };
+    let span = c.line.span;
+    let text = c.line.text;
+    if let Some((kind, rule)) = b.lexicon_verdict(i) {
+        b.boilerplate(kind, rule, span);
+        return;
+    }
+    match c.kind {
+        Kind::Byline { date_at } if b.article.byline.is_none() => {
+            let cut = date_at.map_or(text.len(), |d| d as usize);
+            let names = text.get(..cut).unwrap_or(text);
+            let names =
+                names.trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
+            let date_start = c.line.text_at + cut;
+            let byline_span = if date_at.is_some() {
+                Span::new(span.start, date_start)
+            } else {
+                span
+            };
+            b.article.byline = Some(Text::new(names, byline_span));
+            if date_at.is_some() {
+                let date = text.get(cut..).unwrap_or("");
+                let date_span = Span::new(date_start, span.end);
+                if b.article.published.is_none() {
+                    b.article.published = Some(Text::new(date, date_span));
+                } else {
+                    b.boilerplate(
+                        BoilerplateKind::Other,
+                        Cow::Borrowed(rule::EXTRA_META),
+                        date_span,
+                    );
+                }
+            }
+            b.open = false;
+        }
+        Kind::Date { updated } => {
+            let slot = if updated {
+                &mut b.article.updated
+            } else {
+                &mut b.article.published
+            };
+            if slot.is_none() {
+                *slot = Some(Text::new(text, span));
+                b.open = false;
+            } else {
+                b.boilerplate(
+                    BoilerplateKind::Other,
+                    Cow::Borrowed(rule::EXTRA_META),
+                    span,
+                );
+            }
+        }
+        Kind::Credit { .. } => b.boilerplate(
+            BoilerplateKind::CaptionCredit,
+            Cow::Borrowed(rule::CREDIT),
+            span,
+        ),
+        Kind::Heading {
+            level,
+            text_at,
+            text_end,
+        } => {
+            let t = text
+                .get(text_at as usize..text_end as usize)
+                .unwrap_or(text);
+            b.content(Block::Heading {
+                text: Cow::Borrowed(t),
+                level,
+                span,
+            });
+        }
+        Kind::Link { title, url } => {
+            let t = text.get(title.0 as usize..title.1 as usize).unwrap_or(text);
+            let u = text.get(url.0 as usize..url.1 as usize).map(Cow::Borrowed);
+            b.content(Block::RelatedLink {
+                title: Cow::Borrowed(t),
+                url: u,
+                span,
+            });
+        }
+        Kind::Bullet { .. } => {
+            let list = b.list(i, i + 1);
+            b.content(list);
+        }
+        Kind::Byline { .. } | Kind::Text => {
+            let next_prose = match units.get(k + 1) {
+                Some(Unit::Line(j)) => b.line(*j).is_some_and(is_prose),
+                _ => false,
+            };
+            if b.article.body.is_empty()
+                && b.article.standfirst.is_none()
+                && is_standfirst(b, units, k, head, &c)
+            {
+                b.article.standfirst = Some(Text::new(text, span));
+                b.open = false;
+            } else if next_prose && is_heading_line(&c) && !b.article.body.is_empty() {
+                b.content(Block::Heading {
+                    text: Cow::Borrowed(text),
+                    level: 2,
+                    span,
+                });
+            } else {
+                b.content(Block::Paragraph(Text::new(text, span)));
+            }
+        }
+    }
+}
+
+/// The first paragraph under the headline is a standfirst when something
+/// other than a paragraph follows it (a related link, a byline or date, a
+/// credit) or a wider gap does.
+fn is_standfirst(
+    b: &Builder<'_, '_>,
+    units: &[Unit],
+    k: usize,
+    head: Option<usize>,
+    c: &Classified<'_>,
+) -> bool {
+    let Some(h) = head else { return false };
+    if !is_prose(c) || !(40..=700).contains(&c.shape.weight()) {
+        return false;
+    }
+    // Only meta lines may stand between the headline and this line.
+    let only_meta = (h + 1..k).all(|j| match units.get(j) {
+        Some(Unit::Line(i)) => b.line(*i).is_some_and(|l| {
+            matches!(
+                l.kind,
+                Kind::Byline { .. } | Kind::Date { .. } | Kind::Credit { .. }
+            )
+        }),
+        _ => false,
+    });
+    if !only_meta {
+        return false;
+    }
+    match units.get(k + 1) {
+        Some(Unit::Line(j)) => b.line(*j).is_some_and(|n| {
+            matches!(
+                n.kind,
+                Kind::Byline { .. } | Kind::Date { .. } | Kind::Credit { .. }
+            ) || n.line.blanks_before >= 2
+        }),
+        Some(Unit::Related { .. } | Unit::PullQuote { .. } | Unit::Card { .. }) => true,
+        _ => false,
+    }
+}
+
+/// Lines of invisible characters become `whitespace` boilerplate, unless a
+/// larger element already covers them.
+fn place_invisible<'a>(article: &mut Article<'a>, invisible: &[Span], input: &'a str) {
+    if invisible.is_empty() {
+        return;
+    }
+    let mut covers: Vec<Span> = article.body.iter().map(Block::span).collect();
+    covers.extend(article.sections.iter().map(|s| s.span));
+    covers.extend(article.boilerplate.iter().map(|b| b.span));
+    covers.sort_unstable();
+    let mut j = 0;
+    for &s in invisible {
+        while covers.get(j).is_some_and(|c| c.end <= s.start) {
+            j += 1;
+        }
+        if covers
+            .get(j)
+            .is_some_and(|c| c.start <= s.start && c.end >= s.end)
+        {
+            continue;
+        }
+        article.boilerplate.push(Boilerplate {
+            kind: BoilerplateKind::Whitespace,
+            text: Cow::Borrowed(input.get(s.start..s.end).unwrap_or("")),
+            rule: Cow::Borrowed(rule::INVISIBLE),
+            span: s,
+        });
+    }
+    article.boilerplate.sort_by_key(|b| b.span.start);
+}

@@ -1,0 +1,231 @@
+//! Stage 2: give every line a kind, its shape and its lexicon hit.
+//!
+//! The kind is chosen from the line's first bytes with a `match`, so most
+//! lines (long prose) try no parser at all; the lexicon automaton runs once
+//! over the whole text and its matches are dealt out to the lines they fall in.
+
+use crate::CreditKind;
+use crate::construct::{bullet, byline, credit, date, heading, link, shape};
+use crate::lexicon::Lexicon;
+
+use super::lines::Line;
+
+/// What a line is, from its own text alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Anything else: prose, titles, labels, menu items.
+    Text,
+    /// A list item; the item's text starts at `text_at` within the line.
+    Bullet { ordered: bool, text_at: u32 },
+    /// An image credit; the source starts at `source_at`.
+    Credit { kind: CreditKind, source_at: u32 },
+    /// An author line; a date on the same line starts at `date_at`.
+    Byline { date_at: Option<u32> },
+    /// A date line.
+    Date { updated: bool },
+    /// A Markdown heading.
+    Heading {
+        level: u8,
+        text_at: u32,
+        text_end: u32,
+    },
+    /// A line that is one Markdown link.
+    Link { title: (u32, u32), url: (u32, u32) },
+}
+
+/// The lexicon's verdict on a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// The strongest phrase found (strong beats weak; first wins a tie).
+    pub phrase: u32,
+    pub strong: bool,
+    /// Bytes of the line covered by phrases.
+    pub covered: u32,
+}
+
+/// A line with everything the later stages need to know about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Classified<'a> {
+    pub line: Line<'a>,
+    pub kind: Kind,
+    pub shape: shape::Shape,
+    pub hit: Option<Hit>,
+}
+
+impl Classified<'_> {
+    /// Text lines only.
+    pub(crate) fn is_text(&self) -> bool {
+        self.kind == Kind::Text
+    }
+
+    /// The line is mostly lexicon phrase, or has a strong phrase and is short.
+    pub(crate) fn boilerplate_hit(&self) -> Option<Hit> {
+        let hit = self.hit?;
+        let len = self.line.text.len() as u32;
+        let w = self.shape.weight();
+        let decisive = (hit.strong && w <= 200)
+            || hit.covered * 2 >= len
+            || (w <= 40 && hit.covered * 4 >= len);
+        decisive.then_some(hit)
+    }
+}
+
+fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
+    let first = text.as_bytes().first().copied().unwrap_or(b' ');
+    let short = sh.chars <= 160;
+    let narrow = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+    match first {
+        b'#' => {
+            if let Some(h) = heading::heading(text) {
+                return Kind::Heading {
+                    level: h.level,
+                    text_at: narrow(h.text_at),
+                    text_end: narrow(h.text_end),
+                };
+            }
+        }
+        b'[' => {
+            if let Some(l) = link::link_line(text) {
+                return Kind::Link {
+                    title: (narrow(l.title.0), narrow(l.title.1)),
+                    url: (narrow(l.url.0), narrow(l.url.1)),
+                };
+            }
+        }
+        _ => {}
+    }
+    // Bullets: markers are ASCII punctuation, digits, or multi-byte symbols.
+    if matches!(first, b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2)
+        && let Some(b) = bullet::bullet(text)
+    {
+        return Kind::Bullet {
+            ordered: b.ordered,
+            text_at: narrow(b.text_at),
+        };
+    }
+    if !short {
+        return Kind::Text;
+    }
+    if sh.chars <= 100
+        && let Some(c) = credit::credit(text)
+    {
+        return Kind::Credit {
+            kind: c.kind,
+            source_at: narrow(c.source_at),
+        };
+    }
+    if let Some(b) = byline::byline(text) {
+        return Kind::Byline {
+            date_at: b.date_at.map(narrow),
+        };
+    }
+    if sh.digits > 0
+        && let Some(d) = date::date_line(text)
+    {
+        return Kind::Date { updated: d.updated };
+    }
+    Kind::Text
+}
+
+/// Classifies every line, and deals the lexicon's matches out to them.
+pub(crate) fn classify<'a>(
+    input: &'a str,
+    lines: &[Line<'a>],
+    lexicon: &Lexicon,
+) -> Vec<Classified<'a>> {
+    let mut out: Vec<Classified<'a>> = lines
+        .iter()
+        .map(|&line| {
+            let sh = shape::shape(line.text);
+            Classified {
+                line,
+                kind: kind_of(line.text, &sh),
+                shape: sh,
+                hit: None,
+            }
+        })
+        .collect();
+    let mut cursor = 0usize;
+    for found in lexicon.find_all(input) {
+        while out
+            .get(cursor)
+            .is_some_and(|c| c.line.text_at + c.line.text.len() <= found.start)
+        {
+            cursor += 1;
+        }
+        let Some(c) = out.get_mut(cursor) else { break };
+        if found.start < c.line.text_at || found.end > c.line.text_at + c.line.text.len() {
+            continue; // spans a line break
+        }
+        let strong = lexicon.meta(found.phrase).is_some_and(|m| m.strong);
+        let len = u32::try_from(found.end - found.start).unwrap_or(u32::MAX);
+        match &mut c.hit {
+            Some(h) => {
+                h.covered = h.covered.saturating_add(len);
+                if strong && !h.strong {
+                    h.phrase = found.phrase;
+                    h.strong = true;
+                }
+            }
+            None => {
+                c.hit = Some(Hit {
+                    phrase: found.phrase,
+                    strong,
+                    covered: len,
+                })
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split;
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        let lines = split(text);
+        classify(text, &lines.lines, Lexicon::builtin())
+            .iter()
+            .map(|c| c.kind)
+            .collect()
+    }
+
+    #[test]
+    fn kinds_from_first_bytes() {
+        let k = kinds(
+            "  • Bullet item\nPhoto: Reuters\nBy Jane Roe\n18 May 2024\n## Heading\n[T](u)\nPlain text line.",
+        );
+        assert!(
+            matches!(k[0], Kind::Bullet { ordered: false, .. }),
+            "bullet"
+        );
+        assert!(
+            matches!(
+                k[1],
+                Kind::Credit {
+                    kind: CreditKind::Photo,
+                    ..
+                }
+            ),
+            "credit"
+        );
+        assert!(matches!(k[2], Kind::Byline { date_at: None }), "byline");
+        assert!(matches!(k[3], Kind::Date { updated: false }), "date");
+        assert!(matches!(k[4], Kind::Heading { level: 2, .. }), "heading");
+        assert!(matches!(k[5], Kind::Link { .. }), "link");
+        assert_eq!(k[6], Kind::Text, "prose");
+    }
+
+    #[test]
+    fn lexicon_hits_land_on_their_line() {
+        let text = "A line about rivers.\nThis website uses cookies. By continuing to use this site, you accept our use of cookies.";
+        let lines = split(text);
+        let c = classify(text, &lines.lines, Lexicon::builtin());
+        assert!(c[0].hit.is_none(), "no phrase in the first line");
+        let hit = c[1].boilerplate_hit().expect("cookie line is boilerplate");
+        let kind = Lexicon::builtin().meta(hit.phrase).map(|m| m.kind);
+        assert_eq!(kind, Some(crate::BoilerplateKind::CookieNotice));
+    }
+}

@@ -1,0 +1,114 @@
+//! Stage 4: decide where the article is.
+//!
+//! Each unit gets a score from its shape: sentence-like prose counts for the
+//! article (more the longer it is), short unpunctuated lines (menus, labels),
+//! lexicon hits and teaser cards count against it. The article's extent is
+//! the run of units with the largest total score (Kadane's maximum-sum
+//! subarray: one pass, linear), so the decision rests on many lines together
+//! rather than on any one line.
+
+use super::classify::{Classified, Kind};
+use super::structure::Unit;
+
+/// Score of one line standing alone.
+pub(crate) fn line_score(c: &Classified<'_>) -> f32 {
+    if let Some(hit) = c.boilerplate_hit() {
+        return if hit.strong { -6.0 } else { -4.0 };
+    }
+    let w = c.shape.weight() as f32;
+    match c.kind {
+        Kind::Text => {
+            let weak_hit = if c.hit.is_some() { 1.0 } else { 0.0 };
+            if c.shape.sentence_end && w >= 50.0 {
+                (2.0 + w / 40.0).min(14.0) - weak_hit
+            } else if w >= 120.0 {
+                (w / 60.0).min(8.0) - weak_hit
+            } else if c.shape.sentence_end || c.shape.colon_end {
+                0.5 - weak_hit
+            } else if w < 30.0 {
+                -1.5
+            } else {
+                -0.5
+            }
+        }
+        Kind::Link { .. } => -1.0,
+        Kind::Bullet { .. } => {
+            if w >= 60.0 {
+                1.0
+            } else {
+                -1.0
+            }
+        }
+        Kind::Credit { .. } | Kind::Byline { .. } | Kind::Date { .. } | Kind::Heading { .. } => 0.0,
+    }
+}
+
+/// Score of a unit.
+pub(crate) fn unit_score(u: &Unit, lines: &[Classified<'_>]) -> f32 {
+    let line = |i: usize| lines.get(i).map_or(0.0, line_score);
+    match *u {
+        Unit::Line(i) => line(i),
+        Unit::Related { .. } => 0.5,
+        Unit::PullQuote { .. } => 1.0,
+        Unit::Card { .. } => -25.0,
+        Unit::List { start, end } => (start..end).map(line).sum(),
+    }
+}
+
+/// The unit indices `first..=last` of the best-scoring run, if any run
+/// scores above zero.
+pub(crate) fn extent(units: &[Unit], lines: &[Classified<'_>]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut run = 0.0f32;
+    let mut run_start = 0usize;
+    for (k, u) in units.iter().enumerate() {
+        let s = unit_score(u, lines);
+        if run <= 0.0 {
+            run = s;
+            run_start = k;
+        } else {
+            run += s;
+        }
+        if run > 0.0 && best.is_none_or(|(b, _, _)| run > b) {
+            best = Some((run, run_start, k));
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+    use crate::lexicon::Lexicon;
+    use crate::parse::{classify::classify, lines::split, structure::units};
+
+    fn extent_lines(text: &str) -> Option<(usize, usize)> {
+        let lines = split(text);
+        let c = classify(text, &lines.lines, Lexicon::builtin());
+        let u = units(text, &c, Lexicon::builtin(), &Options::default());
+        extent(&u, &c).and_then(|(a, b)| Some((u.get(a)?.first(), u.get(b)?.last())))
+    }
+
+    #[test]
+    fn menus_around_prose_are_outside() {
+        let text = "Home\nNews\nSport\nWeather\n\
+The first paragraph of the story runs long enough to count as prose.\n\
+The second paragraph adds more detail, as a second paragraph would do.\n\
+About us\nContact\nJobs";
+        assert_eq!(extent_lines(text), Some((4, 5)));
+    }
+
+    #[test]
+    fn a_short_label_inside_prose_stays_inside() {
+        let text = "A long opening paragraph that reads like an article paragraph should.\n\
+What happens next\n\
+A long closing paragraph that also reads like an article paragraph should.";
+        assert_eq!(extent_lines(text), Some((0, 2)));
+    }
+
+    #[test]
+    fn nothing_but_menus_has_no_extent() {
+        assert_eq!(extent_lines("Home\nNews\nSport"), None);
+    }
+}

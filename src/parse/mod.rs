@@ -1,0 +1,51 @@
+//! The pipeline: lines → classified lines → units → extent → article.
+
+pub(crate) mod assemble;
+pub(crate) mod classify;
+pub(crate) mod extent;
+pub(crate) mod lines;
+pub(crate) mod structure;
+
+use crate::lexicon::Lexicon;
+use crate::{Article, Error, Options};
+
+/// Checks that `input` is something we parse at all.
+pub(crate) fn check(input: &[u8], options: &Options) -> Result<(), Error> {
+    if input.len() > options.max_bytes {
+        return Err(Error::TooLarge {
+            len: input.len(),
+            max: options.max_bytes,
+        });
+    }
+    if input.is_empty() {
+        return Err(Error::Empty);
+    }
+    if let Some(offset) = memchr::memchr(0, input) {
+        return Err(Error::Binary { offset });
+    }
+    Ok(())
+}
+
+/// Runs every stage over a checked input.
+pub(crate) fn run<'a>(
+    input: &'a str,
+    options: &Options,
+    lexicon: &Lexicon,
+) -> Result<Article<'a>, Error> {
+    check(input.as_bytes(), options)?;
+    let lines = lines::split(input);
+    if lines.lines.is_empty() && lines.invisible.is_empty() {
+        return Err(Error::Blank { len: input.len() });
+    }
+    let classified = classify::classify(input, &lines.lines, lexicon);
+    let units = structure::units(input, &classified, lexicon, options);
+    let extent = extent::extent(&units, &classified);
+    Ok(assemble::assemble(
+        input,
+        &classified,
+        &units,
+        extent,
+        &lines.invisible,
+        lexicon,
+    ))
+}

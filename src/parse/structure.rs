@@ -1,0 +1,338 @@
+//! Stage 3: group classified lines into units: single lines, related links
+//! (a headline line doubled), pull quotes (a quote line and a name line,
+//! the quote repeated elsewhere in the text), teaser cards (credit, title,
+//! bullets, summary) and lists.
+//!
+//! One left-to-right walk; each unit looks at most a bounded number of lines
+//! ahead, and pull quotes are confirmed by one automaton pass over the text.
+
+use aho_corasick::AhoCorasick;
+
+use crate::construct::name::name;
+use crate::{BoilerplateKind, Options};
+
+use super::classify::{Classified, Kind};
+use crate::lexicon::Lexicon;
+
+/// A group of consecutive lines (indices into the classified lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// One line, judged later.
+    Line(usize),
+    /// The same headline twice in a row.
+    Related { first: usize, last: usize },
+    /// A quote line and its attribution line.
+    PullQuote { quote: usize, name: usize },
+    /// A teaser card: `[credit] title bullet+ summary*`, lines `first..end`.
+    Card {
+        credit: Option<usize>,
+        title: usize,
+        bullets_end: usize,
+        end: usize,
+    },
+    /// Consecutive list items, lines `start..end`.
+    List { start: usize, end: usize },
+}
+
+impl Unit {
+    /// Index of the unit's first line.
+    pub(crate) fn first(&self) -> usize {
+        match *self {
+            Unit::Line(i) => i,
+            Unit::Related { first, .. } => first,
+            Unit::PullQuote { quote, .. } => quote,
+            Unit::Card { credit, title, .. } => credit.unwrap_or(title),
+            Unit::List { start, .. } => start,
+        }
+    }
+
+    /// Index of the unit's last line.
+    pub(crate) fn last(&self) -> usize {
+        match *self {
+            Unit::Line(i) => i,
+            Unit::Related { last, .. } => last,
+            Unit::PullQuote { name, .. } => name,
+            Unit::Card { end, .. } | Unit::List { end, .. } => end.saturating_sub(1),
+        }
+    }
+}
+
+/// Most pull-quote candidates checked per text: bounds the automaton.
+const MAX_QUOTE_CANDIDATES: usize = 256;
+/// Most summary lines a card takes.
+const MAX_SUMMARY: usize = 6;
+
+/// A phrase of page chrome (cookies, newsletters, paywalls, legal, apps,
+/// comments), even a weak one, ends a card's summary: cards hold prose.
+fn chrome(lexicon: &Lexicon, c: &Classified<'_>) -> bool {
+    c.hit.is_some_and(|h| {
+        lexicon.meta(h.phrase).is_some_and(|m| {
+            matches!(
+                m.kind,
+                BoilerplateKind::CookieNotice
+                    | BoilerplateKind::Newsletter
+                    | BoilerplateKind::Subscription
+                    | BoilerplateKind::Legal
+                    | BoilerplateKind::AppPromo
+                    | BoilerplateKind::Comments
+            )
+        })
+    })
+}
+
+fn title_like(c: &Classified<'_>) -> bool {
+    let w = c.shape.weight();
+    c.is_text()
+        && (10..=300).contains(&w)
+        && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
+        && c.boilerplate_hit().is_none()
+}
+
+/// The text of a quote line without its quote marks and final punctuation.
+fn quote_core(text: &str) -> &str {
+    text.trim_matches(|c: char| "“”\"‘’'«»„‚‹› ".contains(c))
+        .trim_end_matches(|c: char| ".,;:!?…".contains(c))
+        .trim_matches(|c: char| "“”\"‘’'«»„‚‹› ".contains(c))
+}
+
+fn pull_quote_candidate(lines: &[Classified<'_>], i: usize) -> bool {
+    let (Some(q), Some(n)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    q.is_text()
+        && (20..=300).contains(&q.shape.chars)
+        && q.shape.words >= 4
+        && n.is_text()
+        && n.line.blanks_before <= 2
+        && name(n.line.text)
+        && quote_core(q.line.text).len() >= 15
+}
+
+/// Indices of quote lines whose text appears again elsewhere in the input.
+fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&i| pull_quote_candidate(lines, i))
+        .take(MAX_QUOTE_CANDIDATES)
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let cores: Vec<&str> = candidates
+        .iter()
+        .filter_map(|&i| lines.get(i).map(|c| quote_core(c.line.text)))
+        .collect();
+    let Ok(ac) = AhoCorasick::new(&cores) else {
+        return Vec::new();
+    };
+    let mut elsewhere = vec![false; candidates.len()];
+    for m in ac.find_overlapping_iter(input) {
+        let k = m.pattern().as_usize();
+        let own = candidates
+            .get(k)
+            .and_then(|&i| lines.get(i))
+            .is_some_and(|c| m.start() >= c.line.span.start && m.end() <= c.line.span.end);
+        if !own && let Some(e) = elsewhere.get_mut(k) {
+            *e = true;
+        }
+    }
+    candidates
+        .into_iter()
+        .zip(elsewhere)
+        .filter_map(|(i, e)| e.then_some(i))
+        .collect()
+}
+
+fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
+    let (Some(a), Some(b)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    a.line.text == b.line.text
+        && title_like(a)
+        && (a.shape.words >= 3 || a.shape.cjk >= 6)
+        && b.line.blanks_before <= 2
+}
+
+fn is_bullet(lines: &[Classified<'_>], i: usize) -> bool {
+    lines
+        .get(i)
+        .is_some_and(|c| matches!(c.kind, Kind::Bullet { .. }))
+}
+
+fn card_at(lexicon: &Lexicon, lines: &[Classified<'_>], i: usize) -> Option<Unit> {
+    let first = lines.get(i)?;
+    let (credit, title) = match first.kind {
+        Kind::Credit { .. } => (Some(i), i + 1),
+        Kind::Text => (None, i),
+        _ => return None,
+    };
+    if !title_like(lines.get(title)?) || !is_bullet(lines, title + 1) {
+        return None;
+    }
+    let mut j = title + 1;
+    while is_bullet(lines, j) {
+        j += 1;
+    }
+    let mut k = j;
+    while k < j + MAX_SUMMARY {
+        let Some(c) = lines.get(k) else { break };
+        let prose = c.shape.sentence_end || c.shape.weight() >= 80;
+        if !c.is_text() || !prose || chrome(lexicon, c) || is_bullet(lines, k + 1) {
+            break;
+        }
+        k += 1;
+    }
+    Some(Unit::Card {
+        credit,
+        title,
+        bullets_end: j,
+        end: k,
+    })
+}
+
+/// Groups the classified lines into units.
+pub(crate) fn units(
+    input: &str,
+    lines: &[Classified<'_>],
+    lexicon: &Lexicon,
+    options: &Options,
+) -> Vec<Unit> {
+    let quotes = if options.pull_quotes {
+        confirmed_quotes(input, lines)
+    } else {
+        Vec::new()
+    };
+    let mut next_quote = quotes.iter().copied().peekable();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        while next_quote.peek().is_some_and(|&q| q < i) {
+            next_quote.next();
+        }
+        let unit = if next_quote.peek() == Some(&i) {
+            Unit::PullQuote {
+                quote: i,
+                name: i + 1,
+            }
+        } else if options.related_links && related_at(lines, i) {
+            Unit::Related {
+                first: i,
+                last: i + 1,
+            }
+        } else if let Some(card) = options.cards.then(|| card_at(lexicon, lines, i)).flatten() {
+            card
+        } else if is_bullet(lines, i) {
+            let mut end = i + 1;
+            while is_bullet(lines, end) {
+                end += 1;
+            }
+            Unit::List { start: i, end }
+        } else {
+            Unit::Line(i)
+        };
+        i = unit.last() + 1;
+        out.push(unit);
+    }
+    demote_lone_cards(out)
+}
+
+/// A card with no credit and no card beside it is a heading with a list
+/// (and paragraphs), not a teaser: take it apart again.
+fn demote_lone_cards(units: Vec<Unit>) -> Vec<Unit> {
+    let is_card = |u: Option<&Unit>| matches!(u, Some(Unit::Card { .. }));
+    let mut out = Vec::with_capacity(units.len());
+    for (k, u) in units.iter().enumerate() {
+        let Unit::Card {
+            credit: None,
+            title,
+            bullets_end,
+            end,
+        } = *u
+        else {
+            out.push(*u);
+            continue;
+        };
+        let neighbour = (k > 0 && is_card(units.get(k - 1))) || is_card(units.get(k + 1));
+        if neighbour {
+            out.push(*u);
+            continue;
+        }
+        out.push(Unit::Line(title));
+        out.push(Unit::List {
+            start: title + 1,
+            end: bullets_end,
+        });
+        out.extend((bullets_end..end).map(Unit::Line));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{classify::classify, lines::split};
+
+    fn units_of(text: &str) -> Vec<Unit> {
+        let lines = split(text);
+        let c = classify(text, &lines.lines, Lexicon::builtin());
+        units(text, &c, Lexicon::builtin(), &Options::default())
+    }
+
+    #[test]
+    fn doubled_headline_is_one_related_unit() {
+        let u = units_of(
+            "Intro line of the story here.\n\nCouncil votes on the new bridge plan\n\nCouncil votes on the new bridge plan\n\nMore.",
+        );
+        assert_eq!(u[1], Unit::Related { first: 1, last: 2 });
+    }
+
+    #[test]
+    fn pull_quote_needs_its_sentence_elsewhere() {
+        let text = "We will not wait another winter for the barrier\n\nElena Marsh\nLater she said: “We will not wait another winter for the barrier,” to cheers.";
+        assert_eq!(units_of(text)[0], Unit::PullQuote { quote: 0, name: 1 });
+        let alone =
+            "We will not wait another winter for the barrier\n\nElena Marsh\nNothing repeats here.";
+        assert_eq!(
+            units_of(alone)[0],
+            Unit::Line(0),
+            "no repetition, no pull quote"
+        );
+    }
+
+    #[test]
+    fn cards_take_credit_title_bullets_summary() {
+        let text = "Photo: Reuters\n\nCard title for the rail\n\n  • First point\n\n  • Second point\n\nA summary sentence of the card.\nPhoto: AFP\nNext card title here\n  • Point\nIts summary.";
+        let u = units_of(text);
+        assert_eq!(
+            u[0],
+            Unit::Card {
+                credit: Some(0),
+                title: 1,
+                bullets_end: 4,
+                end: 5
+            }
+        );
+        assert_eq!(
+            u[1],
+            Unit::Card {
+                credit: Some(5),
+                title: 6,
+                bullets_end: 8,
+                end: 9
+            }
+        );
+    }
+
+    #[test]
+    fn lone_heading_with_list_is_not_a_card() {
+        let u =
+            units_of("What we know so far\n• One thing\n• Another thing\nThen the story goes on.");
+        assert_eq!(
+            u,
+            [
+                Unit::Line(0),
+                Unit::List { start: 1, end: 3 },
+                Unit::Line(3)
+            ]
+        );
+    }
+}
