@@ -108,3 +108,8 @@ pub fn parse_with<'a>(text: &'a str, options: &Options) -> Result<Article<'a>, E
 pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
     Parser::default().parse_bytes(bytes)
 }
+
+/// The README's examples, compiled and run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

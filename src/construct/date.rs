@@ -501,7 +501,7 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
 mod tests {
     use super::*;
 
-    fn found<'a>(s: &'a str) -> Option<&'a str> {
+    fn found(s: &str) -> Option<&str> {
         find_date(s).and_then(|(a, b)| s.get(a..b))
     }
 

@@ -16,6 +16,42 @@ use crate::{BoilerplateKind, Options};
 /// The built-in phrase table.
 const PHRASES_TSV: &str = include_str!("phrases.tsv");
 
+/// One row of the built-in table.
+struct BuiltinPhrase {
+    kind: BoilerplateKind,
+    strong: bool,
+    phrase: &'static str,
+    /// `lexicon:LANG:PHRASE`, made once per process.
+    rule: &'static str,
+}
+
+/// The built-in table, read once. The rule names are leaked once, so that
+/// every article can borrow them for `'static` instead of copying.
+fn builtin_phrases() -> &'static [BuiltinPhrase] {
+    static TABLE: OnceLock<Vec<BuiltinPhrase>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        PHRASES_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (lang, kind, strength, phrase) =
+                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+                let kind = BoilerplateKind::from_name(kind.trim())?;
+                let phrase = phrase.trim();
+                let rule: &'static str =
+                    Box::leak(format!("lexicon:{}:{phrase}", lang.trim()).into_boxed_str());
+                Some(BuiltinPhrase {
+                    kind,
+                    strong: strength.trim() == "strong",
+                    phrase,
+                    rule,
+                })
+            })
+            .collect()
+    })
+}
+
 /// What a phrase of the automaton means.
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseMeta {
@@ -53,40 +89,34 @@ impl Lexicon {
 
     /// Compiles the built-in phrases plus the options' own, minus disabled kinds.
     pub(crate) fn build(options: &Options) -> Lexicon {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<&str> = Vec::new();
         let mut meta = Vec::new();
-        let mut push = |lang: &str, kind: BoilerplateKind, strong: bool, phrase: &str| {
-            let phrase = phrase.trim();
-            if phrase.is_empty() || options.disabled_kinds.contains(&kind) {
-                return;
-            }
-            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
-            meta.push(PhraseMeta {
-                kind,
-                strong,
-                rule: Cow::Owned(format!("lexicon:{lang}:{phrase}")),
-                word_start: word(phrase.chars().next()),
-                word_end: word(phrase.chars().next_back()),
-            });
-            patterns.push(phrase.to_owned());
-        };
-        for line in PHRASES_TSV.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(lang), Some(kind), Some(strength), Some(phrase)) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
-                continue;
+        let mut add =
+            |kind: BoilerplateKind, strong: bool, phrase: &'_ str, rule: Cow<'static, str>| {
+                if phrase.is_empty() || options.disabled_kinds.contains(&kind) {
+                    return None;
+                }
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
+                meta.push(PhraseMeta {
+                    kind,
+                    strong,
+                    rule,
+                    word_start: word(phrase.chars().next()),
+                    word_end: word(phrase.chars().next_back()),
+                });
+                Some(())
             };
-            let Some(kind) = BoilerplateKind::from_name(kind.trim()) else {
-                continue;
-            };
-            push(lang.trim(), kind, strength.trim() == "strong", phrase);
+        for p in builtin_phrases() {
+            if add(p.kind, p.strong, p.phrase, Cow::Borrowed(p.rule)).is_some() {
+                patterns.push(p.phrase);
+            }
         }
         for p in &options.extra_phrases {
-            push(&p.lang, p.kind, p.strong, &p.text);
+            let phrase = p.text.trim();
+            let rule = Cow::Owned(format!("lexicon:{}:{phrase}", p.lang));
+            if add(p.kind, p.strong, phrase, rule).is_some() {
+                patterns.push(phrase);
+            }
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)

@@ -23,6 +23,8 @@ pub(crate) mod rule {
     pub const BEFORE: &str = "before-article";
     /// Lines after the article.
     pub const AFTER: &str = "after-article";
+    /// Headline-like lines after the article: lists of other stories.
+    pub const HEADLINES_AFTER: &str = "headlines-after-article";
     /// Image credits no card takes.
     pub const CREDIT: &str = "credit-line";
     /// Lines of invisible characters.
@@ -202,6 +204,8 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+/// Built-in rule names are `'static` and borrowed; a user phrase's rule is copied.
+#[allow(clippy::ptr_arg)] // the Cow's variant is what matters
 fn lexicon_rule<'a>(rule: &Cow<'static, str>) -> Cow<'a, str> {
     match rule {
         Cow::Borrowed(s) => Cow::Borrowed(s),
@@ -231,9 +235,10 @@ fn is_heading_line(c: &Classified<'_>) -> bool {
 
 /// A line of prose: a paragraph.
 fn is_prose(c: &Classified<'_>) -> bool {
+    let w = c.shape.weight();
     c.is_text()
         && c.boilerplate_hit().is_none()
-        && (c.shape.sentence_end || c.shape.weight() >= 100)
+        && (c.shape.sentence_end || w >= 100 || (c.shape.colon_end && w >= 40))
 }
 
 /// A short label that names a rail of cards ("Deep dives").
@@ -375,8 +380,12 @@ pub(crate) fn assemble<'a>(
         section = None;
         if k < first {
             b.outside(u, BoilerplateKind::Navigation, rule::BEFORE);
+        } else if let Unit::Line(i) = u
+            && b.line(i).is_some_and(is_title_line)
+        {
+            b.outside(u, BoilerplateKind::RelatedList, rule::HEADLINES_AFTER);
         } else {
-            b.outside(u, BoilerplateKind::Other, rule::AFTER);
+            b.outside(u, BoilerplateKind::Footer, rule::AFTER);
         }
     }
     place_invisible(&mut b.article, invisible, input);
