@@ -44,6 +44,8 @@
 //! ## Features
 //! - `serde` (default): `Serialize`/`Deserialize` for the model; the JSON
 //!   field names are a stable contract (see the README).
+//! - `wet` (default): [`wet::WetReader`], a reader for Common Crawl WET
+//!   files (plain or gzipped), via `flate2`.
 #![cfg_attr(
     test,
     allow(
@@ -64,6 +66,8 @@ mod parse;
 mod parser;
 mod render;
 mod span;
+#[cfg(feature = "wet")]
+pub mod wet;
 
 pub use error::Error;
 pub use model::{

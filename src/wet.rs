@@ -1,0 +1,1 @@
+//! Reading Common Crawl WET files (placeholder: being written).
