@@ -14,15 +14,14 @@ use crate::model::{Article, Block, Boilerplate, BoilerplateKind, Card, Credit, S
 use super::classify::{Classified, Kind};
 use super::structure::Unit;
 
-/// Furthest the headline is looked for before the article's first line.
-const HEADLINE_LOOKBACK: usize = 30;
-
 /// Rule names of the structural rules.
 pub(crate) mod rule {
     /// Lines before the article.
     pub const BEFORE: &str = "before-article";
     /// Lines after the article.
     pub const AFTER: &str = "after-article";
+    /// Short lines between the headline and the body that are not meta lines.
+    pub const BEFORE_BODY: &str = "between-headline-and-body";
     /// Headline-like lines after the article: lists of other stories.
     pub const HEADLINES_AFTER: &str = "headlines-after-article";
     /// Image credits no card takes.
@@ -249,24 +248,18 @@ fn is_label(c: &Classified<'_>) -> bool {
         && (2..=60).contains(&c.shape.weight())
 }
 
-/// Unit index of the headline: the nearest title line before the extent.
-fn find_headline(units: &[Unit], lines: &[Classified<'_>], first: usize) -> Option<usize> {
-    let lo = first.saturating_sub(HEADLINE_LOOKBACK);
-    for k in (lo..first).rev() {
-        match units.get(k)? {
-            Unit::Line(i) => {
-                let c = lines.get(*i)?;
-                if is_title_line(c) {
-                    return Some(k);
-                }
-            }
-            Unit::Card { .. } => return None,
-            _ => {}
-        }
-    }
-    match units.get(first)? {
-        Unit::Line(i) if is_title_line(lines.get(*i)?) => Some(first),
-        _ => None,
+/// Between the headline and the body's first prose, keep meta lines,
+/// prose, related links and pull quotes; set the rest aside.
+fn pre_body_keeps(b: &Builder<'_, '_>, u: Unit) -> bool {
+    match u {
+        Unit::Line(i) => b.line(i).is_some_and(|c| {
+            matches!(
+                c.kind,
+                Kind::Byline { .. } | Kind::Date { .. } | Kind::Credit { .. }
+            ) || is_prose(c)
+        }),
+        Unit::Related { .. } | Unit::PullQuote { .. } => true,
+        _ => false,
     }
 }
 
@@ -316,15 +309,14 @@ pub(crate) fn assemble<'a>(
     let labels = rail_labels(units, lines);
     let (head, first, last) = match extent {
         Some((first, last)) => {
-            let head = find_headline(units, lines, first);
-            (head, head.map_or(first, |h| h.min(first)), last)
+            let head = super::headline::find(units, lines, first, last);
+            (head, head.unwrap_or(first), last)
         }
-        None => (
-            find_headline(units, lines, units.len().min(HEADLINE_LOOKBACK)),
-            usize::MAX,
-            0,
-        ),
+        None => (None, usize::MAX, 0),
     };
+    // Between the headline and the prose the extent starts with, only meta
+    // lines and prose belong to the article.
+    let core = extent.map_or(usize::MAX, |(f, _)| f);
     let mut section: Option<usize> = None;
     for (k, &u) in units.iter().enumerate() {
         let inside = k >= first && k <= last;
@@ -340,7 +332,11 @@ pub(crate) fn assemble<'a>(
         }
         if inside {
             section = None;
-            body_unit(&mut b, units, k, head);
+            if k < core && !pre_body_keeps(&b, u) {
+                b.outside(u, BoilerplateKind::Other, rule::BEFORE_BODY);
+            } else {
+                body_unit(&mut b, units, k, head);
+            }
             continue;
         }
         // Outside the article: rails and boilerplate.

@@ -9,11 +9,30 @@
 
 use super::classify::{Classified, Kind};
 use super::structure::Unit;
+use crate::BoilerplateKind;
+use crate::lexicon::Lexicon;
+
+/// Score of a short line that opens a comment section or a list of other
+/// stories: the article rarely goes on past one.
+const END_MARKER: f32 = -12.0;
 
 /// Score of one line standing alone.
-pub(crate) fn line_score(c: &Classified<'_>) -> f32 {
+pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
     if let Some(hit) = c.boilerplate_hit() {
-        return if hit.strong { -6.0 } else { -4.0 };
+        let marker = c.shape.weight() <= 60
+            && lexicon.meta(hit.phrase).is_some_and(|m| {
+                matches!(
+                    m.kind,
+                    BoilerplateKind::Comments | BoilerplateKind::RelatedList
+                )
+            });
+        return if marker {
+            END_MARKER
+        } else if hit.strong {
+            -6.0
+        } else {
+            -4.0
+        };
     }
     let w = c.shape.weight() as f32;
     match c.kind {
@@ -36,7 +55,7 @@ pub(crate) fn line_score(c: &Classified<'_>) -> f32 {
             if w >= 60.0 {
                 1.0
             } else {
-                -1.0
+                -0.3
             }
         }
         Kind::Credit { .. } | Kind::Byline { .. } | Kind::Date { .. } | Kind::Heading { .. } => 0.0,
@@ -44,8 +63,8 @@ pub(crate) fn line_score(c: &Classified<'_>) -> f32 {
 }
 
 /// Score of a unit.
-pub(crate) fn unit_score(u: &Unit, lines: &[Classified<'_>]) -> f32 {
-    let line = |i: usize| lines.get(i).map_or(0.0, line_score);
+pub(crate) fn unit_score(u: &Unit, lines: &[Classified<'_>], lexicon: &Lexicon) -> f32 {
+    let line = |i: usize| lines.get(i).map_or(0.0, |c| line_score(c, lexicon));
     match *u {
         Unit::Line(i) => line(i),
         Unit::Related { .. } => 0.5,
@@ -57,12 +76,16 @@ pub(crate) fn unit_score(u: &Unit, lines: &[Classified<'_>]) -> f32 {
 
 /// The unit indices `first..=last` of the best-scoring run, if any run
 /// scores above zero.
-pub(crate) fn extent(units: &[Unit], lines: &[Classified<'_>]) -> Option<(usize, usize)> {
+pub(crate) fn extent(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
     let mut best: Option<(f32, usize, usize)> = None;
     let mut run = 0.0f32;
     let mut run_start = 0usize;
     for (k, u) in units.iter().enumerate() {
-        let s = unit_score(u, lines);
+        let s = unit_score(u, lines, lexicon);
         if run <= 0.0 {
             run = s;
             run_start = k;
@@ -74,6 +97,22 @@ pub(crate) fn extent(units: &[Unit], lines: &[Classified<'_>]) -> Option<(usize,
         }
     }
     best.map(|(_, a, b)| (a, b))
+        .or_else(|| lone_prose(units, lines))
+}
+
+/// A page with no run above zero may still hold one line of prose (a page
+/// that is a single paragraph): take the longest such line.
+fn lone_prose(units: &[Unit], lines: &[Classified<'_>]) -> Option<(usize, usize)> {
+    units
+        .iter()
+        .enumerate()
+        .filter_map(|(k, u)| match u {
+            Unit::Line(i) => lines.get(*i).map(|c| (k, c)),
+            _ => None,
+        })
+        .filter(|(_, c)| c.is_text() && c.boilerplate_hit().is_none() && c.shape.weight() >= 60)
+        .max_by_key(|(_, c)| c.shape.weight())
+        .map(|(k, _)| (k, k))
 }
 
 #[cfg(test)]
@@ -87,7 +126,8 @@ mod tests {
         let lines = split(text);
         let c = classify(text, &lines.lines, Lexicon::builtin());
         let u = units(text, &c, Lexicon::builtin(), &Options::default());
-        extent(&u, &c).and_then(|(a, b)| Some((u.get(a)?.first(), u.get(b)?.last())))
+        extent(&u, &c, Lexicon::builtin())
+            .and_then(|(a, b)| Some((u.get(a)?.first(), u.get(b)?.last())))
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub(crate) mod assemble;
 pub(crate) mod classify;
 pub(crate) mod extent;
+pub(crate) mod headline;
 pub(crate) mod lines;
 pub(crate) mod structure;
 
@@ -39,7 +40,7 @@ pub(crate) fn run<'a>(
     }
     let classified = classify::classify(input, &lines.lines, lexicon);
     let units = structure::units(input, &classified, lexicon, options);
-    let extent = extent::extent(&units, &classified);
+    let extent = extent::extent(&units, &classified, lexicon);
     Ok(assemble::assemble(
         input,
         &classified,

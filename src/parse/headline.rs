@@ -1,0 +1,169 @@
+//! Choosing the headline: the title line of the article, not the site
+//! name, a menu item or a teaser's headline.
+//!
+//! Candidates are the title-shaped lines in a window before the article's
+//! extent (and its first few units). Each is scored by what many pages
+//! share: it speaks of what the body speaks of (word overlap with the first
+//! paragraphs, or shared characters for CJK), it has a headline's length, a
+//! byline or date often follows it, and it stands close to the body. The
+//! work is bounded by the window, whatever the page's size.
+
+use std::collections::HashSet;
+
+use crate::construct::name::name;
+use crate::lexicon::is_cjk;
+
+use super::classify::{Classified, Kind};
+use super::structure::Unit;
+
+/// Units looked at before the extent's first unit.
+const LOOKBACK: usize = 40;
+/// Units looked at from the extent's first unit on.
+const LOOKAHEAD: usize = 3;
+/// Bytes of body prose sampled for the overlap.
+const SAMPLE_BYTES: usize = 3000;
+
+/// Title-shaped: a headline's length, no sentence stops inside, not a
+/// lexicon hit, not a list item.
+pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
+    let w = c.shape.weight();
+    c.is_text()
+        && c.boilerplate_hit().is_none()
+        && (10..=300).contains(&w)
+        && (c.shape.words >= 2 || c.shape.cjk >= 4)
+        && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
+        && c.shape.inner_stops == 0
+}
+
+/// Lower-cased words of three letters or more, and CJK characters one by one.
+fn tokens(text: &str, out: &mut Vec<String>) {
+    let mut word = String::new();
+    for ch in text.chars() {
+        if is_cjk(ch) {
+            if word.chars().count() >= 3 {
+                out.push(std::mem::take(&mut word));
+            }
+            word.clear();
+            out.push(ch.to_string());
+        } else if ch.is_alphanumeric() {
+            word.extend(ch.to_lowercase());
+        } else {
+            if word.chars().count() >= 3 {
+                out.push(std::mem::take(&mut word));
+            }
+            word.clear();
+        }
+    }
+    if word.chars().count() >= 3 {
+        out.push(word);
+    }
+}
+
+/// The words of the first prose of the extent.
+fn body_words(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    first: usize,
+    last: usize,
+) -> HashSet<String> {
+    let mut toks = Vec::new();
+    let mut bytes = 0;
+    for u in units.get(first..=last).unwrap_or(&[]) {
+        if let Unit::Line(i) = u
+            && let Some(c) = lines.get(*i)
+            && c.is_text()
+            && (c.shape.sentence_end || c.shape.weight() >= 80)
+        {
+            tokens(c.line.text, &mut toks);
+            bytes += c.line.text.len();
+            if bytes >= SAMPLE_BYTES {
+                break;
+            }
+        }
+    }
+    toks.into_iter().collect()
+}
+
+/// Unit index of the headline, given the extent `first..=last`.
+pub(crate) fn find(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let words = body_words(units, lines, first, last);
+    let lo = first.saturating_sub(LOOKBACK);
+    let hi = (first + LOOKAHEAD).min(units.len());
+    let mut best: Option<(f32, usize)> = None;
+    let mut toks = Vec::new();
+    for k in lo..hi {
+        // Inside the extent, only before its first prose.
+        if k > first
+            && matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(*p).is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50))
+        {
+            break;
+        }
+        let Some(Unit::Line(i)) = units.get(k) else {
+            continue;
+        };
+        let Some(c) = lines.get(*i) else { continue };
+        if !title_shaped(c) {
+            continue;
+        }
+        toks.clear();
+        tokens(c.line.text, &mut toks);
+        let overlap = if toks.is_empty() {
+            0.0
+        } else {
+            toks.iter().filter(|t| words.contains(*t)).count() as f32 / toks.len() as f32
+        };
+        let w = c.shape.weight();
+        let mut score = 3.0 * overlap;
+        score += match w {
+            25..=140 => 1.0,
+            15..=24 | 141..=200 => 0.3,
+            _ => -0.5,
+        };
+        // A byline or date right after it.
+        let meta_after = (1..=5).any(|d| match units.get(k + d) {
+            Some(Unit::Line(j)) => lines
+                .get(*j)
+                .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
+            _ => false,
+        });
+        if meta_after {
+            score += 1.5;
+        }
+        if name(c.line.text) {
+            score -= 2.0;
+        }
+        if c.hit.is_some() {
+            score -= 1.0;
+        }
+        if !c.shape.upper_start && c.shape.cjk == 0 {
+            score -= 0.7;
+        }
+        // Headlines recur: in breadcrumbs, teasers of the same story, share text.
+        let recurs = (lo..hi).any(|j| {
+            j != k
+                && matches!(units.get(j), Some(Unit::Line(m))
+                    if lines.get(*m).is_some_and(|o| o.line.text.len() >= c.line.text.len() && o.line.text.ends_with(c.line.text)))
+        });
+        if recurs {
+            score += 1.0;
+        }
+        let distance = first.abs_diff(k) as f32;
+        score -= 0.04 * distance;
+        if k >= first {
+            score -= 0.3;
+        }
+        if score > 0.8 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    // A clean page (a copy-paste) starts with its headline.
+    best.map(|(_, k)| k).or_else(|| match units.first() {
+        Some(Unit::Line(i)) if first <= LOOKAHEAD && lines.get(*i).is_some_and(title_shaped) => Some(0),
+        _ => None,
+    })
+}
