@@ -94,6 +94,13 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
         }
         _ => {}
     }
+    // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
+    if first.is_ascii_digit()
+        && short
+        && let Some(d) = date::date_line(text)
+    {
+        return Kind::Date { updated: d.updated };
+    }
     // Bullets: markers are ASCII punctuation, digits, or multi-byte symbols.
     if matches!(first, b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2)
         && let Some(b) = bullet::bullet(text)

@@ -16,6 +16,9 @@ use crate::lexicon::Lexicon;
 /// stories: the article rarely goes on past one.
 const END_MARKER: f32 = -12.0;
 
+/// Score of a short line without sentence punctuation: a menu item, a label.
+const SHORT: f32 = -1.0;
+
 /// Score of one line standing alone.
 pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
     if let Some(hit) = c.boilerplate_hit() {
@@ -45,7 +48,7 @@ pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
             } else if c.shape.sentence_end || c.shape.colon_end {
                 0.5 - weak_hit
             } else if w < 30.0 {
-                -1.5
+                SHORT
             } else {
                 -0.5
             }
@@ -96,8 +99,34 @@ pub(crate) fn extent(
             best = Some((run, run_start, k));
         }
     }
-    best.map(|(_, a, b)| (a, b))
+    best.map(|(_, a, b)| (a, trim_tail(units, lines, a, b)))
         .or_else(|| lone_prose(units, lines))
+}
+
+/// Prose units the article must have before a date or byline line ends it.
+const PROSE_BEFORE_TAIL: usize = 3;
+
+/// A date or byline line in the last third of the extent, after the
+/// article's prose has begun, opens what follows the article: comments,
+/// teasers of other stories, an author box. The extent ends before it.
+fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
+    let mut prose = 0usize;
+    for k in first..=last {
+        let Some(Unit::Line(i)) = units.get(k) else {
+            continue;
+        };
+        let Some(c) = lines.get(*i) else { continue };
+        match c.kind {
+            Kind::Date { .. } | Kind::Byline { .. }
+                if prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2 =>
+            {
+                return k.saturating_sub(1).max(first);
+            }
+            Kind::Text if c.shape.sentence_end && c.shape.weight() >= 50 => prose += 1,
+            _ => {}
+        }
+    }
+    last
 }
 
 /// A page with no run above zero may still hold one line of prose (a page

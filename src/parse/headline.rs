@@ -17,7 +17,7 @@ use super::classify::{Classified, Kind};
 use super::structure::Unit;
 
 /// Units looked at before the extent's first unit.
-const LOOKBACK: usize = 40;
+const LOOKBACK: usize = 60;
 /// Units looked at from the extent's first unit on.
 const LOOKAHEAD: usize = 3;
 /// Bytes of body prose sampled for the overlap.
@@ -153,7 +153,7 @@ pub(crate) fn find(
             score += 1.0;
         }
         let distance = first.abs_diff(k) as f32;
-        score -= 0.04 * distance;
+        score -= 0.025 * distance;
         if k >= first {
             score -= 0.3;
         }
@@ -163,7 +163,9 @@ pub(crate) fn find(
     }
     // A clean page (a copy-paste) starts with its headline.
     best.map(|(_, k)| k).or_else(|| match units.first() {
-        Some(Unit::Line(i)) if first <= LOOKAHEAD && lines.get(*i).is_some_and(title_shaped) => Some(0),
+        Some(Unit::Line(i)) if first <= LOOKAHEAD && lines.get(*i).is_some_and(title_shaped) => {
+            Some(0)
+        }
         _ => None,
     })
 }
