@@ -20,6 +20,10 @@ use super::structure::Unit;
 const LOOKBACK: usize = 60;
 /// Units looked at from the extent's first unit on.
 const LOOKAHEAD: usize = 3;
+/// Units after the extent's start where a headline's recurrence is looked for.
+const RECUR_AHEAD: usize = 20;
+/// Lowest score a headline may have.
+const MIN_SCORE: f32 = 0.8;
 /// Bytes of body prose sampled for the overlap.
 const SAMPLE_BYTES: usize = 3000;
 
@@ -93,72 +97,37 @@ pub(crate) fn find(
 ) -> Option<usize> {
     let words = body_words(units, lines, first, last);
     let lo = first.saturating_sub(LOOKBACK);
-    let hi = (first + LOOKAHEAD).min(units.len());
-    let mut best: Option<(f32, usize)> = None;
-    let mut toks = Vec::new();
-    for k in lo..hi {
-        // Inside the extent, only before its first prose.
-        if k > first
-            && matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(*p).is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50))
+    let mut hi = (first + LOOKAHEAD).min(units.len());
+    // Inside the extent, only lines up to its first prose.
+    for k in first + 1..hi {
+        if matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(*p).is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50))
         {
+            hi = k;
             break;
         }
-        let Some(Unit::Line(i)) = units.get(k) else {
-            continue;
-        };
-        let Some(c) = lines.get(*i) else { continue };
-        if !title_shaped(c) {
-            continue;
-        }
-        toks.clear();
-        tokens(c.line.text, &mut toks);
-        let overlap = if toks.is_empty() {
-            0.0
-        } else {
-            toks.iter().filter(|t| words.contains(*t)).count() as f32 / toks.len() as f32
-        };
-        let w = c.shape.weight();
-        let mut score = 3.0 * overlap;
-        score += match w {
-            25..=140 => 1.0,
-            15..=24 | 141..=200 => 0.3,
-            _ => -0.5,
-        };
-        // A byline or date right after it.
-        let meta_after = (1..=5).any(|d| match units.get(k + d) {
-            Some(Unit::Line(j)) => lines
-                .get(*j)
-                .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
-            _ => false,
-        });
-        if meta_after {
-            score += 1.5;
-        }
-        if name(c.line.text) {
-            score -= 2.0;
-        }
-        if c.hit.is_some() {
-            score -= 1.0;
-        }
-        if !c.shape.upper_start && c.shape.cjk == 0 {
-            score -= 0.7;
-        }
-        // Headlines recur: in breadcrumbs, teasers of the same story, share text.
-        let recurs = (lo..hi).any(|j| {
-            j != k
-                && matches!(units.get(j), Some(Unit::Line(m))
-                    if lines.get(*m).is_some_and(|o| o.line.text.len() >= c.line.text.len() && o.line.text.ends_with(c.line.text)))
-        });
-        if recurs {
-            score += 1.0;
-        }
-        let distance = first.abs_diff(k) as f32;
-        score -= 0.025 * distance;
-        if k >= first {
-            score -= 0.3;
-        }
-        if score > 0.8 && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, k));
+    }
+    let mut toks = Vec::new();
+    let scores: Vec<Option<f32>> = (lo..hi)
+        .map(|k| {
+            score(
+                units,
+                lines,
+                &words,
+                &mut toks,
+                (lo, (first + RECUR_AHEAD).min(units.len())),
+                first,
+                k,
+            )
+        })
+        .collect();
+    let score_of = |k: usize| scores.get(k.checked_sub(lo)?).copied().flatten();
+    let mut best: Option<(f32, usize)> = None;
+    for k in lo..hi {
+        if let Some(sc) = score_of(k)
+            && sc > MIN_SCORE
+            && best.is_none_or(|(b, _)| sc > b)
+        {
+            best = Some((sc, k));
         }
     }
     // A clean page (a copy-paste) starts with its headline.
@@ -168,4 +137,70 @@ pub(crate) fn find(
         }
         _ => None,
     })
+}
+
+/// The score of unit `k` as the headline, if it is a title-shaped line.
+fn score(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    words: &HashSet<String>,
+    toks: &mut Vec<String>,
+    (lo, hi): (usize, usize),
+    first: usize,
+    k: usize,
+) -> Option<f32> {
+    let Some(Unit::Line(i)) = units.get(k) else {
+        return None;
+    };
+    let c = lines.get(*i)?;
+    if !title_shaped(c) {
+        return None;
+    }
+    toks.clear();
+    tokens(c.line.text, toks);
+    let overlap = if toks.is_empty() {
+        0.0
+    } else {
+        toks.iter().filter(|t| words.contains(*t)).count() as f32 / toks.len() as f32
+    };
+    let w = c.shape.weight();
+    let mut score = 3.0 * overlap;
+    score += match w {
+        25..=140 => 1.0,
+        15..=24 | 141..=200 => 0.3,
+        _ => -0.5,
+    };
+    // A byline or date right after it.
+    let meta_after = (1..=5).any(|d| match units.get(k + d) {
+        Some(Unit::Line(j)) => lines
+            .get(*j)
+            .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
+        _ => false,
+    });
+    if meta_after {
+        score += 1.5;
+    }
+    if name(c.line.text) {
+        score -= 2.0;
+    }
+    if c.hit.is_some() {
+        score -= 1.0;
+    }
+    if !c.shape.upper_start && c.shape.cjk == 0 {
+        score -= 0.7;
+    }
+    // Headlines recur: in breadcrumbs, teasers of the same story, share text.
+    let recurs = (lo..hi).any(|j| {
+        j != k
+            && matches!(units.get(j), Some(Unit::Line(m))
+                if lines.get(*m).is_some_and(|o| o.line.text.len() >= c.line.text.len() && o.line.text.ends_with(c.line.text)))
+    });
+    if recurs {
+        score += 1.0;
+    }
+    score -= 0.025 * first.abs_diff(k) as f32;
+    if k >= first {
+        score -= 0.3;
+    }
+    Some(score)
 }
