@@ -3,18 +3,22 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- CORPUS [--renderer chromium] [--sources a,b]
-//!                                           [--worst N] [--out rows.jsonl]
+//!                                           [--worst N] [--out rows.jsonl] [--split test|train|all]
 //! ```
 //! The corpus layout is `CORPUS/<source>/<id>/{text.<renderer>.txt, truth.json}`; the figures
 //! are those of the shared `eval_corpus.py` (body F1 over 4-token shingles averaged over
 //! pages, headline exact and close, must-contain / must-not-contain snippets, body prefix),
 //! per source, followed by the pages with the worst scores so a developer sees what to fix.
+//! `--split test` scores only the pages the line scorer was not trained on (see `train`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde_json::Value;
+
+#[path = "common/split.rs"]
+mod split;
 
 fn tokens(s: &str) -> Vec<String> {
     // Python's \w+: Unicode letters, digits, marks and underscore.
@@ -288,8 +292,16 @@ fn main() {
     let mut sources: Vec<String> = Vec::new();
     let mut worst = 15usize;
     let mut out: Option<PathBuf> = None;
+    let mut only: Option<bool> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--split" => {
+                only = match args.next().as_deref() {
+                    Some("test") => Some(true),
+                    Some("train") => Some(false),
+                    _ => None,
+                }
+            }
             "--renderer" => renderer = args.next().unwrap_or(renderer),
             "--sources" => {
                 sources = args
@@ -330,6 +342,13 @@ fn main() {
         rows.extend(
             pages
                 .iter()
+                .filter(|p| {
+                    let id = p
+                        .file_name()
+                        .map(|s| s.to_string_lossy().to_string())
+                        .unwrap_or_default();
+                    only.is_none_or(|test| split::held_out(&source, &id) == test)
+                })
                 .filter_map(|p| score_page(&source, p, &renderer)),
         );
     }

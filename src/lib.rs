@@ -113,6 +113,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
     Parser::default().parse_bytes(bytes)
 }
 
+/// Internals exposed for the training example; not part of the API and
+/// may change in any release.
+#[doc(hidden)]
+pub mod __training {
+    /// Number of features per line.
+    pub const FEATURES: usize = crate::parse::features::N;
+    /// Names of the features, in order.
+    pub const FEATURE_NAMES: [&str; FEATURES] = crate::parse::features::NAMES;
+
+    /// Every non-blank line's span and feature vector.
+    pub fn line_features(text: &str) -> Vec<(crate::Span, [f32; FEATURES])> {
+        crate::parse::line_features(text)
+    }
+}
+
 /// The README's examples, compiled and run as doctests so they cannot rot.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -3,9 +3,11 @@
 pub(crate) mod assemble;
 pub(crate) mod classify;
 pub(crate) mod extent;
+pub(crate) mod features;
 pub(crate) mod headline;
 pub(crate) mod lines;
 pub(crate) mod structure;
+pub(crate) mod weights;
 
 use crate::lexicon::Lexicon;
 use crate::{Article, Error, Options};
@@ -40,7 +42,13 @@ pub(crate) fn run<'a>(
     }
     let classified = classify::classify(input, &lines.lines, lexicon);
     let units = structure::units(input, &classified, lexicon, options);
-    let extent = extent::extent(&units, &classified, lexicon);
+    let repeats = features::repeats(&classified);
+    let logits: Vec<f32> = features::features(&classified, &repeats, lexicon)
+        .iter()
+        .map(features::logit)
+        .collect();
+    let scores = extent::line_scores(&classified, &logits, &repeats, lexicon);
+    let extent = extent::extent(&units, &classified, lexicon, &scores);
     Ok(assemble::assemble(
         input,
         &classified,
@@ -49,4 +57,13 @@ pub(crate) fn run<'a>(
         &lines.invisible,
         lexicon,
     ))
+}
+
+/// Line features with their spans, for training the line scorer.
+pub(crate) fn line_features(input: &str) -> Vec<(crate::Span, [f32; features::N])> {
+    let lexicon = Lexicon::builtin();
+    let lines = lines::split(input);
+    let classified = classify::classify(input, &lines.lines, lexicon);
+    let f = features::features(&classified, &features::repeats(&classified), lexicon);
+    classified.iter().map(|c| c.line.span).zip(f).collect()
 }

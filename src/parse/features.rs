@@ -1,0 +1,208 @@
+//! Line features for the learned line scorer.
+//!
+//! Each line becomes a fixed vector of numbers computed from its shape, its
+//! kind, its lexicon hit, whether it repeats elsewhere in the page, and the
+//! same measures averaged over its neighbours (prefix sums, so linear). A
+//! logistic model over these (weights in `weights.rs`, trained by
+//! `examples/train.rs` on the development corpus) gives the log-odds that a
+//! line is article content; the extent stage sums them.
+
+use std::collections::HashMap;
+
+use crate::BoilerplateKind;
+use crate::lexicon::Lexicon;
+
+use super::classify::{Classified, Kind};
+
+/// Number of features per line.
+pub(crate) const N: usize = 40;
+
+/// Names of the features, in order (for the training report).
+pub(crate) const NAMES: [&str; N] = [
+    "bias",
+    "ln_weight",
+    "sentence_end",
+    "colon_end",
+    "words",
+    "cjk_ratio",
+    "digit_ratio",
+    "inner_stops",
+    "upper_start",
+    "k_text",
+    "k_bullet",
+    "k_credit",
+    "k_byline",
+    "k_date",
+    "k_heading",
+    "k_link",
+    "hit_strong",
+    "hit_weak",
+    "hit_decisive",
+    "hit_chrome",
+    "hit_nav",
+    "hit_related",
+    "blanks_before",
+    "position",
+    "repeated",
+    "short",
+    "long",
+    "w3_sentence",
+    "w3_ln_weight",
+    "w3_short",
+    "w3_hit",
+    "w10_sentence",
+    "w10_short",
+    "w10_ln_weight",
+    "sentence_x_weight",
+    "prev_sentence",
+    "next_sentence",
+    "prev_short",
+    "next_short",
+    "w10_repeated",
+];
+
+/// The features of every line.
+pub(crate) fn features(
+    lines: &[Classified<'_>],
+    repeats: &[u32],
+    lexicon: &Lexicon,
+) -> Vec<[f32; N]> {
+    let n = lines.len();
+    // Per-line base measures that the windows average.
+    let base: Vec<[f32; 5]> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let w = c.shape.weight() as f32;
+            [
+                f32::from(u8::from(c.shape.sentence_end)),
+                (1.0 + w).ln() / 6.0,
+                f32::from(u8::from(w < 30.0)),
+                f32::from(u8::from(c.boilerplate_hit().is_some())),
+                f32::from(u8::from(repeats.get(i).copied().unwrap_or(1) > 1)),
+            ]
+        })
+        .collect();
+    let mut prefix = vec![[0f32; 5]; n + 1];
+    for (i, b) in base.iter().enumerate() {
+        let (Some(p), Some(next)) = (prefix.get(i).copied(), prefix.get_mut(i + 1)) else {
+            continue;
+        };
+        for j in 0..5 {
+            if let (Some(o), Some(pv), Some(bv)) = (next.get_mut(j), p.get(j), b.get(j)) {
+                *o = pv + bv;
+            }
+        }
+    }
+    // Mean of measure `j` over lines i-r..=i+r, without line i.
+    let window = |i: usize, r: usize, j: usize| -> f32 {
+        let lo = i.saturating_sub(r);
+        let hi = (i + r + 1).min(n);
+        let sum = prefix
+            .get(hi)
+            .and_then(|p| p.get(j))
+            .copied()
+            .unwrap_or(0.0)
+            - prefix
+                .get(lo)
+                .and_then(|p| p.get(j))
+                .copied()
+                .unwrap_or(0.0)
+            - base.get(i).and_then(|b| b.get(j)).copied().unwrap_or(0.0);
+        let count = (hi - lo).saturating_sub(1);
+        if count == 0 { 0.0 } else { sum / count as f32 }
+    };
+    let at = |i: Option<usize>, j: usize| -> f32 {
+        i.and_then(|i| base.get(i))
+            .and_then(|b| b.get(j))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let sh = &c.shape;
+            let w = sh.weight() as f32;
+            let chars = sh.chars.max(1) as f32;
+            let kind = |k: bool| f32::from(u8::from(k));
+            let hit_kind = c.hit.and_then(|h| lexicon.meta(h.phrase)).map(|m| m.kind);
+            let group = |ks: &[BoilerplateKind]| kind(hit_kind.is_some_and(|k| ks.contains(&k)));
+            let ln_w = (1.0 + w).ln() / 6.0;
+            let sentence = kind(sh.sentence_end);
+            [
+                1.0,
+                ln_w,
+                sentence,
+                kind(sh.colon_end),
+                (sh.words.min(60) as f32) / 60.0,
+                sh.cjk as f32 / chars,
+                sh.digits as f32 / chars,
+                (sh.inner_stops.min(5) as f32) / 5.0,
+                kind(sh.upper_start),
+                kind(c.kind == Kind::Text),
+                kind(matches!(c.kind, Kind::Bullet { .. })),
+                kind(matches!(c.kind, Kind::Credit { .. })),
+                kind(matches!(c.kind, Kind::Byline { .. })),
+                kind(matches!(c.kind, Kind::Date { .. })),
+                kind(matches!(c.kind, Kind::Heading { .. })),
+                kind(matches!(c.kind, Kind::Link { .. })),
+                kind(c.hit.is_some_and(|h| h.strong)),
+                kind(c.hit.is_some_and(|h| !h.strong)),
+                kind(c.boilerplate_hit().is_some()),
+                group(&[
+                    BoilerplateKind::CookieNotice,
+                    BoilerplateKind::Newsletter,
+                    BoilerplateKind::Subscription,
+                    BoilerplateKind::Legal,
+                    BoilerplateKind::AppPromo,
+                ]),
+                group(&[
+                    BoilerplateKind::Navigation,
+                    BoilerplateKind::Social,
+                    BoilerplateKind::Media,
+                    BoilerplateKind::Advertisement,
+                ]),
+                group(&[BoilerplateKind::RelatedList, BoilerplateKind::Comments]),
+                (c.line.blanks_before.min(3) as f32) / 3.0,
+                i as f32 / n.max(1) as f32,
+                at(Some(i), 4),
+                kind(w < 30.0),
+                kind(w >= 200.0),
+                window(i, 3, 0),
+                window(i, 3, 1),
+                window(i, 3, 2),
+                window(i, 3, 3),
+                window(i, 10, 0),
+                window(i, 10, 2),
+                window(i, 10, 1),
+                sentence * ln_w,
+                at(i.checked_sub(1), 0),
+                at(Some(i + 1).filter(|&j| j < n), 0),
+                at(i.checked_sub(1), 2),
+                at(Some(i + 1).filter(|&j| j < n), 2),
+                window(i, 10, 4),
+            ]
+        })
+        .collect()
+}
+
+/// How many times each line's text occurs in the page (hash map: linear).
+pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
+    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
+    for c in lines {
+        *counts.entry(c.line.text).or_insert(0) += 1;
+    }
+    lines
+        .iter()
+        .map(|c| counts.get(c.line.text).copied().unwrap_or(1))
+        .collect()
+}
+
+/// The model's log-odds that a line with features `x` is article content.
+pub(crate) fn logit(x: &[f32; N]) -> f32 {
+    x.iter()
+        .zip(super::weights::WEIGHTS.iter())
+        .map(|(a, b)| a * b)
+        .sum()
+}
