@@ -26,13 +26,9 @@ use serde_json::Value;
 #[path = "common/split.rs"]
 mod split;
 use split::held_out;
-
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+#[path = "common/metrics.rs"]
+mod metrics;
+use metrics::fold;
 
 struct Sample {
     x: [f32; FEATURES],
