@@ -132,11 +132,14 @@ pub(crate) fn extent(
     lexicon: &Lexicon,
     scores: &[f32],
 ) -> Option<(usize, usize)> {
+    let unit_scores: Vec<f32> = units
+        .iter()
+        .map(|u| unit_score(u, lines, lexicon, scores))
+        .collect();
     let mut best: Option<(f32, usize, usize)> = None;
     let mut run = 0.0f32;
     let mut run_start = 0usize;
-    for (k, u) in units.iter().enumerate() {
-        let s = unit_score(u, lines, lexicon, scores);
+    for (k, &s) in unit_scores.iter().enumerate() {
         if run <= 0.0 {
             run = s;
             run_start = k;
@@ -147,8 +150,72 @@ pub(crate) fn extent(
             best = Some((run, run_start, k));
         }
     }
+    if let Some((b, _, _)) = best
+        && let Some((a_score, a, z)) = anchored(units, lines, &unit_scores)
+        && a_score >= ANCHOR_SHARE * b
+    {
+        best = Some((a_score, a, z));
+    }
     best.map(|(_, a, b)| (a, trim_tail(units, lines, a, b)))
         .or_else(|| lone_prose(units, lines))
+}
+
+/// An anchored run may win with this share of the best run's score.
+const ANCHOR_SHARE: f32 = 0.8;
+/// Units after an anchor within which its run must start.
+const ANCHOR_REACH: usize = 6;
+
+/// The best run that starts just after an *anchor*: a title line followed
+/// by a byline or date, the surest sign of where an article begins. Prefix
+/// sums make it one pass: for each start, the best end is where the prefix
+/// sum after it peaks (suffix maxima).
+fn anchored(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    unit_scores: &[f32],
+) -> Option<(f32, usize, usize)> {
+    let n = units.len();
+    let line_at = |k: usize| match units.get(k) {
+        Some(Unit::Line(i)) => lines.get(*i),
+        _ => None,
+    };
+    let is_meta = |k: usize| {
+        line_at(k).is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. }))
+    };
+    let is_anchor = |k: usize| {
+        line_at(k).is_some_and(|c| {
+            c.is_text()
+                && (20..=200).contains(&c.shape.weight())
+                && !c.shape.sentence_end
+                && c.boilerplate_hit().is_none()
+        }) && (1..=2).any(|d| is_meta(k + d))
+    };
+    // prefix[k] = sum of scores of units 0..k; best_end[k] = argmax over j >= k of prefix[j + 1].
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0.0f32);
+    for s in unit_scores {
+        let last = prefix.last().copied().unwrap_or(0.0);
+        prefix.push(last + s);
+    }
+    let mut best_end: Vec<(f32, usize)> = vec![(f32::MIN, 0); n + 1];
+    for k in (0..n).rev() {
+        let here = (prefix.get(k + 1).copied().unwrap_or(0.0), k);
+        let next = best_end.get(k + 1).copied().unwrap_or((f32::MIN, 0));
+        if let Some(b) = best_end.get_mut(k) {
+            *b = if here.0 >= next.0 { here } else { next };
+        }
+    }
+    let mut best: Option<(f32, usize, usize)> = None;
+    for k in (0..n).filter(|&k| is_anchor(k)) {
+        for start in k + 1..(k + 1 + ANCHOR_REACH).min(n) {
+            let (peak, end) = best_end.get(start).copied().unwrap_or((f32::MIN, 0));
+            let score = peak - prefix.get(start).copied().unwrap_or(0.0);
+            if score > 0.0 && best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, start, end));
+            }
+        }
+    }
+    best
 }
 
 /// Prose units the article must have before a date or byline line ends it.

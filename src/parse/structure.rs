@@ -146,10 +146,16 @@ fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
     let (Some(a), Some(b)) = (lines.get(i), lines.get(i + 1)) else {
         return false;
     };
+    // A doubled line with a byline or date under it is the article's own
+    // headline (rendered twice), not a link to another story.
+    let meta_next = lines
+        .get(i + 2)
+        .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. }));
     a.line.text == b.line.text
         && title_like(a)
         && (a.shape.words >= 3 || a.shape.cjk >= 6)
         && b.line.blanks_before <= 2
+        && !meta_next
 }
 
 fn is_bullet(lines: &[Classified<'_>], i: usize) -> bool {
