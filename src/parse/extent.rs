@@ -27,7 +27,7 @@ pub(crate) const TEMPLATE_REPEATS: u32 = 3;
 /// Share of the hand-written score in a line's score; the rest is the
 /// learned scorer's. The mix keeps the learned scorer's precision and most
 /// of the hand rules' recall (dev corpus: see the README's figures).
-const HAND_SHARE: f32 = 0.3;
+const HAND_SHARE: f32 = 0.2;
 
 /// Line scores for the extent: the learned scorer's log-odds weighted by
 /// the line's length, mixed with the hand-written score, with the
@@ -39,6 +39,8 @@ pub(crate) fn line_scores(
     repeats: &[u32],
     lexicon: &Lexicon,
 ) -> Vec<f32> {
+    // Lines left in the list a colon-ended line announces.
+    let mut announced = 0usize;
     lines
         .iter()
         .zip(logits)
@@ -46,17 +48,37 @@ pub(crate) fn line_scores(
         .map(|((c, &l), &r)| {
             let hand = line_score(c, lexicon);
             let w = c.shape.weight() as f32;
+            let in_list = announced > 0 && w < 100.0 && c.hit.is_none();
+            announced = if c.is_text()
+                && c.shape.colon_end
+                && w >= 60.0
+                && c.shape.words >= 8
+                && c.hit.is_none()
+            {
+                ANNOUNCED_ITEMS
+            } else if in_list {
+                announced - 1
+            } else {
+                0
+            };
             if hand == END_MARKER {
                 END_MARKER
             } else if r >= TEMPLATE_REPEATS && w < 60.0 {
                 0.0
             } else {
                 let len = ((2.0 + w).ln() / 102f32.ln()).clamp(0.3, 2.0);
-                (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand
+                let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
+                // Items of a list without markers (innerText drops them).
+                if in_list { s.max(LIST_ITEM) } else { s }
             }
         })
         .collect()
 }
+
+/// Most short lines a colon-ended line announces as its list.
+const ANNOUNCED_ITEMS: usize = 12;
+/// Least score of an announced list item.
+const LIST_ITEM: f32 = 0.2;
 
 /// Score of one line standing alone.
 pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
