@@ -487,14 +487,22 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
     }
     // Without a keyword, the rest of the line must be date words and times.
     let (before, after) = (line.get(..start)?, line.get(end..)?);
-    let other = before
+    let mut other = 0usize;
+    let mut named = true;
+    for w in before
         .split(|c: char| !c.is_alphanumeric() && c != '.')
         .chain(after.split(|c: char| !c.is_alphanumeric() && c != '.'))
         .filter(|w| !w.is_empty())
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
         .filter(|w| !FILLER.iter().any(|f| eq_fold(w, f)))
-        .count();
-    (other <= 1).then_some(DateLine { updated })
+    {
+        other += 1;
+        named &= w.chars().next().is_some_and(char::is_uppercase);
+    }
+    // "Frank Hahn am 18. September 2019", "Berlin, 18.05.2024": a name or a
+    // place with the date is still a dateline.
+    let dateline = other <= 1 || (other <= 3 && named && line.chars().count() <= 60);
+    dateline.then_some(DateLine { updated })
 }
 
 #[cfg(test)]
@@ -576,6 +584,11 @@ mod tests {
             Some(DateLine { updated: false })
         );
         assert_eq!(date_line("May 18, 2024"), Some(DateLine { updated: false }));
+        assert_eq!(
+            date_line("Frank Hahn am 18. September 2019"),
+            Some(DateLine { updated: false }),
+            "author and date"
+        );
     }
 
     #[test]
