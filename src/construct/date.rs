@@ -12,6 +12,9 @@
 //! A *date line* is a short line that holds a date (or a time after a
 //! "Published"/"Updated" keyword) and little else.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -188,6 +191,9 @@ const PUBLISH_WORDS: &[&str] = &[
     "fecha",
 ];
 
+/// Most spaces a date line has.
+const MAX_SPACES: usize = 20;
+
 /// Words that may stand in a date line besides the date itself.
 const FILLER: &[&str] = &[
     "on",
@@ -287,11 +293,35 @@ fn digits(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
     move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse_complete(i)
 }
 
+/// Lower-cases `word` into `buf` without allocating; `None` when it does
+/// not fit (no month name is that long).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.is_ascii() {
+        let dst = buf.get_mut(..word.len())?;
+        dst.copy_from_slice(word.as_bytes());
+        dst.make_ascii_lowercase();
+        return std::str::from_utf8(dst).ok();
+    }
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        let dst = buf.get_mut(n..n + len)?;
+        c.encode_utf8(dst);
+        n += len;
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// Whether `word` names a month, in any case: one hash look-up.
+fn is_month(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| MONTHS.iter().copied().collect());
+    let mut buf = [0u8; 32];
+    word.len() <= 32 && lower(word, &mut buf).is_some_and(|w| set.contains(w))
+}
+
 fn month(i: &str) -> IResult<&str, &str> {
-    verify(take_while1(char::is_alphabetic), |w: &str| {
-        MONTHS.iter().any(|m| eq_fold(w, m))
-    })
-    .parse_complete(i)
+    verify(take_while1(char::is_alphabetic), is_month).parse_complete(i)
 }
 
 fn year(i: &str) -> IResult<&str, &str> {
@@ -393,16 +423,18 @@ fn cjk(i: &str) -> IResult<&str, &str> {
     .parse_complete(i)
 }
 
+/// Units of relative dates ("3 hours ago", "vor 2 Stunden").
+const UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
+    "days", "week", "weeks", "month", "months", "sekunden", "minuten", "stunde", "stunden", "tag",
+    "tagen", "woche", "wochen", "heure", "heures", "jour", "jours", "hora", "horas", "día", "días",
+    "ora", "ore", "giorni", "uur", "dagen",
+];
+
 fn unit(i: &str) -> IResult<&str, &str> {
     verify(take_while1(char::is_alphabetic), |w: &str| {
-        [
-            "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-            "day", "days", "week", "weeks", "month", "months", "sekunden", "minuten", "stunde",
-            "stunden", "tag", "tagen", "woche", "wochen", "heure", "heures", "jour", "jours",
-            "hora", "horas", "día", "días", "ora", "ore", "giorni", "uur", "dagen",
-        ]
-        .iter()
-        .any(|u| eq_fold(w, u))
+        let mut buf = [0u8; 32];
+        lower(w, &mut buf).is_some_and(|w| UNITS.contains(&w))
     })
     .parse_complete(i)
 }
@@ -436,6 +468,21 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
         let word = c.is_alphanumeric();
         if word && !prev_word {
             let rest = s.get(at..)?;
+            // Dates start with a digit, a month name or a relative-date word:
+            // look at the word before running the parsers.
+            if !c.is_ascii_digit() {
+                let w = rest
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let relative_word = ["vor", "hace", "il"]
+                    .iter()
+                    .any(|r| w.eq_ignore_ascii_case(r));
+                if !relative_word && !is_month(w) {
+                    prev_word = word;
+                    continue;
+                }
+            }
             if let Ok((after, _)) = any_date(rest) {
                 let end = s.len() - after.len();
                 // "2024-05-18" inside "2024-05-189" is not a date.
@@ -450,7 +497,10 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
 }
 
 fn starts_with_any(line: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| {
+    let Some(first) = line.chars().next().and_then(|c| c.to_lowercase().next()) else {
+        return false;
+    };
+    words.iter().filter(|w| w.starts_with(first)).any(|w| {
         line.get(..w.len()).is_some_and(|head| eq_fold(head, w))
             && !line
                 .get(w.len()..)
@@ -461,7 +511,8 @@ fn starts_with_any(line: &str, words: &[&str]) -> bool {
 
 /// Recognises a whole trimmed line as a date line.
 pub(crate) fn date_line(line: &str) -> Option<DateLine> {
-    if line.len() > 160 {
+    // A date line is short: a keyword, a date, a time, a name or a place.
+    if line.len() > 160 || memchr::memchr_iter(b' ', line.as_bytes()).count() > MAX_SPACES {
         return None;
     }
     let updated = starts_with_any(line, UPDATE_WORDS);
