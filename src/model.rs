@@ -3,12 +3,16 @@
 //! Text is borrowed from the input wherever it can be ([`Cow::Borrowed`]);
 //! [`Article::into_owned`] detaches it for sending across threads or storing.
 //!
-//! **Whitespace.** An element's `text` is its source with leading and
-//! trailing whitespace (Unicode white space, zero-width spaces and the byte
-//! order mark) removed, bullet markers and label prefixes (`Photo:`, `By`)
-//! stripped where the field says so, and lines of a hard-wrapped paragraph
-//! joined by one space. Slicing the input by an element's `span` always gives
-//! text that contains the element's `text` once whitespace runs are folded.
+//! **Whitespace.** An element's `text` is its source line with leading and
+//! trailing white space (Unicode white space, zero-width spaces and the byte
+//! order mark) removed. Fields that hold part of a line say so: a list
+//! item's or bullet's text has no marker, a credit's `source` no `Photo:`
+//! label, a byline that shares its line with a date stops before the date.
+//! Scraped text puts one paragraph on a line, and so does the model: lines
+//! are not joined (hard-wrapped dumps such as `lynx -dump` give one paragraph
+//! per wrapped line). Slicing the input by an element's `span` always gives
+//! text that contains the element's `text`; a boilerplate entry's `text` is
+//! its whole span.
 
 use std::borrow::Cow;
 

@@ -178,8 +178,19 @@ pub(crate) fn extent(
     {
         best = Some((a_score, a, z));
     }
-    best.map(|(_, a, b)| (a, trim_tail(units, lines, a, b)))
+    let best = best.map(|(_, a, b)| (a, trim_tail(units, lines, a, b)));
+    // A run without a sentence in it (a title alone) is a weak article.
+    best.filter(|&(a, b)| has_prose(units, lines, a, b))
+        .or_else(|| {
+            // The learned scorer was trained on whole web pages; on a short
+            // clean text (a paste, a test) it may find no run at all, where
+            // the hand-written rules still see the prose.
+            (!scores.is_empty())
+                .then(|| extent(units, lines, lexicon, &[]))
+                .flatten()
+        })
         .or_else(|| lone_prose(units, lines))
+        .or(best)
 }
 
 /// An anchored run may win with this share of the best run's score.
@@ -238,6 +249,17 @@ fn anchored(
         }
     }
     best
+}
+
+/// Whether units `a..=b` hold a line that ends like a sentence.
+fn has_prose(units: &[Unit], lines: &[Classified<'_>], a: usize, b: usize) -> bool {
+    units.get(a..=b).unwrap_or(&[]).iter().any(|u| match *u {
+        Unit::Line(i) => lines
+            .get(i)
+            .is_some_and(|c| c.is_text() && (c.shape.sentence_end || c.shape.weight() >= 80)),
+        Unit::List { .. } | Unit::PullQuote { .. } => true,
+        _ => false,
+    })
 }
 
 /// Prose units the article must have before a date or byline line ends it.
