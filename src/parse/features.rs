@@ -15,7 +15,7 @@ use crate::lexicon::Lexicon;
 use super::classify::{Classified, Kind};
 
 /// Number of features per line.
-pub(crate) const N: usize = 40;
+pub(crate) const N: usize = 50;
 
 /// Names of the features, in order (for the training report).
 pub(crate) const NAMES: [&str; N] = [
@@ -59,6 +59,16 @@ pub(crate) const NAMES: [&str; N] = [
     "prev_short",
     "next_short",
     "w10_repeated",
+    "commas",
+    "upper_ratio",
+    "separators",
+    "url_like",
+    "at_sign",
+    "word_len",
+    "quotes",
+    "starts_digit",
+    "ends_digit",
+    "w3_commas",
 ];
 
 /// The features of every line.
@@ -69,7 +79,8 @@ pub(crate) fn features(
 ) -> Vec<[f32; N]> {
     let n = lines.len();
     // Per-line base measures that the windows average.
-    let base: Vec<[f32; 5]> = lines
+    let stats: Vec<TextStats> = lines.iter().map(|c| text_stats(c.line.text)).collect();
+    let base: Vec<[f32; 6]> = lines
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -80,15 +91,16 @@ pub(crate) fn features(
                 f32::from(u8::from(w < 30.0)),
                 f32::from(u8::from(c.boilerplate_hit().is_some())),
                 f32::from(u8::from(repeats.get(i).copied().unwrap_or(1) > 1)),
+                stats.get(i).map_or(0.0, |t| t.commas),
             ]
         })
         .collect();
-    let mut prefix = vec![[0f32; 5]; n + 1];
+    let mut prefix = vec![[0f32; 6]; n + 1];
     for (i, b) in base.iter().enumerate() {
         let (Some(p), Some(next)) = (prefix.get(i).copied(), prefix.get_mut(i + 1)) else {
             continue;
         };
-        for j in 0..5 {
+        for j in 0..6 {
             if let (Some(o), Some(pv), Some(bv)) = (next.get_mut(j), p.get(j), b.get(j)) {
                 *o = pv + bv;
             }
@@ -130,6 +142,7 @@ pub(crate) fn features(
             let group = |ks: &[BoilerplateKind]| kind(hit_kind.is_some_and(|k| ks.contains(&k)));
             let ln_w = (1.0 + w).ln() / 6.0;
             let sentence = kind(sh.sentence_end);
+            let t = stats.get(i).copied().unwrap_or_default();
             [
                 1.0,
                 ln_w,
@@ -182,9 +195,77 @@ pub(crate) fn features(
                 at(i.checked_sub(1), 2),
                 at(Some(i + 1).filter(|&j| j < n), 2),
                 window(i, 10, 4),
+                t.commas,
+                t.upper,
+                t.separators,
+                t.url_like,
+                t.at_sign,
+                t.word_len,
+                t.quotes,
+                t.starts_digit,
+                t.ends_digit,
+                window(i, 3, 5),
             ]
         })
         .collect()
+}
+
+/// Cheap counts over a line's bytes and characters.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextStats {
+    /// Commas per 10 characters (prose has them, menus do not).
+    commas: f32,
+    /// Share of letters that are upper case.
+    upper: f32,
+    /// Has `|`, `»`, `›`, `•` or `/` between words (breadcrumbs, link rows).
+    separators: f32,
+    /// Looks like it holds a URL or domain.
+    url_like: f32,
+    /// Has an `@` (e-mail, handle).
+    at_sign: f32,
+    /// Mean word length in characters, over 10.
+    word_len: f32,
+    /// Has quotation marks (reported speech is prose).
+    quotes: f32,
+    starts_digit: f32,
+    ends_digit: f32,
+}
+
+fn text_stats(text: &str) -> TextStats {
+    let (mut chars, mut letters, mut upper, mut commas, mut quotes) =
+        (0u32, 0u32, 0u32, 0u32, 0u32);
+    for ch in text.chars() {
+        chars += 1;
+        if ch.is_alphabetic() {
+            letters += 1;
+            upper += u32::from(ch.is_uppercase());
+        }
+        commas += u32::from(matches!(ch, ',' | '，' | '、'));
+        quotes += u32::from(matches!(
+            ch,
+            '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」'
+        ));
+    }
+    let b = text.as_bytes();
+    let sep = [" | ", " » ", " › ", " • ", " / ", " > "]
+        .iter()
+        .any(|s| text.contains(s));
+    let url = ["http", "www.", ".com", ".de/", ".org"]
+        .iter()
+        .any(|s| text.contains(s));
+    let words = memchr::memchr_iter(b' ', b).count() + 1;
+    let f = |v: bool| f32::from(u8::from(v));
+    TextStats {
+        commas: (commas as f32 * 10.0 / chars.max(1) as f32).min(1.0),
+        upper: upper as f32 / letters.max(1) as f32,
+        separators: f(sep),
+        url_like: f(url),
+        at_sign: f(memchr::memchr(b'@', b).is_some()),
+        word_len: (chars as f32 / words as f32 / 10.0).min(2.0),
+        quotes: f(quotes > 0),
+        starts_digit: f(b.first().is_some_and(u8::is_ascii_digit)),
+        ends_digit: f(b.last().is_some_and(u8::is_ascii_digit)),
+    }
 }
 
 /// How many times each line's text occurs in the page (hash map: linear).

@@ -12,6 +12,9 @@ pub(crate) mod weights;
 use crate::lexicon::Lexicon;
 use crate::{Article, Error, Options};
 
+/// Fewest non-blank lines a page needs for the learned line scorer.
+const MIN_LINES_FOR_MODEL: usize = 12;
+
 /// Checks that `input` is something we parse at all.
 pub(crate) fn check(input: &[u8], options: &Options) -> Result<(), Error> {
     if input.len() > options.max_bytes {
@@ -47,7 +50,13 @@ pub(crate) fn run<'a>(
         .iter()
         .map(features::logit)
         .collect();
-    let scores = extent::line_scores(&classified, &logits, &repeats, lexicon);
+    // The learned scorer knows whole web pages (its features include the
+    // position in the page); a short text is left to the hand rules.
+    let scores = if classified.len() >= MIN_LINES_FOR_MODEL {
+        extent::line_scores(&classified, &logits, &repeats, lexicon)
+    } else {
+        Vec::new()
+    };
     let extent = extent::extent(&units, &classified, lexicon, &scores);
     Ok(assemble::assemble(
         input,
