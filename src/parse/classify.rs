@@ -97,7 +97,7 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
     if first.is_ascii_digit()
         && short
-        && let Some(d) = date::date_line(text)
+        && let Some(d) = gated(may_hold_date(text.as_bytes()), || date::date_line(text))
     {
         return Kind::Date { updated: d.updated };
     }
@@ -113,25 +113,162 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     if !short {
         return Kind::Text;
     }
+    let bytes = text.as_bytes();
     if sh.chars <= 100
-        && let Some(c) = credit::credit(text)
+        && let Some(c) = gated(may_be_credit(bytes), || credit::credit(text))
     {
         return Kind::Credit {
             kind: c.kind,
             source_at: narrow(c.source_at),
         };
     }
-    if let Some(b) = byline::byline(text) {
+    if let Some(b) = gated(may_be_byline(bytes), || byline::byline(text)) {
         return Kind::Byline {
             date_at: b.date_at.map(narrow),
         };
     }
     if sh.digits > 0
-        && let Some(d) = date::date_line(text)
+        && let Some(d) = gated(may_hold_date(bytes), || date::date_line(text))
     {
         return Kind::Date { updated: d.updated };
     }
     Kind::Text
+}
+
+/// Runs a recogniser only where its prefilter allows. The prefilters below
+/// are necessary conditions read off the recognisers' grammars, so they
+/// never change a result; debug builds (the tests) check that they hold.
+#[inline]
+fn gated<T>(pass: bool, recognise: impl Fn() -> Option<T>) -> Option<T> {
+    if pass {
+        recognise()
+    } else {
+        debug_assert!(recognise().is_none(), "a prefilter rejected a match");
+        None
+    }
+}
+
+/// Sets bit 5: `A`..`Z` become `a`..`z`; no other byte becomes a letter.
+/// (Only ASCII letters, and the Kelvin sign, lower-case to ASCII letters,
+/// so a case-insensitive ASCII tag needs these bytes.)
+#[inline]
+fn fold(b: u8) -> u8 {
+    b | 0x20
+}
+
+/// `b` starts with `tag` (lower-case ASCII), ignoring ASCII case.
+#[inline]
+fn starts_with_tag(b: &[u8], tag: &[u8]) -> bool {
+    b.get(..tag.len())
+        .is_some_and(|head| head.iter().zip(tag).all(|(&c, &t)| fold(c) == t))
+}
+
+/// A credit label (`construct::credit`) starts the line: photo...,
+/// picture, foto..., fot., illustration, artwork, image..., bild, graphic,
+/// grafik, video, credit; or `©`, `(c)`.
+fn may_be_credit(b: &[u8]) -> bool {
+    let [x, y, ..] = *b else { return false };
+    // The first two letters rule out most lines at once.
+    let pair = matches!(
+        (fold(x), fold(y)),
+        (b'p', b'h' | b'i')
+            | (b'f', b'o')
+            | (b'i', b'l' | b'm')
+            | (b'a', b'r')
+            | (b'b', b'i')
+            | (b'g', b'r')
+            | (b'v', b'i')
+            | (b'c', b'r')
+    );
+    if !pair {
+        return (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c');
+    }
+    const LABELS: [&[u8]; 12] = [
+        b"photo",
+        b"picture",
+        b"foto",
+        b"fot.",
+        b"illustration",
+        b"artwork",
+        b"image",
+        b"bild",
+        b"graphic",
+        b"grafik",
+        b"video",
+        b"credit",
+    ];
+    LABELS.iter().any(|l| starts_with_tag(b, l))
+}
+
+/// A byline prefix (`construct::byline`) starts the line: written by,
+/// reporting by, by, von, por, par, di, door, av, przez, then a space or a
+/// tab; or author..., autor..., auteur, text, texto, then a colon.
+fn may_be_byline(b: &[u8]) -> bool {
+    let [x, y, ..] = *b else { return false };
+    let pair = matches!(
+        (fold(x), fold(y)),
+        (b'w', b'r')
+            | (b'r', b'e')
+            | (b'b', b'y')
+            | (b'v', b'o')
+            | (b'p', b'o' | b'a' | b'r')
+            | (b'd', b'i' | b'o')
+            | (b'a', b'v' | b'u')
+            | (b't', b'e')
+    );
+    if !pair {
+        return false;
+    }
+    const SPACED: [&[u8]; 10] = [
+        b"written by",
+        b"reporting by",
+        b"by",
+        b"von",
+        b"por",
+        b"par",
+        b"di",
+        b"door",
+        b"av",
+        b"przez",
+    ];
+    const COLON: [&[u8]; 4] = [b"author", b"autor", b"auteur", b"text"];
+    SPACED
+        .iter()
+        .any(|t| starts_with_tag(b, t) && matches!(b.get(t.len()), Some(b' ' | b'\t')))
+        || (COLON.iter().any(|t| starts_with_tag(b, t)) && b.contains(&b':'))
+}
+
+/// What every date of `construct::date` holds: a four-digit year (iso,
+/// day-month-year, month-day-year, CJK), a digit, `.`, `/` or `:`, and a
+/// digit (numeric dates, and the times a "Published"/"Updated" line may
+/// have instead), or the word of a relative date (`ago`, `vor`, `hace`,
+/// `il y a`).
+fn may_hold_date(b: &[u8]) -> bool {
+    let mut run = 0u32;
+    let mut prev_digit = false;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+            prev_digit = true;
+            continue;
+        }
+        if prev_digit
+            && matches!(c, b'.' | b'/' | b':')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return true;
+        }
+        run = 0;
+        prev_digit = false;
+    }
+    let word = |w: &[u8]| {
+        b.windows(w.len())
+            .any(|x| x.iter().zip(w).all(|(&c, &l)| fold(c) == l))
+    };
+    word(b"ago") || word(b"vor") || word(b"hace") || word(b"il y a")
 }
 
 /// Classifies every line, and deals the lexicon's matches out to them.
@@ -223,6 +360,78 @@ mod tests {
         assert!(matches!(k[4], Kind::Heading { level: 2, .. }), "heading");
         assert!(matches!(k[5], Kind::Link { .. }), "link");
         assert_eq!(k[6], Kind::Text, "prose");
+    }
+
+    #[test]
+    fn prefilters_pass_what_the_recognisers_take() {
+        for line in [
+            "Photo: Reuters",
+            "Photograph: AP",
+            "PHOTOS / Jane Roe",
+            "Illustration: Lau Ka-kuen",
+            "Image: Getty Images",
+            "Foto: dpa",
+            "Fot./PAP",
+            "Bild: dpa",
+            "Photo by Jane Roe",
+            "Video: AFP",
+            "Credit: Jane Roe",
+            "© AFP",
+            "(c) AFP",
+        ] {
+            assert!(credit::credit(line).is_some(), "{line} is a credit");
+            assert!(
+                may_be_credit(line.as_bytes()),
+                "{line} passes the credit gate"
+            );
+        }
+        for line in [
+            "By Jane Roe",
+            "by\tJane Roe",
+            "Written by Jane Roe",
+            "Reporting by Jane Roe; Editing by Tom Example",
+            "Von Max Mustermann",
+            "Por Ana Lima",
+            "Par Jean Dupont",
+            "Di Mario Rossi",
+            "Door Jan Jansen",
+            "Av Lars Holm",
+            "Przez Jan Kowalski",
+            "Autor: Jan Kowalski",
+            "Author: Jane Roe",
+            "Auteur: Jean Dupont",
+            "Text: Max Mustermann",
+            "von David · 18. Oktober 2019",
+        ] {
+            assert!(byline::byline(line).is_some(), "{line} is a byline");
+            assert!(
+                may_be_byline(line.as_bytes()),
+                "{line} passes the byline gate"
+            );
+        }
+        for line in [
+            "Published: 9:15am, 18 May 2024",
+            "Updated: 11:40am, 18 May 2024",
+            "Updated 11:40am",
+            "18.05.2024, 14:30 Uhr",
+            "Thursday, May 18, 2024",
+            "May 18, 2024",
+            "2024-05-18T09:15",
+            "2024年5月18日 09:15",
+            "3 hours ago",
+            "vor 2 Stunden",
+            "hace 5 horas",
+            "il y a 3 heures",
+        ] {
+            assert!(date::date_line(line).is_some(), "{line} is a date line");
+            assert!(
+                may_hold_date(line.as_bytes()),
+                "{line} passes the date gate"
+            );
+        }
+        assert!(!may_be_credit(b"For the third year running"), "prose");
+        assert!(!may_be_byline(b"Bystanders watched"), "no space after By");
+        assert!(!may_hold_date(b"Tickets cost 12 euros"), "no date anchor");
     }
 
     #[test]

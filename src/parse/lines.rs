@@ -67,7 +67,16 @@ pub(crate) fn split<'a>(input: &'a str) -> Lines<'a> {
         let Some(inner) = input.get(span.start..span.end) else {
             return;
         };
-        let text = inner.trim_matches(trim_char);
+        // Only a non-ASCII character can be white space left at either end
+        // (every ASCII one is `ascii_space`): most lines skip the decoding.
+        let text = match inner.as_bytes().first() {
+            Some(&b) if b >= 0x80 => inner.trim_start_matches(trim_char),
+            _ => inner,
+        };
+        let text = match text.as_bytes().last() {
+            Some(&b) if b >= 0x80 => text.trim_end_matches(trim_char),
+            _ => text,
+        };
         if text.is_empty() {
             out.invisible.push(span);
             blanks = blanks.saturating_add(1);
