@@ -76,21 +76,23 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let out = match format {
-        Format::Json if pretty => serde_json::to_string_pretty(&article),
-        Format::Json => serde_json::to_string(&article),
-        Format::Text => Ok(article.to_text()),
-        Format::Markdown => Ok(article.to_markdown()),
-    };
-    let out = match out {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot serialise the article: {e}");
-            return ExitCode::FAILURE;
+    // JSON is streamed to stdout (no second copy of a large article in
+    // memory); text and Markdown are rendered first.
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(stdout);
+    let written = match format {
+        Format::Json if pretty => {
+            serde_json::to_writer_pretty(&mut out, &article).map_err(std::io::Error::from)
         }
+        Format::Json => serde_json::to_writer(&mut out, &article).map_err(std::io::Error::from),
+        Format::Text => out.write_all(article.to_text().as_bytes()),
+        Format::Markdown => out.write_all(article.to_markdown().as_bytes()),
     };
-    let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{out}").is_err() {
+    if written
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush())
+        .is_err()
+    {
         // A closed pipe (`| head`) is not an error worth a message.
         return ExitCode::SUCCESS;
     }

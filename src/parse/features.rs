@@ -71,12 +71,32 @@ pub(crate) const NAMES: [&str; N] = [
     "w3_commas",
 ];
 
-/// The features of every line.
+/// The features of every line (for training; parsing uses [`logits`]).
 pub(crate) fn features(
     lines: &[Classified<'_>],
     repeats: &[u32],
     lexicon: &Lexicon,
 ) -> Vec<[f32; N]> {
+    let mut out = Vec::with_capacity(lines.len());
+    for_each_row(lines, repeats, lexicon, |row| out.push(*row));
+    out
+}
+
+/// The model's log-odds for every line, without keeping the feature rows
+/// (40 floats a line would be the largest allocation of a parse).
+pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexicon) -> Vec<f32> {
+    let mut out = Vec::with_capacity(lines.len());
+    for_each_row(lines, repeats, lexicon, |row| out.push(logit(row)));
+    out
+}
+
+/// Computes each line's feature row in order and hands it to `f`.
+fn for_each_row(
+    lines: &[Classified<'_>],
+    repeats: &[u32],
+    lexicon: &Lexicon,
+    mut f: impl FnMut(&[f32; N]),
+) {
     let n = lines.len();
     // Per-line base measures that the windows average.
     let stats: Vec<TextStats> = lines.iter().map(|c| text_stats(c.line.text)).collect();
@@ -207,7 +227,7 @@ pub(crate) fn features(
                 window(i, 3, 5),
             ]
         })
-        .collect()
+        .for_each(|row| f(&row));
 }
 
 /// Cheap counts over a line's bytes and characters.
@@ -269,14 +289,30 @@ fn text_stats(text: &str) -> TextStats {
 }
 
 /// How many times each line's text occurs in the page (hash map: linear).
+///
+/// One hash per line: each distinct text gets a slot, each line remembers
+/// its slot. The hasher is std's keyed SipHash: page text is untrusted, and
+/// a predictable hash would let a crafted page make this quadratic.
 pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
-    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
-    for c in lines {
-        *counts.entry(c.line.text).or_insert(0) += 1;
-    }
-    lines
+    let mut slot: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
+    let mut counts: Vec<u32> = Vec::new();
+    let slots: Vec<u32> = lines
         .iter()
-        .map(|c| counts.get(c.line.text).copied().unwrap_or(1))
+        .map(|c| {
+            let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+            let s = *slot.entry(c.line.text).or_insert(next);
+            if s == next {
+                counts.push(0);
+            }
+            if let Some(n) = counts.get_mut(s as usize) {
+                *n = n.saturating_add(1);
+            }
+            s
+        })
+        .collect();
+    slots
+        .iter()
+        .map(|&s| counts.get(s as usize).copied().unwrap_or(1))
         .collect()
 }
 

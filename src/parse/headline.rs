@@ -8,8 +8,6 @@
 //! byline or date often follows it, and it stands close to the body. The
 //! work is bounded by the window, whatever the page's size.
 
-use std::collections::HashSet;
-
 use crate::construct::name::name;
 use crate::lexicon::is_cjk;
 
@@ -39,37 +37,46 @@ pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
         && c.shape.inner_stops == 0
 }
 
-/// Lower-cased words of three letters or more, and CJK characters one by one.
-fn tokens(text: &str, out: &mut Vec<String>) {
-    let mut word = String::new();
+/// Lower-cased words of three letters or more, and CJK characters one by
+/// one, as 64-bit hashes (FNV-1a of the lower-cased characters): no string
+/// is built.
+fn tokens(text: &str, out: &mut Vec<u64>) {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    let mut n = 0usize;
+    let push = |h: &mut u64, n: &mut usize, out: &mut Vec<u64>| {
+        if *n >= 3 {
+            out.push(*h);
+        }
+        *h = OFFSET;
+        *n = 0;
+    };
     for ch in text.chars() {
-        if is_cjk(ch) {
-            if word.chars().count() >= 3 {
-                out.push(std::mem::take(&mut word));
+        if ch.is_ascii() {
+            if ch.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(ch.to_ascii_lowercase())).wrapping_mul(PRIME);
+                n += 1;
+            } else {
+                push(&mut h, &mut n, out);
             }
-            word.clear();
-            out.push(ch.to_string());
+        } else if is_cjk(ch) {
+            push(&mut h, &mut n, out);
+            out.push((OFFSET ^ u64::from(ch)).wrapping_mul(PRIME) ^ 0x5555);
         } else if ch.is_alphanumeric() {
-            word.extend(ch.to_lowercase());
-        } else {
-            if word.chars().count() >= 3 {
-                out.push(std::mem::take(&mut word));
+            for l in ch.to_lowercase() {
+                h = (h ^ u64::from(l)).wrapping_mul(PRIME);
+                n += 1;
             }
-            word.clear();
+        } else {
+            push(&mut h, &mut n, out);
         }
     }
-    if word.chars().count() >= 3 {
-        out.push(word);
-    }
+    push(&mut h, &mut n, out);
 }
 
 /// The words of the first prose of the extent.
-fn body_words(
-    units: &[Unit],
-    lines: &[Classified<'_>],
-    first: usize,
-    last: usize,
-) -> HashSet<String> {
+fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> Vec<u64> {
     let mut toks = Vec::new();
     let mut bytes = 0;
     for u in units.get(first..=last).unwrap_or(&[]) {
@@ -85,7 +92,9 @@ fn body_words(
             }
         }
     }
-    toks.into_iter().collect()
+    toks.sort_unstable();
+    toks.dedup();
+    toks
 }
 
 /// Unit index of the headline, given the extent `first..=last`.
@@ -143,8 +152,8 @@ pub(crate) fn find(
 fn score(
     units: &[Unit],
     lines: &[Classified<'_>],
-    words: &HashSet<String>,
-    toks: &mut Vec<String>,
+    words: &[u64],
+    toks: &mut Vec<u64>,
     (lo, hi): (usize, usize),
     first: usize,
     k: usize,
@@ -161,7 +170,10 @@ fn score(
     let overlap = if toks.is_empty() {
         0.0
     } else {
-        toks.iter().filter(|t| words.contains(*t)).count() as f32 / toks.len() as f32
+        toks.iter()
+            .filter(|t| words.binary_search(t).is_ok())
+            .count() as f32
+            / toks.len() as f32
     };
     let w = c.shape.weight();
     let mut score = 3.0 * overlap;

@@ -44,12 +44,12 @@ pub(crate) fn run<'a>(
         return Err(Error::Blank { len: input.len() });
     }
     let classified = classify::classify(input, &lines.lines, lexicon);
+    // The classified lines hold copies of the lines: free the list now.
+    let invisible = lines.invisible;
+    drop(lines.lines);
     let units = structure::units(input, &classified, lexicon, options);
     let repeats = features::repeats(&classified);
-    let logits: Vec<f32> = features::features(&classified, &repeats, lexicon)
-        .iter()
-        .map(features::logit)
-        .collect();
+    let logits = features::logits(&classified, &repeats, lexicon);
     // The learned scorer knows whole web pages (its features include the
     // position in the page); a short text is left to the hand rules.
     let scores = if classified.len() >= MIN_LINES_FOR_MODEL {
@@ -63,7 +63,7 @@ pub(crate) fn run<'a>(
         &classified,
         &units,
         extent,
-        &lines.invisible,
+        &invisible,
         lexicon,
     ))
 }

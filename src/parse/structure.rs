@@ -121,22 +121,43 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
         .iter()
         .filter_map(|&i| lines.get(i).map(|c| quote_core(c.line.text)))
         .collect();
-    // A non-contiguous NFA builds fastest; the text is scanned once.
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(&cores)
-    else {
-        return Vec::new();
-    };
-    let mut elsewhere = vec![false; candidates.len()];
-    for m in ac.find_overlapping_iter(input) {
-        let k = m.pattern().as_usize();
-        let own = candidates
+    let own = |k: usize, start: usize, end: usize| {
+        candidates
             .get(k)
             .and_then(|&i| lines.get(i))
-            .is_some_and(|c| m.start() >= c.line.span.start && m.end() <= c.line.span.end);
-        if !own && let Some(e) = elsewhere.get_mut(k) {
-            *e = true;
+            .is_some_and(|c| start >= c.line.span.start && end <= c.line.span.end)
+    };
+    let mut elsewhere = vec![false; candidates.len()];
+    if cores.len() <= 8 {
+        // A few quotes: one SIMD substring search each, every occurrence.
+        for (k, core) in cores.iter().enumerate() {
+            let finder = memchr::memmem::Finder::new(core.as_bytes());
+            let mut from = 0;
+            while let Some(at) = input.as_bytes().get(from..).and_then(|h| finder.find(h)) {
+                let start = from + at;
+                if !own(k, start, start + core.len()) {
+                    if let Some(e) = elsewhere.get_mut(k) {
+                        *e = true;
+                    }
+                    break;
+                }
+                from = start + 1;
+            }
+        }
+    } else {
+        let Ok(ac) = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&cores)
+        else {
+            return Vec::new();
+        };
+        for m in ac.find_overlapping_iter(input) {
+            let k = m.pattern().as_usize();
+            if !own(k, m.start(), m.end())
+                && let Some(e) = elsewhere.get_mut(k)
+            {
+                *e = true;
+            }
         }
     }
     candidates
