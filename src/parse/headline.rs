@@ -20,6 +20,8 @@ const LOOKBACK: usize = 60;
 const LOOKAHEAD: usize = 3;
 /// Units after the extent's start where a headline's recurrence is looked for.
 const RECUR_AHEAD: usize = 20;
+/// What an inner stop (an abbreviation, most often) costs a candidate.
+const ABBREVIATION_COST: f32 = 0.5;
 /// Lowest score a headline may have.
 const MIN_SCORE: f32 = 0.8;
 /// Bytes of body prose sampled for the overlap.
@@ -28,13 +30,17 @@ const SAMPLE_BYTES: usize = 3000;
 /// Title-shaped: a headline's length, no sentence stops inside, not a
 /// lexicon hit, not a list item.
 pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
+    title_shaped_but_stops(c) && c.shape.inner_stops == 0
+}
+
+/// [`title_shaped`] but for the inner-stop rule.
+fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
     c.is_text()
         && c.boilerplate_hit().is_none()
         && (10..=300).contains(&w)
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
         && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
-        && c.shape.inner_stops == 0
 }
 
 /// Lower-cased words of three letters or more, and CJK characters one by
@@ -118,6 +124,10 @@ pub(crate) fn find(
     let mut toks = Vec::new();
     let scores: Vec<Option<f32>> = (lo..hi)
         .map(|k| {
+            // A one-unit extent is the article itself, not its headline.
+            if k == first && first == last {
+                return None;
+            }
             score(
                 units,
                 lines,
@@ -162,9 +172,12 @@ fn score(
         return None;
     };
     let c = lines.get(*i)?;
-    if !title_shaped(c) {
+    // One inner stop is allowed, at a cost: "St. Magdalener", "D.O.C. Rioja".
+    let abbreviated = c.shape.inner_stops == 1 && c.shape.weight() <= 120;
+    if !(title_shaped(c) || (abbreviated && title_shaped_but_stops(c))) {
         return None;
     }
+
     toks.clear();
     tokens(c.line.text, toks);
     let overlap = if toks.is_empty() {
@@ -209,6 +222,9 @@ fn score(
     });
     if recurs {
         score += 1.0;
+    }
+    if c.shape.inner_stops > 0 {
+        score -= ABBREVIATION_COST;
     }
     score -= 0.025 * first.abs_diff(k) as f32;
     if k >= first {
