@@ -40,7 +40,8 @@ pub(crate) fn run<'a>(
 ) -> Result<Article<'a>, Error> {
     check(input.as_bytes(), options)?;
     let lines = lines::split(input);
-    if lines.lines.is_empty() && lines.invisible.is_empty() {
+    // Only white space, Unicode and zero-width spaces included: nothing to read.
+    if lines.lines.is_empty() {
         return Err(Error::Blank { len: input.len() });
     }
     let classified = classify::classify(input, &lines.lines, lexicon);

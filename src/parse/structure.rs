@@ -6,6 +6,8 @@
 //! One left-to-right walk; each unit looks at most a bounded number of lines
 //! ahead, and pull quotes are confirmed by one automaton pass over the text.
 
+use std::collections::HashMap;
+
 use aho_corasick::AhoCorasick;
 
 use crate::construct::name::name;
@@ -117,53 +119,76 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     if candidates.is_empty() {
         return Vec::new();
     }
-    let cores: Vec<&str> = candidates
-        .iter()
-        .filter_map(|&i| lines.get(i).map(|c| quote_core(c.line.text)))
-        .collect();
-    let own = |k: usize, start: usize, end: usize| {
+    // Distinct quote texts, each with the candidate lines that carry it: a
+    // page of a thousand identical quote lines searches for one pattern.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
+    for (k, &i) in candidates.iter().enumerate() {
+        let Some(c) = lines.get(i) else { continue };
+        let core = quote_core(c.line.text);
+        let p = *index.entry(core).or_insert_with(|| {
+            patterns.push(core);
+            owners.push(Vec::new());
+            patterns.len() - 1
+        });
+        if let Some(o) = owners.get_mut(p) {
+            o.push(k);
+        }
+    }
+    let span_of = |k: usize| {
         candidates
             .get(k)
             .and_then(|&i| lines.get(i))
-            .is_some_and(|c| start >= c.line.span.start && end <= c.line.span.end)
+            .map(|c| c.line.span)
     };
-    let mut elsewhere = vec![false; candidates.len()];
-    if cores.len() <= 8 {
-        // A few quotes: one SIMD substring search each, every occurrence.
-        for (k, core) in cores.iter().enumerate() {
-            let finder = memchr::memmem::Finder::new(core.as_bytes());
-            let mut from = 0;
-            while let Some(at) = input.as_bytes().get(from..).and_then(|h| finder.find(h)) {
-                let start = from + at;
-                if !own(k, start, start + core.len()) {
-                    if let Some(e) = elsewhere.get_mut(k) {
-                        *e = true;
-                    }
-                    break;
-                }
-                from = start + 1;
+    let mut confirmed = vec![false; candidates.len()];
+    let mut open = patterns.len();
+    // One occurrence of pattern `p` at `start..end`: it confirms every owner
+    // whose own line it is not in. Returns whether `p` is now settled.
+    let seen = |p: usize, start: usize, end: usize, confirmed: &mut Vec<bool>| -> bool {
+        let mut all = true;
+        for &k in owners.get(p).map_or(&[][..], Vec::as_slice) {
+            let own = span_of(k).is_some_and(|s| start >= s.start && end <= s.end);
+            if let Some(c) = confirmed.get_mut(k) {
+                *c |= !own;
+                all &= *c;
             }
         }
-    } else {
-        let Ok(ac) = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&cores)
-        else {
-            return Vec::new();
-        };
+        all
+    };
+    if patterns.len() <= 8 {
+        // A few quotes: a SIMD substring search each, until settled.
+        for (p, core) in patterns.iter().enumerate() {
+            let finder = memchr::memmem::Finder::new(core.as_bytes());
+            for at in finder.find_iter(input.as_bytes()) {
+                if seen(p, at, at + core.len(), &mut confirmed) {
+                    break;
+                }
+            }
+        }
+    } else if let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns)
+    {
+        let mut settled = vec![false; patterns.len()];
         for m in ac.find_overlapping_iter(input) {
-            let k = m.pattern().as_usize();
-            if !own(k, m.start(), m.end())
-                && let Some(e) = elsewhere.get_mut(k)
-            {
-                *e = true;
+            let p = m.pattern().as_usize();
+            if settled.get(p) == Some(&false) && seen(p, m.start(), m.end(), &mut confirmed) {
+                if let Some(s) = settled.get_mut(p) {
+                    *s = true;
+                }
+                open -= 1;
+                if open == 0 {
+                    break;
+                }
             }
         }
     }
     candidates
         .into_iter()
-        .zip(elsewhere)
-        .filter_map(|(i, e)| e.then_some(i))
+        .zip(confirmed)
+        .filter_map(|(i, c)| c.then_some(i))
         .collect()
 }
 
