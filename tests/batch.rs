@@ -22,6 +22,8 @@
 #[path = "../benches/gen/mod.rs"]
 mod corpus;
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -143,29 +145,6 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// A directory of its own for one test, removed when dropped.
-struct Scratch(PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("newsprint-batch-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    Scratch(dir)
-}
-
 fn has(program: &str) -> bool {
     Command::new("sh")
         .arg("-c")
@@ -282,7 +261,7 @@ fn assert_error(line: &Value, kind: &str) {
 
 #[test]
 fn wet_plain_and_gzipped_with_a_corrupted_record_in_the_middle() {
-    let dir = scratch("wet");
+    let dir = common::scratch("batch-wet");
     let mut recs = wet_records(12);
     // Record 6 claims 40 bytes more than it has: read as written, its block
     // would swallow the start of record 7.
@@ -322,7 +301,7 @@ fn wet_plain_and_gzipped_with_a_corrupted_record_in_the_middle() {
 
 #[test]
 fn truncated_final_record_is_reported_plain_and_gzipped() {
-    let dir = scratch("truncated");
+    let dir = common::scratch("batch-truncated");
     let recs = wet_records(5);
     let whole = recs.concat();
     std::fs::write(dir.join("cut.warc.wet"), &whole[..whole.len() - 60]).unwrap();
@@ -351,7 +330,7 @@ fn truncated_final_record_is_reported_plain_and_gzipped() {
 
 #[test]
 fn jsonl_plain_and_gzipped() {
-    let dir = scratch("jsonl");
+    let dir = common::scratch("batch-jsonl");
     let mut input = jsonl(1, 4);
     input.push_str(r#"{"id": 7, "metadata": {"url": "https://news.example/dt"}, "text": "Harbour ferry returns after storm repairs\n\nThe ferry sailed again on Monday after three weeks in dry dock."}"#);
     input.push('\n');
@@ -411,7 +390,7 @@ fn jsonl_plain_and_gzipped() {
 
 #[test]
 fn path_lists_from_a_file_and_from_stdin() {
-    let dir = scratch("paths");
+    let dir = common::scratch("batch-paths");
     std::fs::write(dir.join("a.warc.wet.gz"), gzip_members(&wet_records(3))).unwrap();
     std::fs::write(dir.join("b.jsonl"), jsonl(10, 12)).unwrap();
     let abs = dir.join("b.jsonl");
@@ -448,7 +427,7 @@ fn path_lists_from_a_file_and_from_stdin() {
 
 #[test]
 fn format_is_sniffed_on_stdin_and_forced_by_the_flag() {
-    let dir = scratch("sniff");
+    let dir = common::scratch("batch-sniff");
     let wet = wet_records(2).concat();
     for input in [wet.as_bytes().to_vec(), gzip(wet.as_bytes())] {
         let out = run(&dir, &["-"], &input);
@@ -467,7 +446,7 @@ fn format_is_sniffed_on_stdin_and_forced_by_the_flag() {
 
 #[test]
 fn empty_inputs_give_no_lines() {
-    let dir = scratch("empty");
+    let dir = common::scratch("batch-empty");
     std::fs::write(dir.join("empty.warc.wet"), "").unwrap();
     std::fs::write(dir.join("empty.jsonl.gz"), gzip(b"")).unwrap();
     for args in [
@@ -488,7 +467,7 @@ fn empty_inputs_give_no_lines() {
 
 #[test]
 fn arguments_and_exit_status() {
-    let dir = scratch("args");
+    let dir = common::scratch("batch-args");
     for bad in [
         &["--bogus"][..],
         &["--threads"],
@@ -520,7 +499,7 @@ fn arguments_and_exit_status() {
 
 #[test]
 fn thread_count_and_chunk_size_do_not_change_the_output() {
-    let dir = scratch("threads");
+    let dir = common::scratch("batch-threads");
     let mut lines: Vec<String> = jsonl(0, 700).lines().map(str::to_owned).collect();
     lines.insert(350, "not json".to_owned());
     let input = lines.join("\n") + "\n";
@@ -545,7 +524,7 @@ fn thread_count_and_chunk_size_do_not_change_the_output() {
 
 #[test]
 fn text_flag_adds_the_clean_article() {
-    let dir = scratch("text");
+    let dir = common::scratch("batch-text");
     let out = run(
         &dir,
         &["--text", "--format", "jsonl", "-"],
@@ -568,7 +547,7 @@ fn text_flag_adds_the_clean_article() {
 /// JSON document a line in, one out, same order, same count, bad lines too.
 #[test]
 fn rdd_pipe_contract() {
-    let dir = scratch("pipe");
+    let dir = common::scratch("batch-pipe");
     let mut elements: Vec<String> = jsonl(0, 1200).lines().map(str::to_owned).collect();
     for (at, bad) in [
         (3, "not json"),
@@ -630,7 +609,7 @@ fn rdd_pipe_contract() {
 
 #[test]
 fn cc_pyspark_paths_through_pipe() {
-    let dir = scratch("pipe-paths");
+    let dir = common::scratch("batch-pipe-paths");
     std::fs::write(dir.join("x.warc.wet.gz"), gzip_members(&wet_records(4))).unwrap();
     std::fs::write(dir.join("y.warc.wet"), wet_records(2).concat()).unwrap();
     let tokens: Vec<&str> = PIPE_PATHS.split_whitespace().collect();
@@ -678,7 +657,7 @@ fn recipe_shell_pipeline() {
         eprintln!("skipped: zcat or jq is not installed");
         return;
     }
-    let dir = scratch("recipe-shell");
+    let dir = common::scratch("batch-recipe-shell");
     recipe_inputs(&dir);
     let out = shell(&dir, SHELL);
     let lines = json_lines(&out.stdout);
@@ -691,7 +670,7 @@ fn recipe_shell_pipeline() {
 
 #[test]
 fn recipe_files_and_path_list() {
-    let dir = scratch("recipe-files");
+    let dir = common::scratch("batch-recipe-files");
     recipe_inputs(&dir);
     shell(&dir, FILES);
     let files = std::fs::read(dir.join("articles.jsonl")).unwrap();
@@ -715,7 +694,7 @@ fn recipe_datatrove_reader() {
         eprintln!("skipped: gzip is not installed");
         return;
     }
-    let dir = scratch("recipe-datatrove");
+    let dir = common::scratch("batch-recipe-datatrove");
     recipe_inputs(&dir);
     shell(&dir, DATATROVE);
     let gz = std::fs::read(dir.join("articles/part-00000.jsonl.gz")).unwrap();

@@ -10,8 +10,10 @@
     clippy::string_slice
 )]
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use newsprint::wet::{WetError, WetReader, WetRecord};
 use proptest::prelude::*;
@@ -84,29 +86,6 @@ fn gzip_members(records: &[String]) -> Vec<u8> {
     out
 }
 
-/// A directory of its own for one test, removed when dropped.
-struct Scratch(PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("newsprint-wet-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    Scratch(dir)
-}
-
 /// Each item as `Ok(record id)` or `Err(kind)`.
 fn outline<R: std::io::BufRead>(reader: WetReader<R>) -> Vec<Result<String, &'static str>> {
     reader
@@ -125,7 +104,7 @@ fn ids(ns: impl IntoIterator<Item = usize>) -> Vec<Result<String, &'static str>>
 
 #[test]
 fn plain_and_gzipped_files_give_the_same_records() {
-    let dir = scratch("files");
+    let dir = common::scratch("wet-files");
     let bodies: Vec<String> = (1..=20).map(page).collect();
     let recs = wet_file(&bodies);
     let plain = dir.join("CC-MAIN-example.warc.wet");

@@ -212,16 +212,6 @@ fn lexicon_rule<'a>(rule: &Cow<'static, str>) -> Cow<'a, str> {
     }
 }
 
-fn is_title_line(c: &Classified<'_>) -> bool {
-    let w = c.shape.weight();
-    c.is_text()
-        && c.boilerplate_hit().is_none()
-        && (12..=300).contains(&w)
-        && (c.shape.words >= 2 || c.shape.cjk >= 6)
-        && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
-        && c.shape.inner_stops == 0
-}
-
 /// A short line that introduces the paragraphs after it.
 fn is_heading_line(c: &Classified<'_>) -> bool {
     c.is_text()
@@ -377,7 +367,7 @@ pub(crate) fn assemble<'a>(
         if k < first {
             b.outside(u, BoilerplateKind::Navigation, rule::BEFORE);
         } else if let Unit::Line(i) = u
-            && b.line(i).is_some_and(is_title_line)
+            && b.line(i).is_some_and(super::headline::title_shaped)
         {
             b.outside(u, BoilerplateKind::RelatedList, rule::HEADLINES_AFTER);
         } else {
