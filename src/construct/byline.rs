@@ -65,11 +65,6 @@ pub(crate) fn byline(line: &str) -> Option<BylineLine> {
     if line.len() > 200 {
         return None;
     }
-    // Every prefix starts with one of these letters: skip the parsers otherwise.
-    let first = line.as_bytes().first()?.to_ascii_lowercase();
-    if !b"bvpdawrt".contains(&first) {
-        return None;
-    }
     let (rest, ()) = prefix(line).ok()?;
     let names_at = line.len() - rest.len();
     let first = rest.chars().next()?;

@@ -76,11 +76,6 @@ pub(crate) fn credit(line: &str) -> Option<CreditLine> {
     if line.len() > 120 {
         return None;
     }
-    // Every label starts with one of these bytes: skip the parsers otherwise.
-    let first = line.as_bytes().first()?.to_ascii_lowercase();
-    if !b"pfiabgvc(\xc2".contains(&first) {
-        return None;
-    }
     let (rest, kind) = alt((labelled, copyright)).parse_complete(line).ok()?;
     let source = rest.trim();
     let chars = source.chars().count();
