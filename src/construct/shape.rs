@@ -7,8 +7,10 @@
 pub(crate) struct Shape {
     /// Characters (Unicode scalar values).
     pub chars: u32,
-    /// Space-separated words (1 for a line without spaces).
-    pub words: u32,
+    /// Space-separated words (1 for a line without spaces), at most
+    /// `u16::MAX`: the counts below saturate so that a classified line stays
+    /// small (see `parse::classify::Classified`).
+    pub words: u16,
     /// Characters of Chinese, Japanese or Korean script (3-byte UTF-8 in
     /// U+3000..U+9FFF and Hangul).
     pub cjk: u32,
@@ -17,10 +19,11 @@ pub(crate) struct Shape {
     pub sentence_end: bool,
     /// Ends with `:` or `;` (introduces what follows).
     pub colon_end: bool,
-    /// ASCII digits.
-    pub digits: u32,
+    /// ASCII digits, at most `u16::MAX`.
+    pub digits: u16,
     /// Sentence breaks inside the line (". " followed by more text, "。").
-    pub inner_stops: u32,
+    /// At most `u16::MAX`.
+    pub inner_stops: u16,
     /// The first letter is upper case.
     pub upper_start: bool,
 }
@@ -59,14 +62,15 @@ pub(crate) fn shape(line: &str) -> Shape {
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase),
     };
+    let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
     Shape {
         chars: c.chars,
-        words: c.spaces + 1,
+        words: sat(c.spaces.saturating_add(1)),
         cjk: c.cjk,
         sentence_end,
         colon_end,
-        digits: c.digits,
-        inner_stops,
+        digits: sat(c.digits),
+        inner_stops: sat(inner_stops),
         upper_start,
     }
 }

@@ -12,7 +12,8 @@ use crate::lexicon::Lexicon;
 use crate::model::{Article, Block, Boilerplate, BoilerplateKind, Card, Credit, Section, Text};
 
 use super::classify::{Classified, Kind};
-use super::structure::Unit;
+use super::structure::{AsIndex, Unit};
+use crate::construct::{bullet, byline, credit, heading, link};
 
 /// Rule names of the structural rules.
 pub(crate) mod rule {
@@ -44,18 +45,20 @@ struct Builder<'a, 'l> {
 }
 
 impl<'a> Builder<'a, '_> {
-    fn line(&self, i: usize) -> Option<&Classified<'a>> {
-        self.lines.get(i)
+    fn line(&self, i: impl AsIndex) -> Option<&Classified<'a>> {
+        self.lines.get(i.at())
     }
 
-    fn text_of(&self, i: usize) -> Option<Text<'a>> {
+    fn text_of(&self, i: impl AsIndex) -> Option<Text<'a>> {
         let c = self.line(i)?;
-        Some(Text::new(c.line.text, c.line.span))
+        Some(Text::new(c.text, c.span(self.input)))
     }
 
-    fn span_of(&self, first: usize, last: usize) -> Span {
-        let a = self.line(first).map_or(Span::default(), |c| c.line.span);
-        let b = self.line(last).map_or(a, |c| c.line.span);
+    fn span_of(&self, first: impl AsIndex, last: impl AsIndex) -> Span {
+        let a = self
+            .line(first)
+            .map_or(Span::default(), |c| c.span(self.input));
+        let b = self.line(last).map_or(a, |c| c.span(self.input));
         a.cover(b)
     }
 
@@ -87,7 +90,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// The lexicon's kind and rule for a line, if the lexicon decides it.
-    fn lexicon_verdict(&self, i: usize) -> Option<(BoilerplateKind, Cow<'a, str>)> {
+    fn lexicon_verdict(&self, i: impl AsIndex) -> Option<(BoilerplateKind, Cow<'a, str>)> {
         let hit = self.line(i)?.boilerplate_hit()?;
         let meta = self.lexicon.meta(hit.phrase)?;
         Some((meta.kind, lexicon_rule(&meta.rule)))
@@ -98,7 +101,7 @@ impl<'a> Builder<'a, '_> {
         match u {
             Unit::Line(i) => {
                 let Some(c) = self.line(i) else { return };
-                let span = c.line.span;
+                let span = c.span(self.input);
                 let (kind, rule) = match c.kind {
                     Kind::Credit { .. } => {
                         (BoilerplateKind::CaptionCredit, Cow::Borrowed(rule::CREDIT))
@@ -126,7 +129,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// Outside the article, even a weak phrase names the kind.
-    fn weak_verdict(&self, i: usize) -> Option<(BoilerplateKind, Cow<'a, str>)> {
+    fn weak_verdict(&self, i: impl AsIndex) -> Option<(BoilerplateKind, Cow<'a, str>)> {
         let hit = self.line(i)?.hit?;
         let meta = self.lexicon.meta(hit.phrase)?;
         Some((meta.kind, lexicon_rule(&meta.rule)))
@@ -142,33 +145,22 @@ impl<'a> Builder<'a, '_> {
         else {
             return None;
         };
-        let credit = credit.and_then(|i| {
+        let credit = u.credit().filter(|_| credit).and_then(|i| {
             let c = self.line(i)?;
-            let Kind::Credit { kind, source_at } = c.kind else {
-                return None;
-            };
-            let source = c.line.text.get(source_at as usize..)?.trim();
+            let found = credit::credit(c.text)?;
+            let source = c.text.get(found.source_at..)?.trim();
             Some(Credit {
-                kind,
+                kind: found.kind,
                 source: Cow::Borrowed(source),
-                span: c.line.span,
+                span: c.span(self.input),
             })
         });
         let bullets = (title + 1..bullets_end)
-            .filter_map(|i| {
-                let c = self.line(i)?;
-                let Kind::Bullet { text_at, .. } = c.kind else {
-                    return None;
-                };
-                Some(Text::new(
-                    c.line.text.get(text_at as usize..)?.trim(),
-                    c.line.span,
-                ))
-            })
+            .filter_map(|i| self.item(i).map(|(item, _)| item))
             .collect();
         let summary = (bullets_end..end).filter_map(|i| self.text_of(i)).collect();
         Some(Card {
-            title: Cow::Borrowed(self.line(title)?.line.text),
+            title: Cow::Borrowed(self.line(title)?.text),
             bullets,
             summary,
             credit,
@@ -176,23 +168,25 @@ impl<'a> Builder<'a, '_> {
         })
     }
 
-    fn list(&self, start: usize, end: usize) -> Block<'a> {
+    /// A list item's text (without its marker) and whether it is numbered.
+    fn item(&self, i: impl AsIndex) -> Option<(Text<'a>, bool)> {
+        let c = self.line(i)?;
+        if !matches!(c.kind, Kind::Bullet { .. }) {
+            return None;
+        }
+        let found = bullet::bullet(c.text)?;
+        let item = c.text.get(found.text_at..)?.trim();
+        Some((Text::new(item, c.span(self.input)), found.ordered))
+    }
+
+    fn list(&self, start: impl AsIndex, end: impl AsIndex) -> Block<'a> {
+        let (start, end) = (start.at(), end.at());
         let mut ordered = false;
         let items = (start..end)
             .filter_map(|i| {
-                let c = self.line(i)?;
-                let Kind::Bullet {
-                    text_at,
-                    ordered: o,
-                } = c.kind
-                else {
-                    return None;
-                };
+                let (item, o) = self.item(i)?;
                 ordered |= o;
-                Some(Text::new(
-                    c.line.text.get(text_at as usize..)?.trim(),
-                    c.line.span,
-                ))
+                Some(item)
             })
             .collect();
         Block::List {
@@ -266,7 +260,7 @@ fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
         for j in (k.saturating_sub(4)..k).rev() {
             match units.get(j) {
                 Some(Unit::Line(i))
-                    if lines.get(*i).is_some_and(is_label)
+                    if lines.get(i.at()).is_some_and(is_label)
                         && !label.get(j).copied().unwrap_or(true) =>
                 {
                     if let Some(l) = label.get_mut(j) {
@@ -335,8 +329,8 @@ pub(crate) fn assemble<'a>(
             && let Some(c) = b.line(i)
         {
             b.article.sections.push(Section {
-                title: Cow::Borrowed(c.line.text),
-                span: c.line.span,
+                title: Cow::Borrowed(c.text),
+                span: c.span(b.input),
                 cards: Vec::new(),
             });
             b.open = false;
@@ -382,9 +376,9 @@ pub(crate) fn assemble<'a>(
 fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option<usize>) {
     let Some(&u) = units.get(k) else { return };
     match u {
-        Unit::Line(i) => body_line(b, units, k, i, head),
+        Unit::Line(i) => body_line(b, units, k, i.at(), head),
         Unit::Related { first, last } => {
-            let title = b.line(first).map_or("", |c| c.line.text);
+            let title = b.line(first).map_or("", |c| c.text);
             let span = b.span_of(first, last);
             b.content(Block::RelatedLink {
                 title: Cow::Borrowed(title),
@@ -393,9 +387,9 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
             });
         }
         Unit::PullQuote { quote, name } => {
-            let text = b.line(quote).map_or("", |c| c.line.text);
+            let text = b.line(quote).map_or("", |c| c.text);
             let text = text.trim_matches(|c: char| "“”\"‘’'«»„".contains(c));
-            let attribution = b.line(name).map(|c| Cow::Borrowed(c.line.text));
+            let attribution = b.line(name).map(|c| Cow::Borrowed(c.text));
             let span = b.span_of(quote, name);
             b.content(Block::PullQuote {
                 text: Cow::Borrowed(text),
@@ -422,19 +416,20 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
 
 fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, head: Option<usize>) {
     let Some(&c) = b.line(i) else { return };
-    let span = c.line.span;
-    let text = c.line.text;
+    let span = c.span(b.input);
+    let text = c.text;
     if let Some((kind, rule)) = b.lexicon_verdict(i) {
         b.boilerplate(kind, rule, span);
         return;
     }
     match c.kind {
-        Kind::Byline { date_at } if b.article.byline.is_none() => {
-            let cut = date_at.map_or(text.len(), |d| d as usize);
+        Kind::Byline { .. } if b.article.byline.is_none() => {
+            let date_at = byline::byline(text).and_then(|found| found.date_at);
+            let cut = date_at.unwrap_or(text.len());
             let names = text.get(..cut).unwrap_or(text);
             let names =
                 names.trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
-            let date_start = c.line.text_at + cut;
+            let date_start = c.text_at(b.input) + cut;
             let byline_span = if date_at.is_some() {
                 Span::new(span.start, date_start)
             } else {
@@ -478,13 +473,9 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             Cow::Borrowed(rule::CREDIT),
             span,
         ),
-        Kind::Heading {
-            level,
-            text_at,
-            text_end,
-        } => {
-            let t = text
-                .get(text_at as usize..text_end as usize)
+        Kind::Heading { level } => {
+            let t = heading::heading(text)
+                .and_then(|h| text.get(h.text_at..h.text_end))
                 .unwrap_or(text);
             b.content(Block::Heading {
                 text: Cow::Borrowed(t),
@@ -492,9 +483,16 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
                 span,
             });
         }
-        Kind::Link { title, url } => {
-            let t = text.get(title.0 as usize..title.1 as usize).unwrap_or(text);
-            let u = text.get(url.0 as usize..url.1 as usize).map(Cow::Borrowed);
+        Kind::Link {} => {
+            let found = link::link_line(text);
+            let t = found
+                .as_ref()
+                .and_then(|l| text.get(l.title.0..l.title.1))
+                .unwrap_or(text);
+            let u = found
+                .as_ref()
+                .and_then(|l| text.get(l.url.0..l.url.1))
+                .map(Cow::Borrowed);
             b.content(Block::RelatedLink {
                 title: Cow::Borrowed(t),
                 url: u,
@@ -507,7 +505,7 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
         }
         Kind::Byline { .. } | Kind::Text => {
             let next_prose = match units.get(k + 1) {
-                Some(Unit::Line(j)) => b.line(*j).is_some_and(is_prose),
+                Some(Unit::Line(j)) => b.line(j).is_some_and(is_prose),
                 _ => false,
             };
             if b.article.body.is_empty()
@@ -545,7 +543,7 @@ fn is_standfirst(
     }
     // Only meta lines may stand between the headline and this line.
     let only_meta = (h + 1..k).all(|j| match units.get(j) {
-        Some(Unit::Line(i)) => b.line(*i).is_some_and(|l| {
+        Some(Unit::Line(i)) => b.line(i).is_some_and(|l| {
             matches!(
                 l.kind,
                 Kind::Byline { .. } | Kind::Date { .. } | Kind::Credit { .. }
@@ -557,11 +555,11 @@ fn is_standfirst(
         return false;
     }
     match units.get(k + 1) {
-        Some(Unit::Line(j)) => b.line(*j).is_some_and(|n| {
+        Some(Unit::Line(j)) => b.line(j).is_some_and(|n| {
             matches!(
                 n.kind,
                 Kind::Byline { .. } | Kind::Date { .. } | Kind::Credit { .. }
-            ) || n.line.blanks_before >= 2
+            ) || n.blanks_before >= 2
         }),
         Some(Unit::Related { .. } | Unit::PullQuote { .. } | Unit::Card { .. }) => true,
         _ => false,

@@ -8,29 +8,31 @@ use crate::CreditKind;
 use crate::construct::{bullet, byline, credit, date, heading, link, shape};
 use crate::lexicon::Lexicon;
 
-use super::lines::Line;
+use super::lines::split_each;
+use crate::Span;
 
-/// What a line is, from its own text alone.
+/// What a line is, from its own text alone. Only what the later stages
+/// decide on is kept; where a part of the line starts (a bullet's item, a
+/// credit's source, a link's title) is parsed again by whoever needs it, so
+/// that a classified line stays small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// Anything else: prose, titles, labels, menu items.
     Text,
-    /// A list item; the item's text starts at `text_at` within the line.
-    Bullet { ordered: bool, text_at: u32 },
-    /// An image credit; the source starts at `source_at`.
-    Credit { kind: CreditKind, source_at: u32 },
-    /// An author line; a date on the same line starts at `date_at`.
-    Byline { date_at: Option<u32> },
+    /// A list item (`construct::bullet`).
+    Bullet { ordered: bool },
+    /// An image credit (`construct::credit`).
+    Credit { kind: CreditKind },
+    /// An author line (`construct::byline`); `dated` if a date follows the
+    /// names on the same line.
+    Byline { dated: bool },
     /// A date line.
     Date { updated: bool },
-    /// A Markdown heading.
-    Heading {
-        level: u8,
-        text_at: u32,
-        text_end: u32,
-    },
-    /// A line that is one Markdown link.
-    Link { title: (u32, u32), url: (u32, u32) },
+    /// A Markdown heading (`construct::heading`).
+    Heading { level: u8 },
+    /// A line that is one Markdown link (`construct::link`). Braced like
+    /// the others, so that every kind is matched as `Kind::X { .. }`.
+    Link {},
 }
 
 /// The lexicon's verdict on a line.
@@ -38,19 +40,30 @@ pub(crate) enum Kind {
 pub(crate) struct Hit {
     /// The strongest phrase found (strong beats weak; first wins a tie).
     pub phrase: u32,
+    /// Bytes of the line covered by phrases, at most `u16::MAX`.
+    pub covered: u16,
     pub strong: bool,
-    /// Bytes of the line covered by phrases.
-    pub covered: u32,
 }
 
 /// A line with everything the later stages need to know about it.
+///
+/// One of these lives for every non-blank line until the article is built,
+/// so it is kept to 48 bytes (a page of one-word menu lines is about six
+/// bytes a line): the text is the only pointer, the span is derived from it
+/// ([`Classified::span`]) and the counts are narrow.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Classified<'a> {
-    pub line: Line<'a>,
-    pub kind: Kind,
+    /// The line without leading and trailing white space (Unicode, zero-width
+    /// spaces and the byte order mark included).
+    pub text: &'a str,
     pub shape: shape::Shape,
     pub hit: Option<Hit>,
+    pub kind: Kind,
+    /// Blank lines directly before this one, at most `u16::MAX`.
+    pub blanks_before: u16,
 }
+
+const _: () = assert!(std::mem::size_of::<Classified<'static>>() <= 48);
 
 impl Classified<'_> {
     /// Text lines only.
@@ -58,14 +71,25 @@ impl Classified<'_> {
         self.kind == Kind::Text
     }
 
+    /// The part of `input` the line's element covers: the text and any
+    /// non-ASCII white space around it.
+    pub(crate) fn span(&self, input: &str) -> crate::Span {
+        super::lines::span_of(input, self.text)
+    }
+
+    /// Offset of the text in `input`.
+    pub(crate) fn text_at(&self, input: &str) -> usize {
+        super::lines::offset_in(input, self.text)
+    }
+
     /// The line is mostly lexicon phrase, or has a strong phrase and is short.
     pub(crate) fn boilerplate_hit(&self) -> Option<Hit> {
         let hit = self.hit?;
-        let len = self.line.text.len() as u32;
+        let len = self.text.len() as u32;
+        let covered = u32::from(hit.covered);
         let w = self.shape.weight();
-        let decisive = (hit.strong && w <= 200)
-            || hit.covered * 2 >= len
-            || (w <= 40 && hit.covered * 4 >= len);
+        let decisive =
+            (hit.strong && w <= 200) || covered * 2 >= len || (w <= 40 && covered * 4 >= len);
         decisive.then_some(hit)
     }
 }
@@ -73,25 +97,13 @@ impl Classified<'_> {
 fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     let first = text.as_bytes().first().copied().unwrap_or(b' ');
     let short = sh.chars <= 160;
-    let narrow = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
     match first {
         b'#' => {
             if let Some(h) = heading::heading(text) {
-                return Kind::Heading {
-                    level: h.level,
-                    text_at: narrow(h.text_at),
-                    text_end: narrow(h.text_end),
-                };
+                return Kind::Heading { level: h.level };
             }
         }
-        b'[' => {
-            if let Some(l) = link::link_line(text) {
-                return Kind::Link {
-                    title: (narrow(l.title.0), narrow(l.title.1)),
-                    url: (narrow(l.url.0), narrow(l.url.1)),
-                };
-            }
-        }
+        b'[' if link::link_line(text).is_some() => return Kind::Link {},
         _ => {}
     }
     // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
@@ -105,10 +117,7 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     if matches!(first, b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2)
         && let Some(b) = bullet::bullet(text)
     {
-        return Kind::Bullet {
-            ordered: b.ordered,
-            text_at: narrow(b.text_at),
-        };
+        return Kind::Bullet { ordered: b.ordered };
     }
     if !short {
         return Kind::Text;
@@ -117,14 +126,11 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     if sh.chars <= 100
         && let Some(c) = gated(may_be_credit(bytes), || credit::credit(text))
     {
-        return Kind::Credit {
-            kind: c.kind,
-            source_at: narrow(c.source_at),
-        };
+        return Kind::Credit { kind: c.kind };
     }
     if let Some(b) = gated(may_be_byline(bytes), || byline::byline(text)) {
         return Kind::Byline {
-            date_at: b.date_at.map(narrow),
+            dated: b.date_at.is_some(),
         };
     }
     if sh.digits > 0
@@ -271,38 +277,42 @@ fn may_hold_date(b: &[u8]) -> bool {
     word(b"ago") || word(b"vor") || word(b"hace") || word(b"il y a")
 }
 
-/// Classifies every line, and deals the lexicon's matches out to them.
-pub(crate) fn classify<'a>(
-    input: &'a str,
-    lines: &[Line<'a>],
-    lexicon: &Lexicon,
-) -> Vec<Classified<'a>> {
-    let mut out: Vec<Classified<'a>> = lines
-        .iter()
-        .map(|&line| {
-            let sh = shape::shape(line.text);
-            Classified {
-                line,
-                kind: kind_of(line.text, &sh),
-                shape: sh,
-                hit: None,
-            }
-        })
-        .collect();
+/// The classified lines of a text.
+#[derive(Debug, Default)]
+pub(crate) struct Classification<'a> {
+    /// The non-blank lines, in order.
+    pub lines: Vec<Classified<'a>>,
+    /// Lines of invisible characters only (no-break or zero-width spaces).
+    pub invisible: Vec<Span>,
+}
+
+/// Splits `input` into lines, classifies each as it comes, and deals the
+/// lexicon's matches out to them.
+pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<'a> {
+    // About a line per 64 bytes of news text; past that the vector grows.
+    let mut out = Vec::with_capacity(input.len() / 64 + 1);
+    let rest = split_each(input, |line| {
+        let sh = shape::shape(line.text);
+        out.push(Classified {
+            text: line.text,
+            kind: kind_of(line.text, &sh),
+            shape: sh,
+            hit: None,
+            blanks_before: u16::try_from(line.blanks_before).unwrap_or(u16::MAX),
+        });
+    });
     let mut cursor = 0usize;
+    let end_of = |c: &Classified<'_>| c.text_at(input) + c.text.len();
     for found in lexicon.find_all(input) {
-        while out
-            .get(cursor)
-            .is_some_and(|c| c.line.text_at + c.line.text.len() <= found.start)
-        {
+        while out.get(cursor).is_some_and(|c| end_of(c) <= found.start) {
             cursor += 1;
         }
         let Some(c) = out.get_mut(cursor) else { break };
-        if found.start < c.line.text_at || found.end > c.line.text_at + c.line.text.len() {
+        if found.start < c.text_at(input) || found.end > end_of(c) {
             continue; // spans a line break
         }
         let strong = lexicon.meta(found.phrase).is_some_and(|m| m.strong);
-        let len = u32::try_from(found.end - found.start).unwrap_or(u32::MAX);
+        let len = u16::try_from(found.end - found.start).unwrap_or(u16::MAX);
         match &mut c.hit {
             Some(h) => {
                 h.covered = h.covered.saturating_add(len);
@@ -320,17 +330,19 @@ pub(crate) fn classify<'a>(
             }
         }
     }
-    out
+    Classification {
+        lines: out,
+        invisible: rest.invisible,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lines::split;
 
     fn kinds(text: &str) -> Vec<Kind> {
-        let lines = split(text);
-        classify(text, &lines.lines, Lexicon::builtin())
+        classify(text, Lexicon::builtin())
+            .lines
             .iter()
             .map(|c| c.kind)
             .collect()
@@ -355,7 +367,7 @@ mod tests {
             ),
             "credit"
         );
-        assert!(matches!(k[2], Kind::Byline { date_at: None }), "byline");
+        assert!(matches!(k[2], Kind::Byline { dated: false }), "byline");
         assert!(matches!(k[3], Kind::Date { updated: false }), "date");
         assert!(matches!(k[4], Kind::Heading { level: 2, .. }), "heading");
         assert!(matches!(k[5], Kind::Link { .. }), "link");
@@ -437,8 +449,7 @@ mod tests {
     #[test]
     fn lexicon_hits_land_on_their_line() {
         let text = "A line about rivers.\nThis website uses cookies. By continuing to use this site, you accept our use of cookies.";
-        let lines = split(text);
-        let c = classify(text, &lines.lines, Lexicon::builtin());
+        let c = classify(text, Lexicon::builtin()).lines;
         assert!(c[0].hit.is_none(), "no phrase in the first line");
         let hit = c[1].boilerplate_hit().expect("cookie line is boilerplate");
         let kind = Lexicon::builtin().meta(hit.phrase).map(|m| m.kind);

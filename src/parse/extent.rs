@@ -8,7 +8,7 @@
 //! rather than on any one line.
 
 use super::classify::{Classified, Kind};
-use super::structure::Unit;
+use super::structure::{AsIndex, Unit};
 use crate::BoilerplateKind;
 use crate::lexicon::Lexicon;
 
@@ -133,9 +133,9 @@ pub(crate) fn unit_score(
     lexicon: &Lexicon,
     scores: &[f32],
 ) -> f32 {
-    let line = |i: usize| match scores.get(i) {
+    let line = |i: u32| match scores.get(i.at()) {
         Some(&s) => s,
-        None => lines.get(i).map_or(0.0, |c| line_score(c, lexicon)),
+        None => lines.get(i.at()).map_or(0.0, |c| line_score(c, lexicon)),
     };
     match *u {
         Unit::Line(i) => line(i),
@@ -209,7 +209,7 @@ fn anchored(
 ) -> Option<(f32, usize, usize)> {
     let n = units.len();
     let line_at = |k: usize| match units.get(k) {
-        Some(Unit::Line(i)) => lines.get(*i),
+        Some(Unit::Line(i)) => lines.get(i.at()),
         _ => None,
     };
     let is_meta = |k: usize| {
@@ -255,7 +255,7 @@ fn anchored(
 fn has_prose(units: &[Unit], lines: &[Classified<'_>], a: usize, b: usize) -> bool {
     units.get(a..=b).unwrap_or(&[]).iter().any(|u| match *u {
         Unit::Line(i) => lines
-            .get(i)
+            .get(i.at())
             .is_some_and(|c| c.is_text() && (c.shape.sentence_end || c.shape.weight() >= 80)),
         Unit::List { .. } | Unit::PullQuote { .. } => true,
         _ => false,
@@ -274,7 +274,7 @@ fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize
         let Some(Unit::Line(i)) = units.get(k) else {
             continue;
         };
-        let Some(c) = lines.get(*i) else { continue };
+        let Some(c) = lines.get(i.at()) else { continue };
         match c.kind {
             Kind::Date { .. } | Kind::Byline { .. }
                 if prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2 =>
@@ -295,7 +295,7 @@ fn lone_prose(units: &[Unit], lines: &[Classified<'_>]) -> Option<(usize, usize)
         .iter()
         .enumerate()
         .filter_map(|(k, u)| match u {
-            Unit::Line(i) => lines.get(*i).map(|c| (k, c)),
+            Unit::Line(i) => lines.get(i.at()).map(|c| (k, c)),
             _ => None,
         })
         .filter(|(_, c)| c.is_text() && c.boilerplate_hit().is_none() && c.shape.weight() >= 60)
@@ -308,11 +308,10 @@ mod tests {
     use super::*;
     use crate::Options;
     use crate::lexicon::Lexicon;
-    use crate::parse::{classify::classify, features, lines::split, structure::units};
+    use crate::parse::{classify::classify, features, structure::units};
 
     fn extent_lines(text: &str) -> Option<(usize, usize)> {
-        let lines = split(text);
-        let c = classify(text, &lines.lines, Lexicon::builtin());
+        let c = classify(text, Lexicon::builtin()).lines;
         let u = units(text, &c, Lexicon::builtin(), &Options::default());
         let repeats = features::repeats(&c);
         let logits: Vec<f32> = features::features(&c, &repeats, Lexicon::builtin())

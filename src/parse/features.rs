@@ -98,62 +98,99 @@ fn for_each_row(
     mut f: impl FnMut(&[f32; N]),
 ) {
     let n = lines.len();
-    // Per-line base measures that the windows average.
-    let stats: Vec<TextStats> = lines.iter().map(|c| text_stats(c.line.text)).collect();
-    let base: Vec<[f32; 6]> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
+    // Per-line base measures that the windows average, their running sums
+    // (`prefix[k]` sums lines `0..k`) and the text stats, for the lines
+    // within `RADIUS` of the row being written: rings, so that the rows
+    // cost no memory per line. Sums are taken in the same order as over
+    // whole arrays, so the values are the same.
+    let mut base = [[0f32; 6]; RING];
+    let mut prefix = [[0f32; 6]; RING];
+    let mut stats = [TextStats::default(); RING];
+    let slot = |k: usize| k % RING;
+    for j in 0..n + RADIUS {
+        if let Some(c) = lines.get(j) {
+            let t = text_stats(c.text);
             let w = c.shape.weight() as f32;
-            [
+            let b = [
                 f32::from(u8::from(c.shape.sentence_end)),
                 (1.0 + w).ln() / 6.0,
                 f32::from(u8::from(w < 30.0)),
                 f32::from(u8::from(c.boilerplate_hit().is_some())),
-                f32::from(u8::from(repeats.get(i).copied().unwrap_or(1) > 1)),
-                stats.get(i).map_or(0.0, |t| t.commas),
-            ]
-        })
-        .collect();
-    let mut prefix = vec![[0f32; 6]; n + 1];
-    for (i, b) in base.iter().enumerate() {
-        let (Some(p), Some(next)) = (prefix.get(i).copied(), prefix.get_mut(i + 1)) else {
-            continue;
-        };
-        for j in 0..6 {
-            if let (Some(o), Some(pv), Some(bv)) = (next.get_mut(j), p.get(j), b.get(j)) {
+                f32::from(u8::from(repeats.get(j).copied().unwrap_or(1) > 1)),
+                t.commas,
+            ];
+            let p = prefix.get(slot(j)).copied().unwrap_or_default();
+            let mut next = [0f32; 6];
+            for ((o, pv), bv) in next.iter_mut().zip(p).zip(b) {
                 *o = pv + bv;
             }
+            if let (Some(bs), Some(ps), Some(ts)) = (
+                base.get_mut(slot(j)),
+                prefix.get_mut(slot(j + 1)),
+                stats.get_mut(slot(j)),
+            ) {
+                *bs = b;
+                *ps = next;
+                *ts = t;
+            }
         }
+        // Every line within RADIUS after row `i` is in the rings now.
+        let Some(i) = j.checked_sub(RADIUS) else {
+            continue;
+        };
+        let Some(c) = lines.get(i) else { break };
+        f(&row(i, n, c, &base, &prefix, &stats, lexicon));
     }
+}
+
+/// The widest window the rows look at, in lines either side.
+const RADIUS: usize = 10;
+/// Ring size: holds `prefix` from `i - RADIUS` to `i + RADIUS + 1`.
+const RING: usize = 32;
+const _: () = assert!(RING > 2 * RADIUS + 1);
+
+/// The feature row of line `i` (of `n`), from the rings around it.
+fn row(
+    i: usize,
+    n: usize,
+    c: &Classified<'_>,
+    base: &[[f32; 6]; RING],
+    prefix: &[[f32; 6]; RING],
+    stats: &[TextStats; RING],
+    lexicon: &Lexicon,
+) -> [f32; N] {
+    let slot = |k: usize| k % RING;
     // Mean of measure `j` over lines i-r..=i+r, without line i.
     let window = |i: usize, r: usize, j: usize| -> f32 {
+        debug_assert!(r <= RADIUS);
         let lo = i.saturating_sub(r);
         let hi = (i + r + 1).min(n);
         let sum = prefix
-            .get(hi)
+            .get(slot(hi))
             .and_then(|p| p.get(j))
             .copied()
             .unwrap_or(0.0)
             - prefix
-                .get(lo)
+                .get(slot(lo))
                 .and_then(|p| p.get(j))
                 .copied()
                 .unwrap_or(0.0)
-            - base.get(i).and_then(|b| b.get(j)).copied().unwrap_or(0.0);
+            - base
+                .get(slot(i))
+                .and_then(|b| b.get(j))
+                .copied()
+                .unwrap_or(0.0);
         let count = (hi - lo).saturating_sub(1);
         if count == 0 { 0.0 } else { sum / count as f32 }
     };
     let at = |i: Option<usize>, j: usize| -> f32 {
-        i.and_then(|i| base.get(i))
+        i.and_then(|i| base.get(slot(i)))
             .and_then(|b| b.get(j))
             .copied()
             .unwrap_or(0.0)
     };
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
+    {
+        {
             let sh = &c.shape;
             let w = sh.weight() as f32;
             let chars = sh.chars.max(1) as f32;
@@ -162,7 +199,7 @@ fn for_each_row(
             let group = |ks: &[BoilerplateKind]| kind(hit_kind.is_some_and(|k| ks.contains(&k)));
             let ln_w = (1.0 + w).ln() / 6.0;
             let sentence = kind(sh.sentence_end);
-            let t = stats.get(i).copied().unwrap_or_default();
+            let t = stats.get(slot(i)).copied().unwrap_or_default();
             [
                 1.0,
                 ln_w,
@@ -197,7 +234,7 @@ fn for_each_row(
                     BoilerplateKind::Advertisement,
                 ]),
                 group(&[BoilerplateKind::RelatedList, BoilerplateKind::Comments]),
-                (c.line.blanks_before.min(3) as f32) / 3.0,
+                (c.blanks_before.min(3) as f32) / 3.0,
                 i as f32 / n.max(1) as f32,
                 at(Some(i), 4),
                 kind(w < 30.0),
@@ -226,8 +263,8 @@ fn for_each_row(
                 t.ends_digit,
                 window(i, 3, 5),
             ]
-        })
-        .for_each(|row| f(&row));
+        }
+    }
 }
 
 /// Cheap counts over a line's bytes and characters.
@@ -313,11 +350,11 @@ fn text_stats(text: &str) -> TextStats {
 pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
     let mut slot: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
     let mut counts: Vec<u32> = Vec::new();
-    let slots: Vec<u32> = lines
+    let mut slots: Vec<u32> = lines
         .iter()
         .map(|c| {
             let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
-            let s = *slot.entry(c.line.text).or_insert(next);
+            let s = *slot.entry(c.text).or_insert(next);
             if s == next {
                 counts.push(0);
             }
@@ -327,10 +364,12 @@ pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
             s
         })
         .collect();
+    drop(slot);
+    // Each line's slot becomes its slot's count, in place.
+    for s in &mut slots {
+        *s = counts.get(*s as usize).copied().unwrap_or(1);
+    }
     slots
-        .iter()
-        .map(|&s| counts.get(s as usize).copied().unwrap_or(1))
-        .collect()
 }
 
 /// The model's log-odds that a line with features `x` is article content.

@@ -12,7 +12,7 @@ use crate::construct::name::name;
 use crate::lexicon::is_cjk;
 
 use super::classify::{Classified, Kind};
-use super::structure::Unit;
+use super::structure::{AsIndex, Unit};
 
 /// Units looked at before the extent's first unit.
 const LOOKBACK: usize = 60;
@@ -40,7 +40,7 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
         && c.boilerplate_hit().is_none()
         && (10..=300).contains(&w)
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
-        && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
+        && (!c.shape.sentence_end || c.text.ends_with(['?', '!', '？', '！']))
 }
 
 /// Lower-cased words of three letters or more, and CJK characters one by
@@ -87,12 +87,12 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
     let mut bytes = 0;
     for u in units.get(first..=last).unwrap_or(&[]) {
         if let Unit::Line(i) = u
-            && let Some(c) = lines.get(*i)
+            && let Some(c) = lines.get(i.at())
             && c.is_text()
             && (c.shape.sentence_end || c.shape.weight() >= 80)
         {
-            tokens(c.line.text, &mut toks);
-            bytes += c.line.text.len();
+            tokens(c.text, &mut toks);
+            bytes += c.text.len();
             if bytes >= SAMPLE_BYTES {
                 break;
             }
@@ -115,7 +115,7 @@ pub(crate) fn find(
     let mut hi = (first + LOOKAHEAD).min(units.len());
     // Inside the extent, only lines up to its first prose.
     for k in first + 1..hi {
-        if matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(*p).is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50))
+        if matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(p.at()).is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50))
         {
             hi = k;
             break;
@@ -151,7 +151,9 @@ pub(crate) fn find(
     }
     // A clean page (a copy-paste) starts with its headline.
     best.map(|(_, k)| k).or_else(|| match units.first() {
-        Some(Unit::Line(i)) if first <= LOOKAHEAD && lines.get(*i).is_some_and(title_shaped) => {
+        Some(Unit::Line(i))
+            if first <= LOOKAHEAD && lines.get(i.at()).is_some_and(title_shaped) =>
+        {
             Some(0)
         }
         _ => None,
@@ -171,7 +173,7 @@ fn score(
     let Some(Unit::Line(i)) = units.get(k) else {
         return None;
     };
-    let c = lines.get(*i)?;
+    let c = lines.get(i.at())?;
     // One inner stop is allowed, at a cost: "St. Magdalener", "D.O.C. Rioja".
     let abbreviated = c.shape.inner_stops == 1 && c.shape.weight() <= 120;
     if !(title_shaped(c) || (abbreviated && title_shaped_but_stops(c))) {
@@ -179,7 +181,7 @@ fn score(
     }
 
     toks.clear();
-    tokens(c.line.text, toks);
+    tokens(c.text, toks);
     let overlap = if toks.is_empty() {
         0.0
     } else {
@@ -198,14 +200,14 @@ fn score(
     // A byline or date right after it.
     let meta_after = (1..=5).any(|d| match units.get(k + d) {
         Some(Unit::Line(j)) => lines
-            .get(*j)
+            .get(j.at())
             .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
         _ => false,
     });
     if meta_after {
         score += 1.5;
     }
-    if name(c.line.text) {
+    if name(c.text) {
         score -= 2.0;
     }
     if c.hit.is_some() {
@@ -218,7 +220,7 @@ fn score(
     let recurs = (lo..hi).any(|j| {
         j != k
             && matches!(units.get(j), Some(Unit::Line(m))
-                if lines.get(*m).is_some_and(|o| o.line.text.len() >= c.line.text.len() && o.line.text.ends_with(c.line.text)))
+                if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len() && o.text.ends_with(c.text)))
     });
     if recurs {
         score += 1.0;

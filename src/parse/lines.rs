@@ -7,22 +7,28 @@ use memchr::memchr2_iter;
 
 use crate::Span;
 
-/// One non-blank line.
+/// One non-blank line, as the splitter hands it out.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
     /// The line without leading and trailing white space (Unicode, zero-width
     /// spaces and the byte order mark included).
     pub text: &'a str,
-    /// Offset of `text` in the input.
-    pub text_at: usize,
-    /// The line without leading and trailing ASCII white space: what the
-    /// line's element must cover.
-    pub span: Span,
     /// Blank lines directly before this one.
     pub blanks_before: u32,
 }
 
-/// The lines of a text.
+/// What the splitter keeps besides the lines it hands out.
+#[derive(Debug, Default)]
+pub(crate) struct Rest {
+    /// Lines of invisible characters only (no-break or zero-width spaces).
+    pub invisible: Vec<Span>,
+    /// Blank lines after the last line.
+    pub blanks_after: u32,
+}
+
+/// The lines of a text, collected (tests; the parser streams them with
+/// [`split_each`]).
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub(crate) struct Lines<'a> {
     /// The non-blank lines, in order.
@@ -42,16 +48,54 @@ pub(crate) fn trim_char(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// Splits `input` into lines.
-pub(crate) fn split<'a>(input: &'a str) -> Lines<'a> {
+/// Offset of `text`, a slice of `input`, in `input`.
+pub(crate) fn offset_in(input: &str, text: &str) -> usize {
+    (text.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize)
+}
+
+/// The span a line's element covers: its text widened over the white space
+/// the text was trimmed of, less the line's ASCII white space. Lines store
+/// only their text; this gives back what the splitter saw. Linear in the
+/// white space around the text.
+pub(crate) fn span_of(input: &str, text: &str) -> Span {
+    let start = offset_in(input, text);
+    let end = start + text.len();
+    let in_line = |c: char| trim_char(c) && c != '\n' && c != '\r';
     let bytes = input.as_bytes();
-    let mut out = Lines {
-        lines: Vec::with_capacity(bytes.len() / 64 + 1),
-        ..Lines::default()
-    };
+    let mut a = input
+        .get(..start)
+        .map_or(start, |s| s.trim_end_matches(in_line).len());
+    while a < start && bytes.get(a).copied().is_some_and(ascii_space) {
+        a += 1;
+    }
+    let mut b = input
+        .get(end..)
+        .map_or(end, |s| input.len() - s.trim_start_matches(in_line).len());
+    while b > end && bytes.get(b - 1).copied().is_some_and(ascii_space) {
+        b -= 1;
+    }
+    Span::new(a, b)
+}
+
+/// Splits `input` into lines.
+#[cfg(test)]
+pub(crate) fn split<'a>(input: &'a str) -> Lines<'a> {
+    let mut lines = Vec::new();
+    let rest = split_each(input, |l| lines.push(l));
+    Lines {
+        lines,
+        invisible: rest.invisible,
+        blanks_after: rest.blanks_after,
+    }
+}
+
+/// Splits `input` into lines and hands each non-blank one to `each`, in order.
+pub(crate) fn split_each<'a>(input: &'a str, mut each: impl FnMut(Line<'a>)) -> Rest {
+    let bytes = input.as_bytes();
+    let mut out = Rest::default();
     let mut blanks = 0u32;
     let mut line_start = 0usize;
-    let mut push = |start: usize, end: usize, out: &mut Lines<'a>| {
+    let mut push = |start: usize, end: usize, out: &mut Rest| {
         let Some(raw) = bytes.get(start..end) else {
             return;
         };
@@ -82,11 +126,8 @@ pub(crate) fn split<'a>(input: &'a str) -> Lines<'a> {
             blanks = blanks.saturating_add(1);
             return;
         }
-        let text_at = span.start + (text.as_ptr() as usize - inner.as_ptr() as usize);
-        out.lines.push(Line {
+        each(Line {
             text,
-            text_at,
-            span,
             blanks_before: blanks,
         });
         blanks = 0;
@@ -137,12 +178,36 @@ mod tests {
         let s = "  \u{feff}Hello \t\n";
         let l = split(s).lines[0];
         assert_eq!(l.text, "Hello");
+        let span = span_of(s, l.text);
         assert_eq!(
-            &s[l.span.start..l.span.end],
+            &s[span.start..span.end],
             "\u{feff}Hello",
             "BOM is inside the span"
         );
-        assert_eq!(l.text_at, 5);
+        assert_eq!(offset_in(s, l.text), 5);
+    }
+
+    /// The span the splitter computes and the one `span_of` gives back are
+    /// the same, whatever white space surrounds the text.
+    #[test]
+    fn spans_are_given_back_exactly() {
+        let s = "a\n \u{a0} b \u{3000}\t\n\r\n\u{feff}c\u{200b}\n\t\u{2028} d \u{85}\r e\n\u{a0}\n\u{a0}\u{a0}f";
+        let mut got = Vec::new();
+        split_each(s, |l| {
+            let span = span_of(s, l.text);
+            got.push(&s[span.start..span.end]);
+        });
+        assert_eq!(
+            got,
+            [
+                "a",
+                "\u{a0} b \u{3000}",
+                "\u{feff}c\u{200b}",
+                "\u{2028} d \u{85}",
+                "e",
+                "\u{a0}\u{a0}f"
+            ]
+        );
     }
 
     #[test]

@@ -39,26 +39,30 @@ pub(crate) fn run<'a>(
     lexicon: &Lexicon,
 ) -> Result<Article<'a>, Error> {
     check(input.as_bytes(), options)?;
-    let lines = lines::split(input);
+    // Lines are classified as the splitter hands them out: no list of raw
+    // lines is kept.
+    let classify::Classification {
+        lines: classified,
+        invisible,
+    } = classify::classify(input, lexicon);
     // Only white space, Unicode and zero-width spaces included: nothing to read.
-    if lines.lines.is_empty() {
+    if classified.is_empty() {
         return Err(Error::Blank { len: input.len() });
     }
-    let classified = classify::classify(input, &lines.lines, lexicon);
-    // The classified lines hold copies of the lines: free the list now.
-    let invisible = lines.invisible;
-    drop(lines.lines);
-    let units = structure::units(input, &classified, lexicon, options);
-    let repeats = features::repeats(&classified);
-    let logits = features::logits(&classified, &repeats, lexicon);
     // The learned scorer knows whole web pages (its features include the
-    // position in the page); a short text is left to the hand rules.
+    // position in the page); a short text is left to the hand rules. The
+    // per-line vectors live one after another, not side by side, so that
+    // the peak stays near one classified line and one unit per line.
     let scores = if classified.len() >= MIN_LINES_FOR_MODEL {
+        let repeats = features::repeats(&classified);
+        let logits = features::logits(&classified, &repeats, lexicon);
         extent::line_scores(&classified, &logits, &repeats, lexicon)
     } else {
         Vec::new()
     };
+    let units = structure::units(input, &classified, lexicon, options);
     let extent = extent::extent(&units, &classified, lexicon, &scores);
+    drop(scores);
     Ok(assemble::assemble(
         input,
         &classified,
@@ -72,8 +76,7 @@ pub(crate) fn run<'a>(
 /// Line features with their spans, for training the line scorer.
 pub(crate) fn line_features(input: &str) -> Vec<(crate::Span, [f32; features::N])> {
     let lexicon = Lexicon::builtin();
-    let lines = lines::split(input);
-    let classified = classify::classify(input, &lines.lines, lexicon);
+    let classified = classify::classify(input, lexicon).lines;
     let f = features::features(&classified, &features::repeats(&classified), lexicon);
-    classified.iter().map(|c| c.line.span).zip(f).collect()
+    classified.iter().map(|c| c.span(input)).zip(f).collect()
 }

@@ -16,45 +16,91 @@ use crate::{BoilerplateKind, Options};
 use super::classify::{Classified, Kind};
 use crate::lexicon::Lexicon;
 
-/// A group of consecutive lines (indices into the classified lines).
+/// A group of consecutive lines: indices into the classified lines, as
+/// `u32` so that a unit takes 16 bytes (there is one for nearly every line;
+/// an input holds fewer than `u32::MAX` lines, see `parse::check`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {
     /// One line, judged later.
-    Line(usize),
+    Line(u32),
     /// The same headline twice in a row.
-    Related { first: usize, last: usize },
+    Related { first: u32, last: u32 },
     /// A quote line and its attribution line.
-    PullQuote { quote: usize, name: usize },
-    /// A teaser card: `[credit] title bullet+ summary*`, lines `first..end`.
+    PullQuote { quote: u32, name: u32 },
+    /// A teaser card: `[credit] title bullet+ summary*`, lines `first..end`;
+    /// with `credit`, the credit is the line before the title.
     Card {
-        credit: Option<usize>,
-        title: usize,
-        bullets_end: usize,
-        end: usize,
+        credit: bool,
+        title: u32,
+        bullets_end: u32,
+        end: u32,
     },
     /// Consecutive list items, lines `start..end`.
-    List { start: usize, end: usize },
+    List { start: u32, end: u32 },
+}
+
+const _: () = assert!(std::mem::size_of::<Unit>() <= 16);
+
+/// A line index as a unit holds it.
+pub(crate) fn ix(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// A line index, as `usize` or as a unit's `u32`.
+pub(crate) trait AsIndex: Copy {
+    /// The index as `usize`.
+    fn at(self) -> usize;
+}
+
+impl AsIndex for usize {
+    fn at(self) -> usize {
+        self
+    }
+}
+
+impl AsIndex for u32 {
+    fn at(self) -> usize {
+        self as usize
+    }
+}
+
+impl<T: AsIndex> AsIndex for &T {
+    fn at(self) -> usize {
+        (*self).at()
+    }
 }
 
 impl Unit {
     /// Index of the unit's first line.
     pub(crate) fn first(&self) -> usize {
-        match *self {
+        (match *self {
             Unit::Line(i) => i,
             Unit::Related { first, .. } => first,
             Unit::PullQuote { quote, .. } => quote,
-            Unit::Card { credit, title, .. } => credit.unwrap_or(title),
+            Unit::Card { credit, title, .. } => title - u32::from(credit),
             Unit::List { start, .. } => start,
-        }
+        }) as usize
     }
 
     /// Index of the unit's last line.
     pub(crate) fn last(&self) -> usize {
-        match *self {
+        (match *self {
             Unit::Line(i) => i,
             Unit::Related { last, .. } => last,
             Unit::PullQuote { name, .. } => name,
             Unit::Card { end, .. } | Unit::List { end, .. } => end.saturating_sub(1),
+        }) as usize
+    }
+
+    /// The card's credit line, if it has one.
+    pub(crate) fn credit(&self) -> Option<usize> {
+        match *self {
+            Unit::Card {
+                credit: true,
+                title,
+                ..
+            } => Some(title.saturating_sub(1) as usize),
+            _ => None,
         }
     }
 }
@@ -86,7 +132,7 @@ fn title_like(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
     c.is_text()
         && (10..=300).contains(&w)
-        && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
+        && (!c.shape.sentence_end || c.text.ends_with(['?', '!', '？', '！']))
         && c.boilerplate_hit().is_none()
 }
 
@@ -105,9 +151,9 @@ fn pull_quote_candidate(lines: &[Classified<'_>], i: usize) -> bool {
         && (20..=300).contains(&q.shape.chars)
         && q.shape.words >= 4
         && n.is_text()
-        && n.line.blanks_before <= 2
-        && name(n.line.text)
-        && quote_core(q.line.text).len() >= 15
+        && n.blanks_before <= 2
+        && name(n.text)
+        && quote_core(q.text).len() >= 15
 }
 
 /// Indices of quote lines whose text appears again elsewhere in the input.
@@ -126,7 +172,7 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     let mut owners: Vec<Vec<usize>> = Vec::new();
     for (k, &i) in candidates.iter().enumerate() {
         let Some(c) = lines.get(i) else { continue };
-        let core = quote_core(c.line.text);
+        let core = quote_core(c.text);
         let p = *index.entry(core).or_insert_with(|| {
             patterns.push(core);
             owners.push(Vec::new());
@@ -140,7 +186,7 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
         candidates
             .get(k)
             .and_then(|&i| lines.get(i))
-            .map(|c| c.line.span)
+            .map(|c| c.span(input))
     };
     let mut confirmed = vec![false; candidates.len()];
     let mut open = patterns.len();
@@ -201,10 +247,10 @@ fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
     let meta_next = lines
         .get(i + 2)
         .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. }));
-    a.line.text == b.line.text
+    a.text == b.text
         && title_like(a)
         && (a.shape.words >= 3 || a.shape.cjk >= 6)
-        && b.line.blanks_before <= 2
+        && b.blanks_before <= 2
         && !meta_next
 }
 
@@ -217,8 +263,8 @@ fn is_bullet(lines: &[Classified<'_>], i: usize) -> bool {
 fn card_at(lexicon: &Lexicon, lines: &[Classified<'_>], i: usize) -> Option<Unit> {
     let first = lines.get(i)?;
     let (credit, title) = match first.kind {
-        Kind::Credit { .. } => (Some(i), i + 1),
-        Kind::Text => (None, i),
+        Kind::Credit { .. } => (true, i + 1),
+        Kind::Text => (false, i),
         _ => return None,
     };
     if !title_like(lines.get(title)?) || !is_bullet(lines, title + 1) {
@@ -239,9 +285,9 @@ fn card_at(lexicon: &Lexicon, lines: &[Classified<'_>], i: usize) -> Option<Unit
     }
     Some(Unit::Card {
         credit,
-        title,
-        bullets_end: j,
-        end: k,
+        title: ix(title),
+        bullets_end: ix(j),
+        end: ix(k),
     })
 }
 
@@ -266,13 +312,13 @@ pub(crate) fn units(
         }
         let unit = if next_quote.peek() == Some(&i) {
             Unit::PullQuote {
-                quote: i,
-                name: i + 1,
+                quote: ix(i),
+                name: ix(i + 1),
             }
         } else if options.related_links && related_at(lines, i) {
             Unit::Related {
-                first: i,
-                last: i + 1,
+                first: ix(i),
+                last: ix(i + 1),
             }
         } else if let Some(card) = options.cards.then(|| card_at(lexicon, lines, i)).flatten() {
             card
@@ -281,9 +327,12 @@ pub(crate) fn units(
             while is_bullet(lines, end) {
                 end += 1;
             }
-            Unit::List { start: i, end }
+            Unit::List {
+                start: ix(i),
+                end: ix(end),
+            }
         } else {
-            Unit::Line(i)
+            Unit::Line(ix(i))
         };
         i = unit.last() + 1;
         out.push(unit);
@@ -292,13 +341,22 @@ pub(crate) fn units(
 }
 
 /// A card with no credit and no card beside it is a heading with a list
-/// (and paragraphs), not a teaser: take it apart again.
+/// (and paragraphs), not a teaser: take it apart again. Most pages have
+/// none, and keep their units as they are.
 fn demote_lone_cards(units: Vec<Unit>) -> Vec<Unit> {
     let is_card = |u: Option<&Unit>| matches!(u, Some(Unit::Card { .. }));
+    let lone = |k: usize| {
+        matches!(units.get(k), Some(Unit::Card { credit: false, .. }))
+            && !(k > 0 && is_card(units.get(k - 1)))
+            && !is_card(units.get(k + 1))
+    };
+    if !(0..units.len()).any(lone) {
+        return units;
+    }
     let mut out = Vec::with_capacity(units.len());
     for (k, u) in units.iter().enumerate() {
         let Unit::Card {
-            credit: None,
+            credit: false,
             title,
             bullets_end,
             end,
@@ -325,11 +383,10 @@ fn demote_lone_cards(units: Vec<Unit>) -> Vec<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{classify::classify, lines::split};
+    use crate::parse::classify::classify;
 
     fn units_of(text: &str) -> Vec<Unit> {
-        let lines = split(text);
-        let c = classify(text, &lines.lines, Lexicon::builtin());
+        let c = classify(text, Lexicon::builtin()).lines;
         units(text, &c, Lexicon::builtin(), &Options::default())
     }
 
@@ -361,7 +418,7 @@ mod tests {
         assert_eq!(
             u[0],
             Unit::Card {
-                credit: Some(0),
+                credit: true,
                 title: 1,
                 bullets_end: 4,
                 end: 5
@@ -370,7 +427,7 @@ mod tests {
         assert_eq!(
             u[1],
             Unit::Card {
-                credit: Some(5),
+                credit: true,
                 title: 6,
                 bullets_end: 8,
                 end: 9
