@@ -77,6 +77,16 @@ pub use options::{Options, Phrase};
 pub use parser::Parser;
 pub use span::Span;
 
+/// The longest input any parse takes, in bytes: 4 GiB less one, so that
+/// line numbers fit in 32 bits and a line costs the parser about 70 bytes
+/// (see the README's robustness section). Longer inputs are refused with
+/// [`Error::TooLarge`] even where [`Options::max_bytes`] allows them.
+///
+/// ```
+/// assert_eq!(newsprint::MAX_INPUT, u32::MAX as usize);
+/// ```
+pub const MAX_INPUT: usize = u32::MAX as usize;
+
 /// Parses the text of a page with the default [`Options`].
 ///
 /// ```

@@ -20,7 +20,9 @@ use crate::BoilerplateKind;
 #[non_exhaustive]
 pub struct Options {
     /// Inputs longer than this many bytes are refused with
-    /// [`Error::TooLarge`](crate::Error::TooLarge). Default: 256 MiB.
+    /// [`Error::TooLarge`](crate::Error::TooLarge). Default: 256 MiB. The
+    /// parser never takes more than [`MAX_INPUT`](crate::MAX_INPUT) bytes
+    /// (4 GiB), whatever this says.
     pub max_bytes: usize,
     /// Phrases to add to the built-in boilerplate lexicon.
     pub extra_phrases: Vec<Phrase>,

@@ -17,10 +17,11 @@ const MIN_LINES_FOR_MODEL: usize = 12;
 
 /// Checks that `input` is something we parse at all.
 pub(crate) fn check(input: &[u8], options: &Options) -> Result<(), Error> {
-    if input.len() > options.max_bytes {
+    let max = options.max_bytes.min(crate::MAX_INPUT);
+    if input.len() > max {
         return Err(Error::TooLarge {
             len: input.len(),
-            max: options.max_bytes,
+            max,
         });
     }
     if input.is_empty() {
