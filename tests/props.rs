@@ -71,7 +71,7 @@ proptest! {
     /// Rendering a page's article as text and parsing that again keeps its
     /// headline and body paragraphs.
     #[test]
-    #[ignore = "open finding: about 5% of generated pages re-parse differently (a short last block is cut, a second byline line becomes the byline); run with --ignored"]
+    #[ignore = "open finding: the headline changes on 5% and the paragraphs on 16% of generated pages (stability_rate measures it); run with --ignored"]
     fn text_rendering_is_stable(page in page()) {
         let article = newsprint::parse(&page).unwrap();
         stable(&article)?;
@@ -784,4 +784,89 @@ fn unstable_pages_found_so_far() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// How often the stability property fails over generated pages, by what
+/// changed: `cargo test --release --test props -- --ignored --nocapture stability_rate`.
+#[test]
+#[ignore = "a measurement, not a check: prints the failure rate of the stability property"]
+fn stability_rate() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let n: usize = std::env::var("STABILITY_PAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    let mut runner = TestRunner::deterministic();
+    let strategy = page();
+    let (mut tested, mut head, mut body) = (0, 0, 0);
+    let mut shown = 0;
+    let mut classes: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut rules: std::collections::BTreeMap<String, usize> = Default::default();
+    for _ in 0..n {
+        let page = strategy.new_tree(&mut runner).unwrap().current();
+        let a = newsprint::parse(&page).unwrap();
+        if a.paragraphs().next().is_none() {
+            continue;
+        }
+        tested += 1;
+        let text = a.to_text();
+        let b = newsprint::parse(&text).unwrap();
+        let h = |x: &Article<'_>| x.headline.as_ref().map(|t| t.text.to_string());
+        let head_changed = h(&a) != h(&b);
+        let body_changed = prose(&a) != prose(&b);
+        head += usize::from(head_changed);
+        body += usize::from(body_changed);
+        if head_changed || body_changed {
+            let (pa, pb) = (prose(&a), prose(&b));
+            let class = if h(&a).is_none() && pb.first() == h(&b).as_ref() {
+                "first paragraph became the headline"
+            } else if head_changed {
+                "headline changed"
+            } else if pb.len() < pa.len() && pa.starts_with(&pb) {
+                "paragraphs lost at the end"
+            } else if pb.len() < pa.len() && pa.ends_with(&pb) {
+                "paragraphs lost at the start"
+            } else if pb.len() > pa.len() {
+                "paragraphs gained"
+            } else {
+                "paragraphs changed"
+            };
+            *classes.entry(class).or_insert(0usize) += 1;
+            if class == "paragraphs lost at the end" {
+                let lost = pa.len() - pb.len();
+                for bp in &b.boilerplate {
+                    if pa
+                        .iter()
+                        .rev()
+                        .take(lost)
+                        .any(|p| bp.text.contains(p.as_str()))
+                    {
+                        *rules.entry(bp.rule.to_string()).or_insert(0usize) += 1;
+                    }
+                }
+            }
+        }
+        if (head_changed || body_changed) && shown < 8 && std::env::var("STABILITY_SHOW").is_ok() {
+            shown += 1;
+            eprintln!(
+                "--- head {:?} -> {:?}\n{}\n>>> prose {:?}\n<<< prose {:?}\n",
+                h(&a),
+                h(&b),
+                a.to_text(),
+                prose(&a),
+                prose(&b)
+            );
+            for bp in &b.boilerplate {
+                eprintln!("    set aside by {}: {:?}", bp.rule, bp.text);
+            }
+        }
+    }
+    eprintln!("STABILITY pages={tested} headline_changed={head} prose_changed={body}");
+    for (class, count) in classes {
+        eprintln!("STABILITY {count:>5}  {class}");
+    }
+    for (rule, count) in rules {
+        eprintln!("STABILITY lost at the end by {rule}: {count}");
+    }
 }
