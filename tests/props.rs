@@ -833,6 +833,31 @@ fn stability_rate() {
                 "paragraphs changed"
             };
             *classes.entry(class).or_insert(0usize) += 1;
+            if class == "headline changed" && std::env::var("STABILITY_HEAD").is_ok() && shown < 10
+            {
+                shown += 1;
+                eprintln!(
+                    "HEAD {:?} -> {:?}\nHEAD original {page:?}\nHEAD rendered {text:?}",
+                    h(&a),
+                    h(&b)
+                );
+                for bp in &a.boilerplate {
+                    eprintln!("HEAD   original set aside by {}: {:?}", bp.rule, bp.text);
+                }
+            }
+            if class == "paragraphs lost at the end"
+                && std::env::var("STABILITY_END").is_ok()
+                && shown < 6
+            {
+                shown += 1;
+                eprintln!(
+                    "END original page {page:?}\nEND rendered {text:?}\nEND lost {:?}",
+                    &pa[pb.len()..]
+                );
+                for bp in &b.boilerplate {
+                    eprintln!("END   re-parse set aside by {}: {:?}", bp.rule, bp.text);
+                }
+            }
             if class == "paragraphs lost at the end" {
                 let lost = pa.len() - pb.len();
                 for bp in &b.boilerplate {

@@ -179,6 +179,7 @@ pub(crate) fn extent(
         best = Some((a_score, a, z));
     }
     let best = best.map(|(_, a, b)| (a, trim_tail(units, lines, a, b)));
+    let best = best.map(|(a, b)| (a, close_text(units, lines, b)));
     // A run without a sentence in it (a title alone) is a weak article.
     best.filter(|&(a, b)| has_prose(units, lines, a, b))
         .or_else(|| {
@@ -288,6 +289,36 @@ fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize
     last
 }
 
+/// Most lines after the article that [`close_text`] gives to it.
+const CLOSING_LINES: usize = 2;
+
+/// A text that ends, a line or two after the article's last sentence, in
+/// plain lines of words (no phrase of page chrome, no menu word, not said
+/// twice) ends with the article's own closing lines: a clean text pasted or
+/// rendered from an article, not a page with a footer. The extent takes them.
+fn close_text(units: &[Unit], lines: &[Classified<'_>], last: usize) -> usize {
+    let rest = units.get(last + 1..).unwrap_or(&[]);
+    if rest.is_empty() || rest.len() > CLOSING_LINES {
+        return last;
+    }
+    let ends_in_prose = matches!(units.get(last), Some(Unit::Line(i))
+        if lines.get(i.at()).is_some_and(|c| c.is_text() && c.shape.sentence_end));
+    let plain = |u: &Unit| match u {
+        Unit::Line(i) => lines.get(i.at()).is_some_and(|c| {
+            c.is_text()
+                && c.hit.is_none()
+                && c.shape.weight() >= 20
+                && (c.shape.words >= 3 || c.shape.cjk >= 6)
+        }),
+        _ => false,
+    };
+    if ends_in_prose && rest.iter().all(plain) {
+        units.len() - 1
+    } else {
+        last
+    }
+}
+
 /// A page with no run above zero may still hold one line of prose (a page
 /// that is a single paragraph): take the longest such line.
 fn lone_prose(units: &[Unit], lines: &[Classified<'_>]) -> Option<(usize, usize)> {
@@ -338,6 +369,26 @@ About us\nContact\nJobs";
 What happens next\n\
 A long closing paragraph that also reads like an article paragraph should.";
         assert_eq!(extent_lines(text), Some((0, 2)));
+    }
+
+    #[test]
+    fn a_clean_text_keeps_its_closing_line() {
+        // Long enough for the learned scorer, which cuts short last lines.
+        let story = "Ferry returns to the harbour after repairs\n\n\
+The ferry sailed again on Monday after three months in the dry dock, its owners said.\n\n\
+Passengers queued from early morning, and the first crossing was full by nine.\n\n\
+The repairs cost more than planned, because the hull needed new plates.\n\n\
+The council paid part of the bill, which some members had opposed in the spring.\n\n\
+The harbour master said the timetable would be back to normal within the week.\n\n\
+Two smaller boats covered the route while the ferry was away, at a loss.\n\n\
+The owners said fares would stay as they were until the end of the year.\n\n\
+Regular passengers said they were glad to have the bigger boat back.\n\n\
+A second ferry is due to be refitted next winter, the owners added.\n\n\
+The work will be done at the same yard, which employs forty people.\n\n";
+        let text = format!("{story}Our reporters on the harbour front");
+        assert_eq!(extent_lines(&text), Some((0, 11)), "a plain closing line");
+        let footer = format!("{story}About us\nContact");
+        assert_eq!(extent_lines(&footer), Some((0, 10)), "menu words are not");
     }
 
     #[test]
