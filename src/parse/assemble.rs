@@ -306,8 +306,16 @@ pub(crate) fn assemble<'a>(
         let inside = k >= first && k <= last;
         if Some(k) == head {
             if let Unit::Line(i) = u
-                && let Some(t) = b.text_of(i)
+                && let Some(mut t) = b.text_of(i)
             {
+                // A Markdown heading's text, without its marks.
+                if let Some(c) = b.line(i)
+                    && matches!(c.kind, Kind::Heading { .. })
+                    && let Some(h) = heading::heading(c.text)
+                    && let Some(inner) = c.text.get(h.text_at..h.text_end)
+                {
+                    t.text = Cow::Borrowed(inner);
+                }
                 b.article.headline = Some(t);
                 b.open = false;
             }

@@ -149,15 +149,37 @@ pub(crate) fn find(
             best = Some((sc, k));
         }
     }
-    // A clean page (a copy-paste) starts with its headline.
-    best.map(|(_, k)| k).or_else(|| match units.first() {
-        Some(Unit::Line(i))
-            if first <= LOOKAHEAD && lines.get(i.at()).is_some_and(title_shaped) =>
-        {
-            Some(0)
-        }
-        _ => None,
-    })
+    best.map(|(_, k)| k)
+        .or_else(|| opening_title(units, lines, first, last))
+        // A clean page (a copy-paste) starts with its headline, unless that
+        // line is all the article there is.
+        .or_else(|| match units.first() {
+            Some(Unit::Line(i))
+                if first <= LOOKAHEAD
+                    && last > 0
+                    && lines.get(i.at()).is_some_and(title_shaped) =>
+            {
+                Some(0)
+            }
+            _ => None,
+        })
+}
+
+/// With no line scored as the headline, an article that opens with a
+/// title-shaped line or a Markdown heading before more of it opens with its
+/// headline: the line a copy of the article would start with.
+fn opening_title(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let Some(Unit::Line(i)) = units.get(first) else {
+        return None;
+    };
+    let c = lines.get(i.at())?;
+    let heading = matches!(c.kind, Kind::Heading { .. }) && c.boilerplate_hit().is_none();
+    (first < last && (title_shaped(c) || heading)).then_some(first)
 }
 
 /// The score of unit `k` as the headline, if it is a title-shaped line.
@@ -233,4 +255,40 @@ fn score(
         score -= 0.3;
     }
     Some(score)
+}
+
+#[cfg(test)]
+mod tests {
+    fn headline(text: &str) -> Option<String> {
+        crate::parse(text)
+            .ok()?
+            .headline
+            .map(|h| h.text.into_owned())
+    }
+
+    #[test]
+    fn an_opening_heading_is_the_headline_when_nothing_scores() {
+        // Long enough for the learned scorer, which takes the heading in.
+        let text = "### Ferry returns after repairs\n\n\
+The ferry sailed again on Monday after three months in the dry dock, its owners said.\n\n\
+Passengers queued from early morning, and the first crossing was full by nine.\n\n\
+The repairs cost more than planned, because the hull needed new plates.\n\n\
+The council paid part of the bill, which some members had opposed in the spring.\n\n\
+The harbour master said the timetable would be back to normal within the week.\n\n\
+Two smaller boats covered the route while the ferry was away, at a loss.\n\n\
+The owners said fares would stay as they were until the end of the year.\n\n\
+Regular passengers said they were glad to have the bigger boat back.\n\n\
+A second ferry is due to be refitted next winter, the owners added.\n\n\
+The work will be done at the same yard, which employs forty people.\n\n\
+Timetables are posted at the terminal and on the harbour website.";
+        assert_eq!(
+            headline(text).as_deref(),
+            Some("Ferry returns after repairs")
+        );
+    }
+
+    #[test]
+    fn a_lone_title_line_is_the_article_not_its_headline() {
+        assert_eq!(headline("Ferry returns to the harbour after repairs"), None);
+    }
 }
