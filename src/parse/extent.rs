@@ -306,7 +306,7 @@ fn close_text(units: &[Unit], lines: &[Classified<'_>], last: usize) -> usize {
     let plain = |u: &Unit| match u {
         Unit::Line(i) => lines.get(i.at()).is_some_and(|c| {
             c.is_text()
-                && c.hit.is_none()
+                && c.boilerplate_hit().is_none()
                 && c.shape.weight() >= 20
                 && (c.shape.words >= 3 || c.shape.cjk >= 6)
         }),
