@@ -110,6 +110,15 @@ pub(crate) fn find(
     first: usize,
     last: usize,
 ) -> Option<usize> {
+    // A text whose first line is title-shaped and runs straight into the
+    // article (no menu, no chrome between) is a clean copy of it: that line
+    // is the headline, whatever else looks like one further down.
+    if first <= 1
+        && last > 0
+        && matches!(units.first(), Some(Unit::Line(i)) if lines.get(i.at()).is_some_and(title_shaped))
+    {
+        return Some(0);
+    }
     let words = body_words(units, lines, first, last);
     let lo = first.saturating_sub(LOOKBACK);
     let mut hi = (first + LOOKAHEAD).min(units.len());
