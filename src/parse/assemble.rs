@@ -253,6 +253,51 @@ fn pre_body_keeps(b: &Builder<'_, '_>, u: Unit) -> bool {
     }
 }
 
+/// Most leading short lines the body sheds.
+const HEAD_TRIM: usize = 4;
+/// Weight (characters, CJK counted twice) under which a leading line is
+/// too short to open an article's prose.
+const HEAD_SHORT: u32 = 40;
+
+/// Short lines at the start of the extent, before its first paragraph, are
+/// captions, buttons and labels ("Print", a photo's subject): the body
+/// starts at the first longer unit, as long as prose follows. A short
+/// sentence of a few words may open the prose and stays.
+fn trim_head(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
+    let mut a = first;
+    while a < last && a < first + HEAD_TRIM {
+        let short = match units.get(a) {
+            Some(Unit::Line(i)) => lines.get(*i).is_some_and(|c| {
+                c.is_text()
+                    && c.shape.weight() < HEAD_SHORT
+                    && (!c.shape.sentence_end || c.shape.words <= 3)
+            }),
+            _ => false,
+        };
+        if !short {
+            break;
+        }
+        a += 1;
+    }
+    let prose_follows = units.get(a..=last).unwrap_or(&[]).iter().any(|u| match *u {
+        Unit::Line(i) => lines.get(i).is_some_and(is_prose),
+        Unit::List { .. } => true,
+        _ => false,
+    });
+    // A line that starts in lower case goes on with the sentence above it.
+    let continues = match units.get(a) {
+        Some(Unit::Line(i)) => lines
+            .get(*i)
+            .is_some_and(|c| !c.shape.upper_start && c.shape.cjk == 0),
+        _ => false,
+    };
+    if prose_follows && !continues {
+        a
+    } else {
+        first
+    }
+}
+
 /// Marks the labels that stand before each run of cards: up to four short
 /// label lines directly before the run's first card.
 fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
@@ -306,7 +351,8 @@ pub(crate) fn assemble<'a>(
     };
     // Between the headline and the prose the extent starts with, only meta
     // lines and prose belong to the article.
-    let core = extent.map_or(usize::MAX, |(f, _)| f);
+    let core = extent.map_or(usize::MAX, |(f, l)| trim_head(units, lines, f, l));
+    let ext_first = extent.map_or(usize::MAX, |(f, _)| f);
     let mut section: Option<usize> = None;
     for (k, &u) in units.iter().enumerate() {
         let inside = k >= first && k <= last;
@@ -322,7 +368,7 @@ pub(crate) fn assemble<'a>(
         }
         if inside {
             section = None;
-            if k < core && !pre_body_keeps(&b, u) {
+            if k < core && (k >= ext_first || !pre_body_keeps(&b, u)) {
                 b.outside(u, BoilerplateKind::Other, rule::BEFORE_BODY);
             } else {
                 body_unit(&mut b, units, k, head);
