@@ -24,6 +24,10 @@ const RECUR_AHEAD: usize = 20;
 const ABBREVIATION_COST: f32 = 0.5;
 /// Lowest score a headline may have.
 const MIN_SCORE: f32 = 0.8;
+/// What a headline quoted in a longer line elsewhere in the page gains.
+const CITED: f32 = 0.6;
+/// Most bytes a line quoting a headline may add to it.
+const CITED_EXTRA: usize = 200;
 /// Bytes of body prose sampled for the overlap.
 const SAMPLE_BYTES: usize = 3000;
 
@@ -220,8 +224,21 @@ fn score(
             && matches!(units.get(j), Some(Unit::Line(m))
                 if lines.get(*m).is_some_and(|o| o.line.text.len() >= c.line.text.len() && o.line.text.ends_with(c.line.text)))
     });
+    // Or anywhere in the page, inside a longer line: a breadcrumb, the
+    // page title with the site's name, a share text.
+    let cited = !recurs && {
+        let n = c.line.text.len();
+        let finder = memchr::memmem::Finder::new(c.line.text.as_bytes());
+        lines.iter().any(|o| {
+            let m = o.line.text.len();
+            m > n && m <= n + CITED_EXTRA && finder.find(o.line.text.as_bytes()).is_some()
+        })
+    };
     if recurs {
         score += 1.0;
+    }
+    if cited {
+        score += CITED;
     }
     if c.shape.inner_stops > 0 {
         score -= ABBREVIATION_COST;
