@@ -162,6 +162,33 @@ pub(crate) fn find(
     })
 }
 
+/// What a line that lists short items costs: tags ("Topics: a, b, c"),
+/// a breadcrumb ("Home › News › Story"), a credit ("© Agency").
+fn list_cost(text: &str, words: u32) -> f32 {
+    let (mut seps, mut commas) = (0u32, 0u32);
+    let mut copyright = false;
+    for ch in text.chars() {
+        match ch {
+            '›' | '»' | '>' | '|' | '/' | '·' | '•' => seps += 1,
+            ',' | '、' => commas += 1,
+            '©' => copyright = true,
+            _ => {}
+        }
+    }
+    let mut cost = 0.0;
+    // Items of one or two words each.
+    if (seps >= 2 && words <= 2 * (seps + 1)) || (commas >= 3 && 5 * words <= 8 * (commas + 1)) {
+        cost += LIST_COST;
+    }
+    if copyright {
+        cost += LIST_COST;
+    }
+    cost
+}
+
+/// What a list-shaped line costs as a headline.
+const LIST_COST: f32 = 1.0;
+
 /// The score of unit `k` as the headline, if it is a title-shaped line.
 fn score(
     units: &[Unit],
@@ -240,6 +267,7 @@ fn score(
     if cited {
         score += CITED;
     }
+    score -= list_cost(c.line.text, c.shape.words);
     if c.shape.inner_stops > 0 {
         score -= ABBREVIATION_COST;
     }
