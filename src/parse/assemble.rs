@@ -32,6 +32,8 @@ pub(crate) mod rule {
     pub const RELATED_OUTSIDE: &str = "related-outside-article";
     /// Dates and bylines after the first.
     pub const EXTRA_META: &str = "extra-meta";
+    /// Teaser titles under a "related articles" line inside the article.
+    pub const RELATED_INSIDE: &str = "related-inside-article";
 }
 
 struct Builder<'a, 'l> {
@@ -551,6 +553,11 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             let list = b.list(i, i + 1);
             b.content(list);
         }
+        Kind::Text if teaser_in_box(b, units, k, &c) => b.boilerplate(
+            BoilerplateKind::RelatedList,
+            Cow::Borrowed(rule::RELATED_INSIDE),
+            span,
+        ),
         Kind::Byline { .. } | Kind::Text => {
             let next_prose = match units.get(k + 1) {
                 Some(Unit::Line(j)) => b.line(*j).is_some_and(is_prose),
@@ -573,6 +580,37 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             }
         }
     }
+}
+
+/// Most teaser titles under a "related articles" line inside the article.
+const BOX_TEASERS: usize = 3;
+
+/// A title-shaped line under a "related articles" line (with at most a few
+/// such lines between) is a teaser of another story.
+fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
+    let titleish = |c: &Classified<'_>| {
+        c.is_text()
+            && c.boilerplate_hit().is_none()
+            && !c.shape.sentence_end
+            && c.shape.weight() <= 200
+    };
+    if !titleish(c) {
+        return false;
+    }
+    for j in (k.saturating_sub(BOX_TEASERS)..k).rev() {
+        let Some(Unit::Line(i)) = units.get(j) else {
+            return false;
+        };
+        if b.lexicon_verdict(*i)
+            .is_some_and(|(kind, _)| kind == BoilerplateKind::RelatedList)
+        {
+            return true;
+        }
+        if !b.line(*i).is_some_and(titleish) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The first paragraph under the headline is a standfirst when something

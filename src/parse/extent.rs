@@ -41,7 +41,7 @@ pub(crate) fn line_scores(
 ) -> Vec<f32> {
     // Lines left in the list a colon-ended line announces.
     let mut announced = 0usize;
-    lines
+    let mut scores: Vec<f32> = lines
         .iter()
         .zip(logits)
         .zip(repeats)
@@ -72,7 +72,48 @@ pub(crate) fn line_scores(
                 if in_list { s.max(LIST_ITEM) } else { s }
             }
         })
-        .collect()
+        .collect();
+    for (i, s) in scores.iter_mut().enumerate() {
+        if *s == END_MARKER && inline_related(lines, i, lexicon) {
+            *s = INLINE_RELATED;
+        }
+    }
+    scores
+}
+
+/// Score of a "related articles" line that heads a box inside the article.
+const INLINE_RELATED: f32 = -4.0;
+/// Most teaser titles in a box inside the article.
+const INLINE_TEASERS: usize = 3;
+
+/// A "related articles" line followed by at most a few teaser titles and
+/// then by prose again is a box inside the article, not its end.
+fn inline_related(lines: &[Classified<'_>], i: usize, lexicon: &Lexicon) -> bool {
+    let related = lines
+        .get(i)
+        .and_then(Classified::boilerplate_hit)
+        .filter(|h| h.strong)
+        .and_then(|h| lexicon.meta(h.phrase))
+        .is_some_and(|m| m.kind == BoilerplateKind::RelatedList);
+    if !related {
+        return false;
+    }
+    for j in i + 1..=i + 1 + INLINE_TEASERS {
+        let Some(c) = lines.get(j) else { return false };
+        if !c.is_text() || c.boilerplate_hit().is_some() {
+            return false;
+        }
+        if c.shape.sentence_end && c.shape.weight() >= 80 {
+            // Prose again, and more after it.
+            return lines
+                .get(j + 1)
+                .is_some_and(|n| n.is_text() && n.shape.sentence_end && n.shape.weight() >= 80);
+        }
+        if c.shape.weight() > 200 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Most short lines a colon-ended line announces as its list.
