@@ -553,6 +553,11 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             let list = b.list(i, i + 1);
             b.content(list);
         }
+        Kind::Text if credit_shaped(&c) => b.boilerplate(
+            BoilerplateKind::CaptionCredit,
+            Cow::Borrowed(rule::CREDIT),
+            span,
+        ),
         Kind::Text if teaser_in_box(b, units, k, &c) => b.boilerplate(
             BoilerplateKind::RelatedList,
             Cow::Borrowed(rule::RELATED_INSIDE),
@@ -580,6 +585,43 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             }
         }
     }
+}
+
+/// Longest caption line a credit's shape marks.
+const CAPTION_MAX: u32 = 250;
+/// Longest credit in parentheses at a caption's end, in bytes.
+const CREDIT_TAIL: usize = 80;
+
+/// A caption or picture credit by its shape: a copyright sign, a closing
+/// parenthesis that holds a label and a source ("(Photo: Agency)",
+/// "(Quelle: A/B)"), or a few words with a slash before a space
+/// ("AGENCY / NAME").
+fn credit_shaped(c: &Classified<'_>) -> bool {
+    let t = c.line.text.trim_end();
+    let w = c.shape.weight();
+    // Code ("x; // y") and addresses are not captions.
+    if w > CAPTION_MAX || c.boilerplate_hit().is_some() || t.contains("//") {
+        return false;
+    }
+    if t.contains('©') {
+        return true;
+    }
+    if let Some(inner) = t.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && let Some(tail) = inner.get(open + 1..)
+        && tail.len() <= CREDIT_TAIL
+        && tail.contains([':', '/'])
+        && tail.chars().any(char::is_alphabetic)
+        && !tail.ends_with(['.', '!', '?'])
+        && open > 0
+    {
+        return true;
+    }
+    w <= 50
+        && c.shape.words <= 6
+        && !c.shape.sentence_end
+        && c.shape.digits == 0
+        && t.contains("/ ")
 }
 
 /// Most teaser titles under a "related articles" line inside the article.
