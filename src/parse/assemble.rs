@@ -30,6 +30,8 @@ pub(crate) mod rule {
     pub const INVISIBLE: &str = "invisible";
     /// Doubled headline lines outside the article.
     pub const RELATED_OUTSIDE: &str = "related-outside-article";
+    /// The second copy of a headline the page shows twice.
+    pub const DOUBLED_HEADLINE: &str = "doubled-headline";
     /// Dates and bylines after the first.
     pub const EXTRA_META: &str = "extra-meta";
     /// Teaser titles under a "related articles" line inside the article.
@@ -359,11 +361,22 @@ pub(crate) fn assemble<'a>(
     for (k, &u) in units.iter().enumerate() {
         let inside = k >= first && k <= last;
         if Some(k) == head {
-            if let Unit::Line(i) = u
+            if let Unit::Line(i) | Unit::Related { first: i, .. } = u
                 && let Some(t) = b.text_of(i)
             {
                 b.article.headline = Some(t);
                 b.open = false;
+            }
+            // The copy of a doubled headline.
+            if let Unit::Related { first, last } = u
+                && first < last
+            {
+                let span = b.span_of(first + 1, last);
+                b.boilerplate(
+                    BoilerplateKind::Other,
+                    Cow::Borrowed(rule::DOUBLED_HEADLINE),
+                    span,
+                );
             }
             section = None;
             continue;

@@ -199,10 +199,12 @@ fn score(
     first: usize,
     k: usize,
 ) -> Option<f32> {
-    let Some(Unit::Line(i)) = units.get(k) else {
-        return None;
+    // A headline doubled on the page (a visible and a hidden copy) is one unit.
+    let i = match units.get(k) {
+        Some(Unit::Line(i) | Unit::Related { first: i, .. }) => *i,
+        _ => return None,
     };
-    let c = lines.get(*i)?;
+    let c = lines.get(i)?;
     // One inner stop is allowed, at a cost: "St. Magdalener", "D.O.C. Rioja".
     let abbreviated = c.shape.inner_stops == 1 && c.shape.weight() <= 120;
     if !(title_shaped(c) || (abbreviated && title_shaped_but_stops(c))) {
@@ -261,7 +263,7 @@ fn score(
             m > n && m <= n + CITED_EXTRA && finder.find(o.line.text.as_bytes()).is_some()
         })
     };
-    if recurs {
+    if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
         score += 1.0;
     }
     if cited {
