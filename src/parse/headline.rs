@@ -107,6 +107,19 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
     toks
 }
 
+/// Longest line ending in `!` or `?` that may still be a title.
+const EXCLAIMED_TITLE: u32 = 120;
+
+/// A line of prose that ends the headline search inside the extent; a
+/// short exclamation or question is a title (a kicker), not prose.
+fn is_prose_start(c: &Classified<'_>) -> bool {
+    c.is_text()
+        && c.shape.sentence_end
+        && c.shape.weight() >= 50
+        && !(c.shape.weight() <= EXCLAIMED_TITLE
+            && c.line.text.trim_end().ends_with(['?', '!', '？', '！']))
+}
+
 /// Unit index of the headline, given the extent `first..=last`.
 pub(crate) fn find(
     units: &[Unit],
@@ -119,7 +132,7 @@ pub(crate) fn find(
     let mut hi = (first + LOOKAHEAD).min(units.len());
     // Inside the extent, only lines up to its first prose.
     for k in first + 1..hi {
-        if matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(*p).is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50))
+        if matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(*p).is_some_and(is_prose_start))
         {
             hi = k;
             break;
@@ -205,9 +218,22 @@ fn score(
         _ => return None,
     };
     let c = lines.get(i)?;
+    // A stop after a number is an ordinal ("19. Jahrhundert"), not a
+    // sentence's end.
+    let stops = if c.shape.inner_stops > 0 {
+        let t = c.line.text.as_bytes();
+        let ordinals = memchr::memmem::find_iter(t, ". ")
+            .filter(|&p| p > 0 && t.get(p - 1).is_some_and(u8::is_ascii_digit))
+            .count();
+        c.shape
+            .inner_stops
+            .saturating_sub(u32::try_from(ordinals).unwrap_or(u32::MAX))
+    } else {
+        0
+    };
     // One inner stop is allowed, at a cost: "St. Magdalener", "D.O.C. Rioja".
-    let abbreviated = c.shape.inner_stops == 1 && c.shape.weight() <= 120;
-    if !(title_shaped(c) || (abbreviated && title_shaped_but_stops(c))) {
+    let abbreviated = stops == 1 && c.shape.weight() <= 120;
+    if !(title_shaped_but_stops(c) && (stops == 0 || abbreviated)) {
         return None;
     }
 
@@ -270,7 +296,7 @@ fn score(
         score += CITED;
     }
     score -= list_cost(c.line.text, c.shape.words);
-    if c.shape.inner_stops > 0 {
+    if stops > 0 {
         score -= ABBREVIATION_COST;
     }
     score -= 0.025 * first.abs_diff(k) as f32;
