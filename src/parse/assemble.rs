@@ -361,11 +361,22 @@ pub(crate) fn assemble<'a>(
     for (k, &u) in units.iter().enumerate() {
         let inside = k >= first && k <= last;
         if Some(k) == head {
-            if let Unit::Line(i) | Unit::Related { first: i, .. } = u
+            if let Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. } =
+                u
                 && let Some(t) = b.text_of(i)
             {
                 b.article.headline = Some(t);
                 b.open = false;
+            }
+            // The line under a headline that was taken for a pull quote.
+            if let Unit::PullQuote { name, .. } = u {
+                if b.line(name).is_some_and(|c| {
+                    matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. }) || is_prose(c)
+                }) {
+                    body_line(&mut b, units, k, name, head);
+                } else {
+                    b.outside(Unit::Line(name), BoilerplateKind::Other, rule::BEFORE_BODY);
+                }
             }
             // The copy of a doubled headline.
             if let Unit::Related { first, last } = u

@@ -199,6 +199,9 @@ fn list_cost(text: &str, words: u32) -> f32 {
     cost
 }
 
+/// What a pull-quote unit costs as a headline.
+const PULL_QUOTE_COST: f32 = 1.5;
+
 /// What a list-shaped line costs as a headline.
 const LIST_COST: f32 = 1.0;
 
@@ -212,9 +215,13 @@ fn score(
     first: usize,
     k: usize,
 ) -> Option<f32> {
-    // A headline doubled on the page (a visible and a hidden copy) is one unit.
+    // A headline doubled on the page (a visible and a hidden copy) is one
+    // unit; one that recurs in the body with a line under it was taken for
+    // a pull quote.
     let i = match units.get(k) {
-        Some(Unit::Line(i) | Unit::Related { first: i, .. }) => *i,
+        Some(Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. }) => {
+            *i
+        }
         _ => return None,
     };
     let c = lines.get(i)?;
@@ -296,6 +303,11 @@ fn score(
         score += CITED;
     }
     score -= list_cost(c.line.text, c.shape.words);
+    // A sentence taken for a pull quote recurs in the body: more often a
+    // summary than the title.
+    if matches!(units.get(k), Some(Unit::PullQuote { .. })) {
+        score -= PULL_QUOTE_COST;
+    }
     if stops > 0 {
         score -= ABBREVIATION_COST;
     }
