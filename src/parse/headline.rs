@@ -199,6 +199,9 @@ fn list_cost(text: &str, words: u32) -> f32 {
     cost
 }
 
+/// What a line ending in a colon costs as a headline.
+const COLON_COST: f32 = 1.0;
+
 /// What a pull-quote unit costs as a headline.
 const PULL_QUOTE_COST: f32 = 1.5;
 
@@ -303,6 +306,10 @@ fn score(
         score += CITED;
     }
     score -= list_cost(c.line.text, c.shape.words);
+    // A line ending in a colon introduces what follows: a label.
+    if c.shape.colon_end {
+        score -= COLON_COST;
+    }
     // A sentence taken for a pull quote recurs in the body: more often a
     // summary than the title.
     if matches!(units.get(k), Some(Unit::PullQuote { .. })) {
