@@ -310,16 +310,26 @@ const PROSE_BEFORE_TAIL: usize = 3;
 /// article's prose has begun, opens what follows the article: comments,
 /// teasers of other stories, an author box. The extent ends before it.
 fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
+    let meta_at = |k: usize| match units.get(k) {
+        Some(Unit::Line(i)) => lines.get(*i).map(|c| c.kind),
+        _ => None,
+    };
+    // The last date or byline of the extent: a lone date (a timeline's,
+    // a table's) inside the prose does not end the article; a series of
+    // them (comments, teasers) does.
+    let last_meta = (first..=last)
+        .rev()
+        .find(|&k| matches!(meta_at(k), Some(Kind::Date { .. } | Kind::Byline { .. })));
     let mut prose = 0usize;
     for k in first..=last {
         let Some(Unit::Line(i)) = units.get(k) else {
             continue;
         };
         let Some(c) = lines.get(*i) else { continue };
+        let tail = prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2;
         match c.kind {
-            Kind::Date { .. } | Kind::Byline { .. }
-                if prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2 =>
-            {
+            Kind::Byline { .. } if tail => return k.saturating_sub(1).max(first),
+            Kind::Date { .. } if tail && last_meta.is_some_and(|m| m > k) => {
                 return k.saturating_sub(1).max(first);
             }
             Kind::Text if c.shape.sentence_end && c.shape.weight() >= 50 => prose += 1,
