@@ -47,6 +47,30 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
         && (!c.shape.sentence_end || c.line.text.ends_with(['?', '!', '？', '！']))
 }
 
+/// [`title_shaped`] but for the sentence-end and inner-stop rules.
+fn title_shaped_but_end(c: &Classified<'_>) -> bool {
+    let w = c.shape.weight();
+    c.is_text()
+        && c.boilerplate_hit().is_none()
+        && (10..=300).contains(&w)
+        && (c.shape.words >= 2 || c.shape.cjk >= 4)
+}
+
+/// A byline or date within five units after unit `k`.
+fn meta_follows(units: &[Unit], lines: &[Classified<'_>], k: usize) -> bool {
+    (1..=5).any(|d| match units.get(k + d) {
+        Some(Unit::Line(j)) => lines
+            .get(*j)
+            .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
+        _ => false,
+    })
+}
+
+/// Longest title that ends in a full stop.
+const FULL_STOP_TITLE: u32 = 100;
+/// What a full stop at the end costs a candidate.
+const FULL_STOP_COST: f32 = 2.5;
+
 /// Lower-cased words of three letters or more, and CJK characters one by
 /// one, as 64-bit hashes (FNV-1a of the lower-cased characters): no string
 /// is built.
@@ -243,7 +267,16 @@ fn score(
     };
     // One inner stop is allowed, at a cost: "St. Magdalener", "D.O.C. Rioja".
     let abbreviated = stops == 1 && c.shape.weight() <= 120;
-    if !(title_shaped_but_stops(c) && (stops == 0 || abbreviated)) {
+    // A title may end in a full stop (an abbreviation, a house style), at
+    // a cost and when something else marks it (see below); a longer line
+    // that does is a sentence.
+    let full_stop = c.shape.sentence_end
+        && stops == 0
+        && c.shape.weight() <= FULL_STOP_TITLE
+        && c.line.text.trim_end().ends_with('.')
+        && !c.line.text.trim_end().ends_with("..");
+    let shaped = title_shaped_but_stops(c) || (full_stop && title_shaped_but_end(c));
+    if !(shaped && (stops == 0 || abbreviated)) {
         return None;
     }
 
@@ -264,14 +297,7 @@ fn score(
         15..=24 | 141..=200 => 0.3,
         _ => -0.5,
     };
-    // A byline or date right after it.
-    let meta_after = (1..=5).any(|d| match units.get(k + d) {
-        Some(Unit::Line(j)) => lines
-            .get(*j)
-            .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
-        _ => false,
-    });
-    if meta_after {
+    if meta_follows(units, lines, k) {
         score += 1.5;
     }
     if name(c.line.text) {
@@ -306,6 +332,20 @@ fn score(
         score += CITED;
     }
     score -= list_cost(c.line.text, c.shape.words);
+    if full_stop {
+        // Before the article, next to a byline or date, or quoted elsewhere
+        // in the page; not the article's own first short sentence.
+        let meta_before = (1..=2).any(|d| match k.checked_sub(d).and_then(|j| units.get(j)) {
+            Some(Unit::Line(j)) => lines
+                .get(*j)
+                .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
+            _ => false,
+        });
+        if !(k < first || meta_before || meta_follows(units, lines, k) || recurs || cited) {
+            return None;
+        }
+        score -= FULL_STOP_COST;
+    }
     // A line ending in a colon introduces what follows: a label.
     if c.shape.colon_end {
         score -= COLON_COST;
