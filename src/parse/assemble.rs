@@ -243,19 +243,24 @@ fn is_label(c: &Classified<'_>) -> bool {
 }
 
 /// Between the headline and the body's first prose, keep meta lines,
-/// prose, related links and pull quotes; set the rest aside.
+/// prose (but not a sentence of a few words: a button, a name under a
+/// picture), related links and pull quotes; set the rest aside.
 fn pre_body_keeps(b: &Builder<'_, '_>, u: Unit) -> bool {
     match u {
         Unit::Line(i) => b.line(i).is_some_and(|c| {
             matches!(
                 c.kind,
                 Kind::Byline { .. } | Kind::Date { .. } | Kind::Credit { .. }
-            ) || is_prose(c)
+            ) || (is_prose(c) && !(c.shape.weight() < HEAD_SHORT && c.shape.words <= BUTTON_WORDS))
         }),
         Unit::Related { .. } | Unit::PullQuote { .. } => true,
         _ => false,
     }
 }
+
+/// Most words of a short sentence set aside before the body ("What's
+/// this?", a name under a picture).
+const BUTTON_WORDS: u32 = 2;
 
 /// Most leading short lines the body sheds.
 const HEAD_TRIM: usize = 4;
