@@ -753,3 +753,25 @@ fn place_invisible<'a>(article: &mut Article<'a>, invisible: &[Span], input: &'a
     }
     article.boilerplate.sort_by_key(|b| b.span.start);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::classify::classify;
+    use crate::parse::lines::split;
+
+    fn credit(line: &str) -> bool {
+        let lines = split(line);
+        let c = classify(line, &lines.lines, crate::lexicon::Lexicon::builtin());
+        c.first().is_some_and(super::credit_shaped)
+    }
+
+    #[test]
+    fn credits_by_shape() {
+        assert!(credit("The old pier at dawn © Jane Doe"));
+        assert!(credit("The old pier at dawn. (Photo: Harbour Agency)"));
+        assert!(credit("AGENCY / JANE DOE"));
+        assert!(!credit("let x = 1; // a comment / not a credit"));
+        assert!(!credit("cert = /etc/ssl/pier.pem"));
+        assert!(!credit("The board voted (about 2/3 of members agreed.)"));
+    }
+}

@@ -393,6 +393,13 @@ A long closing paragraph that also reads like an article paragraph should.";
     }
 
     #[test]
+    fn a_lone_date_late_in_the_prose_does_not_end_it() {
+        let p = "A paragraph of the story that runs long enough to count as prose here.";
+        let text = format!("{p}\n{p}\n{p}\n{p}\n{p}\n12 March 2021\n{p}\n{p}");
+        assert_eq!(extent_lines(&text), Some((0, 7)));
+    }
+
+    #[test]
     fn nothing_but_menus_has_no_extent() {
         assert_eq!(extent_lines("Home\nNews\nSport"), None);
     }

@@ -5,8 +5,12 @@
 //! extent (and its first few units). Each is scored by what many pages
 //! share: it speaks of what the body speaks of (word overlap with the first
 //! paragraphs, or shared characters for CJK), it has a headline's length, a
-//! byline or date often follows it, and it stands close to the body. The
-//! work is bounded by the window, whatever the page's size.
+//! byline or date often follows it, the page repeats it (a breadcrumb, a
+//! share text, a doubled title line), and it stands close to the body.
+//! Lines that list short items (breadcrumbs, tags), carry a copyright sign,
+//! end in a colon or, without such support, in a full stop cost. The
+//! window bounds the scoring; the repetition check reads each line once
+//! per candidate, linear in the page.
 
 use crate::construct::name::name;
 use crate::lexicon::is_cjk;
@@ -363,4 +367,51 @@ fn score(
         score -= 0.3;
     }
     Some(score)
+}
+
+#[cfg(test)]
+mod tests {
+    fn headline(text: &str) -> Option<String> {
+        crate::parse(text)
+            .ok()?
+            .headline
+            .map(|h| h.text.to_string())
+    }
+
+    const BODY: &str = "The harbour board met on Tuesday to decide the future of the old ferry pier, which has stood empty for years.\n\n\
+The pier will be rebuilt as a public walkway with benches, lights and a small kiosk, the board said after the vote.\n\n\
+Work on the pier starts in spring and should end before the summer season, when the ferry crowds return to the harbour.\n";
+
+    #[test]
+    fn a_doubled_title_line_is_the_headline() {
+        let text = format!(
+            "Home\nNews\nSport\nHarbour board votes to rebuild the old ferry pier\nHarbour board votes to rebuild the old ferry pier\n\n{BODY}"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board votes to rebuild the old ferry pier")
+        );
+    }
+
+    #[test]
+    fn a_breadcrumb_loses_to_the_title_it_ends_with() {
+        let text = format!(
+            "Home › News › Harbour › Ferry pier rebuilt\nFerry pier will be rebuilt as a walkway\nBy Jane Doe\n\n{BODY}"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Ferry pier will be rebuilt as a walkway")
+        );
+    }
+
+    #[test]
+    fn list_shapes_cost() {
+        assert!(super::list_cost("Home › News › Harbour", 5) > 0.0);
+        assert!(super::list_cost("Topics: pier, ferry, harbour, board", 5) > 0.0);
+        assert!(super::list_cost("Pier rebuilt © Agency", 4) > 0.0);
+        assert_eq!(
+            super::list_cost("New year, new rules: what changes for the pier", 9),
+            0.0
+        );
+    }
 }
