@@ -31,8 +31,12 @@ pub(crate) mod rule {
     pub const INVISIBLE: &str = "invisible";
     /// Doubled headline lines outside the article.
     pub const RELATED_OUTSIDE: &str = "related-outside-article";
+    /// The second copy of a headline the page shows twice.
+    pub const DOUBLED_HEADLINE: &str = "doubled-headline";
     /// Dates and bylines after the first.
     pub const EXTRA_META: &str = "extra-meta";
+    /// Teaser titles under a "related articles" line inside the article.
+    pub const RELATED_INSIDE: &str = "related-inside-article";
 }
 
 struct Builder<'a, 'l> {
@@ -233,17 +237,67 @@ fn is_label(c: &Classified<'_>) -> bool {
 }
 
 /// Between the headline and the body's first prose, keep meta lines,
-/// prose, related links and pull quotes; set the rest aside.
+/// prose (but not a sentence of a few words: a button, a name under a
+/// picture), related links and pull quotes; set the rest aside.
 fn pre_body_keeps(b: &Builder<'_, '_>, u: Unit) -> bool {
     match u {
         Unit::Line(i) => b.line(i).is_some_and(|c| {
             matches!(
                 c.kind,
                 Kind::Byline { .. } | Kind::Date { .. } | Kind::Credit { .. }
-            ) || is_prose(c)
+            ) || (is_prose(c) && !(c.shape.weight() < HEAD_SHORT && c.shape.words <= BUTTON_WORDS))
         }),
         Unit::Related { .. } | Unit::PullQuote { .. } => true,
         _ => false,
+    }
+}
+
+/// Most words of a short sentence set aside before the body ("What's
+/// this?", a name under a picture).
+const BUTTON_WORDS: u16 = 2;
+
+/// Most leading short lines the body sheds.
+const HEAD_TRIM: usize = 4;
+/// Weight (characters, CJK counted twice) under which a leading line is
+/// too short to open an article's prose.
+const HEAD_SHORT: u32 = 40;
+
+/// Short lines at the start of the extent, before its first paragraph, are
+/// captions, buttons and labels ("Print", a photo's subject): the body
+/// starts at the first longer unit, as long as prose follows. A short
+/// sentence of a few words may open the prose and stays.
+fn trim_head(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
+    let mut a = first;
+    while a < last && a < first + HEAD_TRIM {
+        let short = match units.get(a) {
+            Some(Unit::Line(i)) => lines.get(i.at()).is_some_and(|c| {
+                c.is_text()
+                    && c.shape.weight() < HEAD_SHORT
+                    && (!c.shape.sentence_end || c.shape.words <= 3)
+            }),
+            _ => false,
+        };
+        if !short {
+            break;
+        }
+        a += 1;
+    }
+    let prose_follows = units.get(a..=last).unwrap_or(&[]).iter().any(|u| match *u {
+        Unit::Line(i) => lines.get(i.at()).is_some_and(is_prose),
+        Unit::List { .. } => true,
+        _ => false,
+    });
+    // A line that starts in lower case goes on with the sentence above it.
+    let continues = match units.get(a) {
+        Some(Unit::Line(i)) => lines
+            .get(i.at())
+            .is_some_and(|c| !c.shape.upper_start && c.shape.cjk == 0),
+        _ => false,
+    };
+    if prose_follows && !continues {
+        a
+    } else {
+        first
     }
 }
 
@@ -300,12 +354,14 @@ pub(crate) fn assemble<'a>(
     };
     // Between the headline and the prose the extent starts with, only meta
     // lines and prose belong to the article.
-    let core = extent.map_or(usize::MAX, |(f, _)| f);
+    let core = extent.map_or(usize::MAX, |(f, l)| trim_head(units, lines, f, l));
+    let ext_first = extent.map_or(usize::MAX, |(f, _)| f);
     let mut section: Option<usize> = None;
     for (k, &u) in units.iter().enumerate() {
         let inside = k >= first && k <= last;
         if Some(k) == head {
-            if let Unit::Line(i) = u
+            if let Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. } =
+                u
                 && let Some(mut t) = b.text_of(i)
             {
                 // A Markdown heading's text, without its marks.
@@ -319,12 +375,33 @@ pub(crate) fn assemble<'a>(
                 b.article.headline = Some(t);
                 b.open = false;
             }
+            // The line under a headline that was taken for a pull quote.
+            if let Unit::PullQuote { name, .. } = u {
+                if b.line(name).is_some_and(|c| {
+                    matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. }) || is_prose(c)
+                }) {
+                    body_line(&mut b, units, k, name.at(), head);
+                } else {
+                    b.outside(Unit::Line(name), BoilerplateKind::Other, rule::BEFORE_BODY);
+                }
+            }
+            // The copy of a doubled headline.
+            if let Unit::Related { first, last } = u
+                && first < last
+            {
+                let span = b.span_of(first + 1, last);
+                b.boilerplate(
+                    BoilerplateKind::Other,
+                    Cow::Borrowed(rule::DOUBLED_HEADLINE),
+                    span,
+                );
+            }
             section = None;
             continue;
         }
         if inside {
             section = None;
-            if k < core && !pre_body_keeps(&b, u) {
+            if k < core && (k >= ext_first || !pre_body_keeps(&b, u)) {
                 b.outside(u, BoilerplateKind::Other, rule::BEFORE_BODY);
             } else {
                 body_unit(&mut b, units, k, head);
@@ -511,6 +588,16 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             let list = b.list(i, i + 1);
             b.content(list);
         }
+        Kind::Text if credit_shaped(&c) => b.boilerplate(
+            BoilerplateKind::CaptionCredit,
+            Cow::Borrowed(rule::CREDIT),
+            span,
+        ),
+        Kind::Text if teaser_in_box(b, units, k, &c) => b.boilerplate(
+            BoilerplateKind::RelatedList,
+            Cow::Borrowed(rule::RELATED_INSIDE),
+            span,
+        ),
         Kind::Byline { .. } | Kind::Text => {
             let next_prose = match units.get(k + 1) {
                 Some(Unit::Line(j)) => b.line(j).is_some_and(is_prose),
@@ -533,6 +620,74 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             }
         }
     }
+}
+
+/// Longest caption line a credit's shape marks.
+const CAPTION_MAX: u32 = 250;
+/// Longest credit in parentheses at a caption's end, in bytes.
+const CREDIT_TAIL: usize = 80;
+
+/// A caption or picture credit by its shape: a copyright sign, a closing
+/// parenthesis that holds a label and a source ("(Photo: Agency)",
+/// "(Quelle: A/B)"), or a few words with a slash before a space
+/// ("AGENCY / NAME").
+fn credit_shaped(c: &Classified<'_>) -> bool {
+    let t = c.text.trim_end();
+    let w = c.shape.weight();
+    // Code ("x; // y") and addresses are not captions.
+    if w > CAPTION_MAX || c.boilerplate_hit().is_some() || t.contains("//") {
+        return false;
+    }
+    if t.contains('©') {
+        return true;
+    }
+    if let Some(inner) = t.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && let Some(tail) = inner.get(open + 1..)
+        && tail.len() <= CREDIT_TAIL
+        && tail.contains([':', '/'])
+        && tail.chars().any(char::is_alphabetic)
+        && !tail.ends_with(['.', '!', '?'])
+        && open > 0
+    {
+        return true;
+    }
+    w <= 50
+        && c.shape.words <= 6
+        && !c.shape.sentence_end
+        && c.shape.digits == 0
+        && t.contains("/ ")
+}
+
+/// Most teaser titles under a "related articles" line inside the article.
+const BOX_TEASERS: usize = 3;
+
+/// A title-shaped line under a "related articles" line (with at most a few
+/// such lines between) is a teaser of another story.
+fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
+    let titleish = |c: &Classified<'_>| {
+        c.is_text()
+            && c.boilerplate_hit().is_none()
+            && !c.shape.sentence_end
+            && c.shape.weight() <= 200
+    };
+    if !titleish(c) {
+        return false;
+    }
+    for j in (k.saturating_sub(BOX_TEASERS)..k).rev() {
+        let Some(Unit::Line(i)) = units.get(j) else {
+            return false;
+        };
+        if b.lexicon_verdict(*i)
+            .is_some_and(|(kind, _)| kind == BoilerplateKind::RelatedList)
+        {
+            return true;
+        }
+        if !b.line(*i).is_some_and(titleish) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The first paragraph under the headline is a standfirst when something
@@ -603,4 +758,24 @@ fn place_invisible<'a>(article: &mut Article<'a>, invisible: &[Span], input: &'a
         });
     }
     article.boilerplate.sort_by_key(|b| b.span.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::classify::classify;
+
+    fn credit(line: &str) -> bool {
+        let c = classify(line, crate::lexicon::Lexicon::builtin()).lines;
+        c.first().is_some_and(super::credit_shaped)
+    }
+
+    #[test]
+    fn credits_by_shape() {
+        assert!(credit("The old pier at dawn © Jane Doe"));
+        assert!(credit("The old pier at dawn. (Photo: Harbour Agency)"));
+        assert!(credit("AGENCY / JANE DOE"));
+        assert!(!credit("let x = 1; // a comment / not a credit"));
+        assert!(!credit("cert = /etc/ssl/pier.pem"));
+        assert!(!credit("The board voted (about 2/3 of members agreed.)"));
+    }
 }

@@ -41,7 +41,7 @@ pub(crate) fn line_scores(
 ) -> Vec<f32> {
     // Lines left in the list a colon-ended line announces.
     let mut announced = 0usize;
-    lines
+    let mut scores: Vec<f32> = lines
         .iter()
         .zip(logits)
         .zip(repeats)
@@ -72,7 +72,48 @@ pub(crate) fn line_scores(
                 if in_list { s.max(LIST_ITEM) } else { s }
             }
         })
-        .collect()
+        .collect();
+    for (i, s) in scores.iter_mut().enumerate() {
+        if *s == END_MARKER && inline_related(lines, i, lexicon) {
+            *s = INLINE_RELATED;
+        }
+    }
+    scores
+}
+
+/// Score of a "related articles" line that heads a box inside the article.
+const INLINE_RELATED: f32 = -4.0;
+/// Most teaser titles in a box inside the article.
+const INLINE_TEASERS: usize = 3;
+
+/// A "related articles" line followed by at most a few teaser titles and
+/// then by prose again is a box inside the article, not its end.
+fn inline_related(lines: &[Classified<'_>], i: usize, lexicon: &Lexicon) -> bool {
+    let related = lines
+        .get(i)
+        .and_then(Classified::boilerplate_hit)
+        .filter(|h| h.strong)
+        .and_then(|h| lexicon.meta(h.phrase))
+        .is_some_and(|m| m.kind == BoilerplateKind::RelatedList);
+    if !related {
+        return false;
+    }
+    for j in i + 1..=i + 1 + INLINE_TEASERS {
+        let Some(c) = lines.get(j) else { return false };
+        if !c.is_text() || c.boilerplate_hit().is_some() {
+            return false;
+        }
+        if c.shape.sentence_end && c.shape.weight() >= 80 {
+            // Prose again, and more after it.
+            return lines
+                .get(j + 1)
+                .is_some_and(|n| n.is_text() && n.shape.sentence_end && n.shape.weight() >= 80);
+        }
+        if c.shape.weight() > 200 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Most short lines a colon-ended line announces as its list.
@@ -270,16 +311,26 @@ const PROSE_BEFORE_TAIL: usize = 3;
 /// article's prose has begun, opens what follows the article: comments,
 /// teasers of other stories, an author box. The extent ends before it.
 fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
+    let meta_at = |k: usize| match units.get(k) {
+        Some(Unit::Line(i)) => lines.get(i.at()).map(|c| c.kind),
+        _ => None,
+    };
+    // The last date or byline of the extent: a lone date (a timeline's,
+    // a table's) inside the prose does not end the article; a series of
+    // them (comments, teasers) does.
+    let last_meta = (first..=last)
+        .rev()
+        .find(|&k| matches!(meta_at(k), Some(Kind::Date { .. } | Kind::Byline { .. })));
     let mut prose = 0usize;
     for k in first..=last {
         let Some(Unit::Line(i)) = units.get(k) else {
             continue;
         };
         let Some(c) = lines.get(i.at()) else { continue };
+        let tail = prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2;
         match c.kind {
-            Kind::Date { .. } | Kind::Byline { .. }
-                if prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2 =>
-            {
+            Kind::Byline { .. } if tail => return k.saturating_sub(1).max(first),
+            Kind::Date { .. } if tail && last_meta.is_some_and(|m| m > k) => {
                 return k.saturating_sub(1).max(first);
             }
             Kind::Text if c.shape.sentence_end && c.shape.weight() >= 50 => prose += 1,
@@ -389,6 +440,13 @@ The work will be done at the same yard, which employs forty people.\n\n";
         assert_eq!(extent_lines(&text), Some((0, 11)), "a plain closing line");
         let footer = format!("{story}About us\nContact");
         assert_eq!(extent_lines(&footer), Some((0, 10)), "menu words are not");
+    }
+
+    #[test]
+    fn a_lone_date_late_in_the_prose_does_not_end_it() {
+        let p = "A paragraph of the story that runs long enough to count as prose here.";
+        let text = format!("{p}\n{p}\n{p}\n{p}\n{p}\n12 March 2021\n{p}\n{p}");
+        assert_eq!(extent_lines(&text), Some((0, 7)));
     }
 
     #[test]

@@ -5,8 +5,12 @@
 //! extent (and its first few units). Each is scored by what many pages
 //! share: it speaks of what the body speaks of (word overlap with the first
 //! paragraphs, or shared characters for CJK), it has a headline's length, a
-//! byline or date often follows it, and it stands close to the body. The
-//! work is bounded by the window, whatever the page's size.
+//! byline or date often follows it, the page repeats it (a breadcrumb, a
+//! share text, a doubled title line), and it stands close to the body.
+//! Lines that list short items (breadcrumbs, tags), carry a copyright sign,
+//! end in a colon or, without such support, in a full stop cost. The
+//! window bounds the scoring; the repetition check reads each line once
+//! per candidate, linear in the page.
 
 use crate::construct::name::name;
 use crate::lexicon::is_cjk;
@@ -24,6 +28,10 @@ const RECUR_AHEAD: usize = 20;
 const ABBREVIATION_COST: f32 = 0.5;
 /// Lowest score a headline may have.
 const MIN_SCORE: f32 = 0.8;
+/// What a headline quoted in a longer line elsewhere in the page gains.
+const CITED: f32 = 0.6;
+/// Most bytes a line quoting a headline may add to it.
+const CITED_EXTRA: usize = 200;
 /// Bytes of body prose sampled for the overlap.
 const SAMPLE_BYTES: usize = 3000;
 
@@ -42,6 +50,30 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
         && (!c.shape.sentence_end || c.text.ends_with(['?', '!', '？', '！']))
 }
+
+/// [`title_shaped`] but for the sentence-end and inner-stop rules.
+fn title_shaped_but_end(c: &Classified<'_>) -> bool {
+    let w = c.shape.weight();
+    c.is_text()
+        && c.boilerplate_hit().is_none()
+        && (10..=300).contains(&w)
+        && (c.shape.words >= 2 || c.shape.cjk >= 4)
+}
+
+/// A byline or date within five units after unit `k`.
+fn meta_follows(units: &[Unit], lines: &[Classified<'_>], k: usize) -> bool {
+    (1..=5).any(|d| match units.get(k + d) {
+        Some(Unit::Line(j)) => lines
+            .get(j.at())
+            .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
+        _ => false,
+    })
+}
+
+/// Longest title that ends in a full stop.
+const FULL_STOP_TITLE: u32 = 100;
+/// What a full stop at the end costs a candidate.
+const FULL_STOP_COST: f32 = 2.5;
 
 /// Lower-cased words of three letters or more, and CJK characters one by
 /// one, as 64-bit hashes (FNV-1a of the lower-cased characters): no string
@@ -103,6 +135,19 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
     toks
 }
 
+/// Longest line ending in `!` or `?` that may still be a title.
+const EXCLAIMED_TITLE: u32 = 120;
+
+/// A line of prose that ends the headline search inside the extent; a
+/// short exclamation or question is a title (a kicker), not prose.
+fn is_prose_start(c: &Classified<'_>) -> bool {
+    c.is_text()
+        && c.shape.sentence_end
+        && c.shape.weight() >= 50
+        && !(c.shape.weight() <= EXCLAIMED_TITLE
+            && c.text.trim_end().ends_with(['?', '!', '？', '！']))
+}
+
 /// Unit index of the headline, given the extent `first..=last`.
 pub(crate) fn find(
     units: &[Unit],
@@ -124,7 +169,7 @@ pub(crate) fn find(
     let mut hi = (first + LOOKAHEAD).min(units.len());
     // Inside the extent, only lines up to its first prose.
     for k in first + 1..hi {
-        if matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(p.at()).is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50))
+        if matches!(units.get(k - 1), Some(Unit::Line(p)) if lines.get(p.at()).is_some_and(is_prose_start))
         {
             hi = k;
             break;
@@ -191,6 +236,39 @@ fn opening_title(
     (first < last && (title_shaped(c) || heading)).then_some(first)
 }
 
+/// What a line that lists short items costs: tags ("Topics: a, b, c"),
+/// a breadcrumb ("Home › News › Story"), a credit ("© Agency").
+fn list_cost(text: &str, words: u32) -> f32 {
+    let (mut seps, mut commas) = (0u32, 0u32);
+    let mut copyright = false;
+    for ch in text.chars() {
+        match ch {
+            '›' | '»' | '>' | '|' | '/' | '·' | '•' => seps += 1,
+            ',' | '、' => commas += 1,
+            '©' => copyright = true,
+            _ => {}
+        }
+    }
+    let mut cost = 0.0;
+    // Items of one or two words each.
+    if (seps >= 2 && words <= 2 * (seps + 1)) || (commas >= 3 && 5 * words <= 8 * (commas + 1)) {
+        cost += LIST_COST;
+    }
+    if copyright {
+        cost += LIST_COST;
+    }
+    cost
+}
+
+/// What a line ending in a colon costs as a headline.
+const COLON_COST: f32 = 1.0;
+
+/// What a pull-quote unit costs as a headline.
+const PULL_QUOTE_COST: f32 = 1.5;
+
+/// What a list-shaped line costs as a headline.
+const LIST_COST: f32 = 1.0;
+
 /// The score of unit `k` as the headline, if it is a title-shaped line.
 fn score(
     units: &[Unit],
@@ -201,13 +279,41 @@ fn score(
     first: usize,
     k: usize,
 ) -> Option<f32> {
-    let Some(Unit::Line(i)) = units.get(k) else {
-        return None;
+    // A headline doubled on the page (a visible and a hidden copy) is one
+    // unit; one that recurs in the body with a line under it was taken for
+    // a pull quote.
+    let i = match units.get(k) {
+        Some(Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. }) => {
+            *i
+        }
+        _ => return None,
     };
     let c = lines.get(i.at())?;
+    // A stop after a number is an ordinal ("19. Jahrhundert"), not a
+    // sentence's end.
+    let stops = if c.shape.inner_stops > 0 {
+        let t = c.text.as_bytes();
+        let ordinals = memchr::memmem::find_iter(t, ". ")
+            .filter(|&p| p > 0 && t.get(p - 1).is_some_and(u8::is_ascii_digit))
+            .count();
+        c.shape
+            .inner_stops
+            .saturating_sub(u16::try_from(ordinals).unwrap_or(u16::MAX))
+    } else {
+        0
+    };
     // One inner stop is allowed, at a cost: "St. Magdalener", "D.O.C. Rioja".
-    let abbreviated = c.shape.inner_stops == 1 && c.shape.weight() <= 120;
-    if !(title_shaped(c) || (abbreviated && title_shaped_but_stops(c))) {
+    let abbreviated = stops == 1 && c.shape.weight() <= 120;
+    // A title may end in a full stop (an abbreviation, a house style), at
+    // a cost and when something else marks it (see below); a longer line
+    // that does is a sentence.
+    let full_stop = c.shape.sentence_end
+        && stops == 0
+        && c.shape.weight() <= FULL_STOP_TITLE
+        && c.text.trim_end().ends_with('.')
+        && !c.text.trim_end().ends_with("..");
+    let shaped = title_shaped_but_stops(c) || (full_stop && title_shaped_but_end(c));
+    if !(shaped && (stops == 0 || abbreviated)) {
         return None;
     }
 
@@ -228,14 +334,7 @@ fn score(
         15..=24 | 141..=200 => 0.3,
         _ => -0.5,
     };
-    // A byline or date right after it.
-    let meta_after = (1..=5).any(|d| match units.get(k + d) {
-        Some(Unit::Line(j)) => lines
-            .get(j.at())
-            .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
-        _ => false,
-    });
-    if meta_after {
+    if meta_follows(units, lines, k) {
         score += 1.5;
     }
     if name(c.text) {
@@ -253,10 +352,47 @@ fn score(
             && matches!(units.get(j), Some(Unit::Line(m))
                 if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len() && o.text.ends_with(c.text)))
     });
-    if recurs {
+    // Or anywhere in the page, inside a longer line: a breadcrumb, the
+    // page title with the site's name, a share text.
+    let cited = !recurs && {
+        let n = c.text.len();
+        let finder = memchr::memmem::Finder::new(c.text.as_bytes());
+        lines.iter().any(|o| {
+            let m = o.text.len();
+            m > n && m <= n + CITED_EXTRA && finder.find(o.text.as_bytes()).is_some()
+        })
+    };
+    if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
         score += 1.0;
     }
-    if c.shape.inner_stops > 0 {
+    if cited {
+        score += CITED;
+    }
+    score -= list_cost(c.text, u32::from(c.shape.words));
+    if full_stop {
+        // Before the article, next to a byline or date, or quoted elsewhere
+        // in the page; not the article's own first short sentence.
+        let meta_before = (1..=2).any(|d| match k.checked_sub(d).and_then(|j| units.get(j)) {
+            Some(Unit::Line(j)) => lines
+                .get(j.at())
+                .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
+            _ => false,
+        });
+        if !(k < first || meta_before || meta_follows(units, lines, k) || recurs || cited) {
+            return None;
+        }
+        score -= FULL_STOP_COST;
+    }
+    // A line ending in a colon introduces what follows: a label.
+    if c.shape.colon_end {
+        score -= COLON_COST;
+    }
+    // A sentence taken for a pull quote recurs in the body: more often a
+    // summary than the title.
+    if matches!(units.get(k), Some(Unit::PullQuote { .. })) {
+        score -= PULL_QUOTE_COST;
+    }
+    if stops > 0 {
         score -= ABBREVIATION_COST;
     }
     score -= 0.025 * first.abs_diff(k) as f32;
@@ -272,7 +408,44 @@ mod tests {
         crate::parse(text)
             .ok()?
             .headline
-            .map(|h| h.text.into_owned())
+            .map(|h| h.text.to_string())
+    }
+
+    const BODY: &str = "The harbour board met on Tuesday to decide the future of the old ferry pier, which has stood empty for years.\n\n\
+The pier will be rebuilt as a public walkway with benches, lights and a small kiosk, the board said after the vote.\n\n\
+Work on the pier starts in spring and should end before the summer season, when the ferry crowds return to the harbour.\n";
+
+    #[test]
+    fn a_doubled_title_line_is_the_headline() {
+        let text = format!(
+            "Home\nNews\nSport\nHarbour board votes to rebuild the old ferry pier\nHarbour board votes to rebuild the old ferry pier\n\n{BODY}"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board votes to rebuild the old ferry pier")
+        );
+    }
+
+    #[test]
+    fn a_breadcrumb_loses_to_the_title_it_ends_with() {
+        let text = format!(
+            "Home › News › Harbour › Ferry pier rebuilt\nFerry pier will be rebuilt as a walkway\nBy Jane Doe\n\n{BODY}"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Ferry pier will be rebuilt as a walkway")
+        );
+    }
+
+    #[test]
+    fn list_shapes_cost() {
+        assert!(super::list_cost("Home › News › Harbour", 5) > 0.0);
+        assert!(super::list_cost("Topics: pier, ferry, harbour, board", 5) > 0.0);
+        assert!(super::list_cost("Pier rebuilt © Agency", 4) > 0.0);
+        assert_eq!(
+            super::list_cost("New year, new rules: what changes for the pier", 9),
+            0.0
+        );
     }
 
     #[test]
