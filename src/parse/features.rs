@@ -126,23 +126,21 @@ fn for_each_row(
             }
         }
     }
-    // Mean of measure `j` over lines i-r..=i+r, without line i.
-    let window = |i: usize, r: usize, j: usize| -> f32 {
+    // Means of the measures over lines i-r..=i+r, without line i.
+    let window = |i: usize, r: usize| -> [f32; 6] {
         let lo = i.saturating_sub(r);
         let hi = (i + r + 1).min(n);
-        let sum = prefix
-            .get(hi)
-            .and_then(|p| p.get(j))
-            .copied()
-            .unwrap_or(0.0)
-            - prefix
-                .get(lo)
-                .and_then(|p| p.get(j))
-                .copied()
-                .unwrap_or(0.0)
-            - base.get(i).and_then(|b| b.get(j)).copied().unwrap_or(0.0);
         let count = (hi - lo).saturating_sub(1);
-        if count == 0 { 0.0 } else { sum / count as f32 }
+        let (Some(p_hi), Some(p_lo), Some(b)) = (prefix.get(hi), prefix.get(lo), base.get(i))
+        else {
+            return [0.0; 6];
+        };
+        let mut out = [0.0; 6];
+        for (((o, h), l), v) in out.iter_mut().zip(p_hi).zip(p_lo).zip(b) {
+            let sum = h - l - v;
+            *o = if count == 0 { 0.0 } else { sum / count as f32 };
+        }
+        out
     };
     let at = |i: Option<usize>, j: usize| -> f32 {
         i.and_then(|i| base.get(i))
@@ -156,11 +154,14 @@ fn for_each_row(
         .map(|(i, c)| {
             let sh = &c.shape;
             let w = sh.weight() as f32;
+            let w3 = window(i, 3);
+            let w10 = window(i, 10);
             let chars = sh.chars.max(1) as f32;
             let kind = |k: bool| f32::from(u8::from(k));
             let hit_kind = c.hit.and_then(|h| lexicon.meta(h.phrase)).map(|m| m.kind);
             let group = |ks: &[BoilerplateKind]| kind(hit_kind.is_some_and(|k| ks.contains(&k)));
-            let ln_w = (1.0 + w).ln() / 6.0;
+            // The same value as `base[i][1]`.
+            let ln_w = base.get(i).map_or(0.0, |b| b[1]);
             let sentence = kind(sh.sentence_end);
             let t = stats.get(i).copied().unwrap_or_default();
             [
@@ -202,19 +203,19 @@ fn for_each_row(
                 at(Some(i), 4),
                 kind(w < 30.0),
                 kind(w >= 200.0),
-                window(i, 3, 0),
-                window(i, 3, 1),
-                window(i, 3, 2),
-                window(i, 3, 3),
-                window(i, 10, 0),
-                window(i, 10, 2),
-                window(i, 10, 1),
+                w3[0],
+                w3[1],
+                w3[2],
+                w3[3],
+                w10[0],
+                w10[2],
+                w10[1],
                 sentence * ln_w,
                 at(i.checked_sub(1), 0),
                 at(Some(i + 1).filter(|&j| j < n), 0),
                 at(i.checked_sub(1), 2),
                 at(Some(i + 1).filter(|&j| j < n), 2),
-                window(i, 10, 4),
+                w10[4],
                 t.commas,
                 t.upper,
                 t.separators,
@@ -224,7 +225,7 @@ fn for_each_row(
                 t.quotes,
                 t.starts_digit,
                 t.ends_digit,
-                window(i, 3, 5),
+                w3[5],
             ]
         })
         .for_each(|row| f(&row));
@@ -453,21 +454,34 @@ impl StatLanes {
     }
 }
 
-/// The sum of sixteen `u8` lanes, adding neighbours in ever wider fields.
+/// The sum of sixteen `u8` lanes: neighbours added into `u16` fields, the
+/// two halves added, and the four fields summed by one multiply (a loop
+/// over the lanes becomes sixteen scalar loads and adds).
 #[inline(always)]
-fn lane_sum(lanes: &[u8; LANES]) -> u32 {
-    const M8: u128 = u128::from_le_bytes([
-        0xFF, 0, 0xFF, 0, 0xFF, 0, 0xFF, 0, 0xFF, 0, 0xFF, 0, 0xFF, 0, 0xFF, 0,
-    ]);
-    const M16: u128 = u128::from_le_bytes([
-        0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 0, 0,
-    ]);
-    let v = u128::from_le_bytes(*lanes);
-    let v = (v & M8) + ((v >> 8) & M8);
-    let v = (v & M16) + ((v >> 16) & M16);
-    let v = v + (v >> 32);
-    let v = v + (v >> 64);
-    (v as u32) & 0xFFFF
+fn lane_sum(lanes: &[u8; 16]) -> u32 {
+    const M8: u64 = 0x00FF_00FF_00FF_00FF;
+    let (lo, hi) = lanes.split_at(8);
+    let half = |h: &[u8]| {
+        let w = h.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+        (w & M8) + ((w >> 8) & M8)
+    };
+    // Four fields of at most 4 * 255: their sum fits the top field.
+    let w = half(lo) + half(hi);
+    (w.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32
+}
+
+/// Lanes `16 - rest..16` set to 1, the others 0: which lanes of the last
+/// sixteen bytes are the last `rest` (a load, not sixteen compares).
+#[inline(always)]
+fn tail_mask(rest: usize) -> [u8; 16] {
+    const RAMP: [u8; 32] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1,
+    ];
+    RAMP.get(rest.min(16)..)
+        .and_then(|r| r.first_chunk::<16>())
+        .copied()
+        .unwrap_or([1; 16])
 }
 
 /// The byte counts in one pass: blocks of sixteen bytes in vector lanes, the
@@ -501,7 +515,7 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     let rest = blocks.remainder().len();
     if rest > 0 {
         // The last sixteen bytes, counting only the lanes not yet counted.
-        let keep: [u8; LANES] = std::array::from_fn(|i| u8::from(i >= LANES - rest));
+        let keep = tail_mask(rest);
         lanes.add(last, &keep);
     }
     lanes.flush(&mut out);
