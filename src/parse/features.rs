@@ -353,22 +353,43 @@ fn non_ascii(text: &str, mut f: impl FnMut(usize, char)) -> u32 {
 /// is mostly made of (a test checks every character against std).
 #[inline]
 fn alpha_upper(ch: char) -> (bool, bool) {
-    match u32::from(ch) {
-        // C1 controls, Latin-1 punctuation and signs; ª µ º are letters.
-        0x80..=0xBF => (matches!(ch, 'ª' | 'µ' | 'º'), false),
-        0xD7 | 0xF7 => (false, false),
-        0xC0..=0xDE => (true, true),
-        0xDF..=0xFF => (true, false),
-        // General punctuation: dashes, curly quotes, ellipsis, spaces.
-        0x2000..=0x206F => (false, false),
+    let u = u32::from(ch);
+    let table = || {
+        let alpha = ch.is_alphabetic();
+        (alpha, alpha && ch.is_uppercase())
+    };
+    if u < 0x100 {
+        return match u {
+            // C1 controls, Latin-1 punctuation and signs; ª µ º are letters.
+            0..=0xBF => (matches!(ch, 'ª' | 'µ' | 'º'), false),
+            0xD7 | 0xF7 => (false, false),
+            0xC0..=0xDE => (true, true),
+            _ => (true, false),
+        };
+    }
+    // General punctuation: dashes, curly quotes, ellipsis, spaces.
+    if (0x2000..=0x206F).contains(&u) {
+        return (false, false);
+    }
+    if u < 0x2000 {
+        return match u {
+            // Latin Extended-A and -B: letters only.
+            0x100..=0x24F => (true, ch.is_uppercase()),
+            // Greek and Cyrillic letters.
+            0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x400..=0x42F => (true, true),
+            0x3B1..=0x3C9 | 0x430..=0x45F => (true, false),
+            0x460..=0x481 | 0x48A..=0x52F => (true, ch.is_uppercase()),
+            // Arabic and Thai letters.
+            0x620..=0x64A | 0xE01..=0xE30 => (true, false),
+            _ => table(),
+        };
+    }
+    match u {
         // Kana, CJK ideographs, Hangul syllables.
         0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (true, false),
-        // CJK punctuation (、。「」) and full-width forms (，！？).
-        0x3001..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF20 => (false, false),
-        _ => {
-            let alpha = ch.is_alphabetic();
-            (alpha, alpha && ch.is_uppercase())
-        }
+        // CJK punctuation (、。「」), full-width forms (，！？), box drawing.
+        0x3001..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF20 | 0x2500..=0x257F => (false, false),
+        _ => table(),
     }
 }
 
