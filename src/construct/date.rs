@@ -614,13 +614,27 @@ fn starts_with_any(line: &str, words: &[&str]) -> bool {
     let Some(first) = line.chars().next().and_then(|c| c.to_lowercase().next()) else {
         return false;
     };
-    words.iter().filter(|w| w.starts_with(first)).any(|w| {
-        line.get(..w.len()).is_some_and(|head| eq_fold(head, w))
-            && !line
-                .get(w.len()..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(char::is_alphanumeric)
-    })
+    // The words are lower case: an ASCII head matches one exactly when its
+    // bytes do, case-folded (see the test).
+    let same = |head: &str, w: &str| {
+        if head.is_ascii() {
+            head.as_bytes().eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            eq_fold(head, w)
+        }
+    };
+    let mut buf = [0u8; 4];
+    let first: &[u8] = first.encode_utf8(&mut buf).as_bytes();
+    words
+        .iter()
+        .filter(|w| w.as_bytes().starts_with(first))
+        .any(|w| {
+            line.get(..w.len()).is_some_and(|head| same(head, w))
+                && !line
+                    .get(w.len()..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Recognises a whole trimmed line as a date line.
@@ -673,6 +687,14 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyword_lists_are_lower_case() {
+        for w in UPDATE_WORDS.iter().chain(PUBLISH_WORDS) {
+            assert_eq!(w.to_lowercase(), *w);
+            assert!(w.chars().all(|c| c.to_lowercase().eq([c])), "{w}");
+        }
+    }
 
     #[test]
     fn word_sets_match_case_folded_comparison() {
