@@ -503,49 +503,76 @@ fn any_date(i: &str) -> IResult<&str, &str> {
 
 /// The byte range of the first date in `s`, if any. Tried only at word starts.
 pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
     let mut prev_word = false;
-    for (at, c) in s.char_indices() {
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            let word = b.is_ascii_alphanumeric();
+            if word && !prev_word {
+                if let Some(found) = date_at(s, at, char::from(b)) {
+                    return Some(found);
+                }
+            }
+            prev_word = word;
+            at += 1;
+            // The rest of an ASCII word starts nothing.
+            if word {
+                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                    at += 1;
+                }
+            }
+            continue;
+        }
+        let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let word = c.is_alphanumeric();
         if word && !prev_word {
-            let rest = s.get(at..)?;
-            // Dates start with a digit, a month name or a relative-date word:
-            // look at the word before running the parsers.
-            if !c.is_ascii_digit() && !may_name_month(rest.as_bytes()) {
-                debug_assert!(!is_month(
-                    rest.split(|c: char| !c.is_alphabetic())
-                        .next()
-                        .unwrap_or("")
-                ));
-                prev_word = word;
-                continue;
-            }
-            if !c.is_ascii_digit() {
-                let w = rest
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                let relative_word = RELATIVE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r));
-                if !relative_word && !is_month(w) {
-                    prev_word = word;
-                    continue;
-                }
-            }
-            if c.is_ascii_digit() && !may_start_date(rest.as_bytes()) {
-                debug_assert!(any_date(rest).is_err(), "prefilter rejected {rest:?}");
-                prev_word = word;
-                continue;
-            }
-            if let Ok((after, _)) = any_date(rest) {
-                let end = s.len() - after.len();
-                // "2024-05-18" inside "2024-05-189" is not a date.
-                if !after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                    return Some((at, end));
-                }
+            if let Some(found) = date_at(s, at, c) {
+                return Some(found);
             }
         }
         prev_word = word;
+        at += c.len_utf8();
     }
     None
+}
+
+/// The date that starts at `at`, the start of a word whose first character
+/// is `c`.
+fn date_at(s: &str, at: usize, c: char) -> Option<(usize, usize)> {
+    let rest = s.get(at..)?;
+    // Dates start with a digit, a month name or a relative-date word: look
+    // at the word before running the parsers.
+    if !c.is_ascii_digit() && !may_name_month(rest.as_bytes()) {
+        debug_assert!(!is_month(
+            rest.split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+        ));
+        return None;
+    }
+    if !c.is_ascii_digit() {
+        let w = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let relative_word = RELATIVE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r));
+        if !relative_word && !is_month(w) {
+            return None;
+        }
+    }
+    if c.is_ascii_digit() && !may_start_date(rest.as_bytes()) {
+        debug_assert!(any_date(rest).is_err(), "prefilter rejected {rest:?}");
+        return None;
+    }
+    let (after, _) = any_date(rest).ok()?;
+    // "2024-05-18" inside "2024-05-189" is not a date.
+    if after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((at, s.len() - after.len()))
 }
 
 /// Words tried as month names or relative-date words: [`MONTHS`], "vor",
@@ -553,42 +580,66 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
 const RELATIVE_WORDS: [&str; 3] = ["vor", "hace", "il"];
 
 /// For each ASCII letter, the ASCII letters that follow it at the start of
-/// a month name or relative-date word (lower case; bit `n` is `a` + n).
-fn word_pairs() -> &'static [u32; 26] {
-    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let mut pairs = [0u32; 26];
-        for w in MONTHS.iter().chain(&RELATIVE_WORDS) {
-            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes()
-                && let Some(p) = pairs.get_mut(usize::from(a - b'a'))
-            {
-                *p |= 1 << (b - b'a');
-            }
+/// one of `words` (lower case; bit `n` is `a` + n).
+fn pairs_of<'w>(words: impl Iterator<Item = &'w &'w str>) -> [u32; 26] {
+    let mut pairs = [0u32; 26];
+    for w in words {
+        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes()
+            && let Some(p) = pairs.get_mut(usize::from(a - b'a'))
+        {
+            *p |= 1 << (b - b'a');
         }
-        pairs
-    })
+    }
+    pairs
 }
 
-/// Whether the word at the start of `b` may be a month name or a
-/// relative-date word, from its first two bytes: `false` only for a word
-/// of one ASCII letter, or two ASCII letters that no such word starts with
-/// in any case (other bytes may lower-case to anything: `true`).
-fn may_name_month(b: &[u8]) -> bool {
+/// Whether the word at the start of `b` may be one of the words `pairs`
+/// was made of (none shorter than two letters), from its first two bytes:
+/// `false` only for a byte that is not a letter, a word of one ASCII
+/// letter, or two ASCII letters that no such word starts with in any case
+/// (non-ASCII bytes may lower-case to anything: `true`).
+fn may_be_word(b: &[u8], pairs: &[u32; 26]) -> bool {
     let (b0, b1) = (
         b.first().copied().unwrap_or(0),
         b.get(1).copied().unwrap_or(0),
     );
-    if !b0.is_ascii_alphabetic() || b1 >= 0x80 {
+    if b0 >= 0x80 {
+        return true;
+    }
+    if !b0.is_ascii_alphabetic() {
+        return false;
+    }
+    if b1 >= 0x80 {
         return true;
     }
     if !b1.is_ascii_alphabetic() {
-        // One letter: no such word is that short.
         return false;
     }
     let first = usize::from(b0.to_ascii_lowercase() - b'a');
-    word_pairs()
+    pairs
         .get(first)
         .is_some_and(|&p| p & (1 << (b1.to_ascii_lowercase() - b'a')) != 0)
+}
+
+/// Whether the word at the start of `b` (a letter) may be a month name or
+/// a relative-date word.
+fn may_name_month(b: &[u8]) -> bool {
+    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
+    may_be_word(
+        b,
+        PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(&RELATIVE_WORDS))),
+    )
+}
+
+/// Whether the word at the start of `b` may be what follows a number and
+/// blanks in a date: a month name, "de"/"del" (`dmy`) or a unit
+/// (`relative`).
+fn may_follow_number(b: &[u8]) -> bool {
+    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
+    may_be_word(
+        b,
+        PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(UNITS).chain(&["de", "del"]))),
+    )
 }
 
 /// Whether a date may start at `b`, which starts with an ASCII digit: read
@@ -596,16 +647,23 @@ fn may_name_month(b: &[u8]) -> bool {
 /// `cjk`: 4 digits, blanks, `年`; `numeric`: 1–2 digits and `.` or `/`;
 /// `dmy`: 1–2 digits, `.` or a blank; `relative`: 1–3 digits and a blank;
 /// `mdy` starts with a letter). Each parser takes at most that many digits,
-/// so a longer run of digits fails them all.
+/// so a longer run of digits fails them all. After 1–3 digits and blanks
+/// come a month, "de" or a unit (letters); after 4 digits and blanks, `年`.
 fn may_start_date(b: &[u8]) -> bool {
     let k = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let next = b.get(k).copied().unwrap_or(0);
-    let blank = next == b' ' || next == b'\t';
+    let blanks = b
+        .get(k..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let word = b.get(k + blanks..).unwrap_or(&[]);
     match k {
-        1 | 2 => blank || next == b'.' || next == b'/',
-        3 => blank,
+        1 | 2 if next == b'.' || next == b'/' => true,
+        1..=3 => blanks > 0 && may_follow_number(word),
         // `年` is E5 B9 B4.
-        4 => blank || next == b'-' || next == 0xE5,
+        4 => next == b'-' || word.first() == Some(&0xE5),
         _ => false,
     }
 }
