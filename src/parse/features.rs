@@ -540,14 +540,46 @@ fn stat_counts(b: &[u8]) -> StatCounts {
 ///
 /// One hash per line: each distinct text gets a slot, each line remembers
 /// its slot. The hasher is std's keyed SipHash: page text is untrusted, and
-/// a predictable hash would let a crafted page make this quadratic.
+/// a predictable hash would let a crafted page make this quadratic. Lines
+/// are first counted in a small table by a cheap key; a line alone under its
+/// key occurs once and is never hashed (most paragraphs). The table only
+/// decides what is hashed, so a crafted page makes it useless, not slow.
 pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
-    let mut slot: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
+    // Lines counted by a cheap key (length, first and last two bytes): equal
+    // texts have equal keys, so a line alone under its key occurs once. The
+    // table has about eight slots a line.
+    let key_bits = (lines.len().max(1) * 8)
+        .next_power_of_two()
+        .trailing_zeros()
+        .clamp(8, 24);
+    let key = |t: &str| {
+        let b = t.as_bytes();
+        let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+        let n = b.len();
+        let k = (n as u64)
+            ^ (at(0) << 32)
+            ^ (at(1) << 40)
+            ^ (at(n.wrapping_sub(2)) << 48)
+            ^ (at(n.wrapping_sub(1)) << 56);
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - key_bits)) as usize
+    };
+    let mut by_key = vec![0u8; 1 << key_bits];
+    for c in lines {
+        if let Some(n) = by_key.get_mut(key(c.line.text)) {
+            *n = n.saturating_add(1);
+        }
+    }
+    let alone = |t: &str| by_key.get(key(t)).is_some_and(|&n| n == 1);
+    let hashed = lines.iter().filter(|c| !alone(c.line.text)).count();
+    let mut slot: HashMap<&str, u32> = HashMap::with_capacity(hashed);
     let mut counts: Vec<u32> = Vec::new();
     let slots: Vec<u32> = lines
         .iter()
         .map(|c| {
-            let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+            if alone(c.line.text) {
+                return u32::MAX;
+            }
+            let next = u32::try_from(counts.len()).unwrap_or(u32::MAX - 1);
             let s = *slot.entry(c.line.text).or_insert(next);
             if s == next {
                 counts.push(0);
@@ -641,6 +673,22 @@ mod tests {
             t.ends_digit,
         ]
         .map(f32::to_bits)
+    }
+
+    #[test]
+    fn repeats_count_every_text() {
+        let long = "x".repeat(5000);
+        let page = format!(
+            "Home\nNews\nHome\nA paragraph of some length.\nNews\nSport\n{long}\n{long}\ny{long}\nA paragraph of some length."
+        );
+        let lines = super::super::lines::split(&page);
+        let classified = super::super::classify::classify(&page, &lines.lines, Lexicon::builtin());
+        let texts: Vec<&str> = classified.iter().map(|c| c.line.text).collect();
+        let naive: Vec<u32> = texts
+            .iter()
+            .map(|t| texts.iter().filter(|u| *u == t).count() as u32)
+            .collect();
+        assert_eq!(repeats(&classified), naive);
     }
 
     #[test]
