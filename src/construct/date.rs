@@ -13,6 +13,7 @@
 //! "Published"/"Updated" keyword) and little else.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use nom::{
@@ -312,12 +313,51 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     std::str::from_utf8(buf.get(..n)?).ok()
 }
 
+/// FNV-1a, for the fixed word sets below: nothing from the page is ever
+/// inserted, so a look-up costs the same whatever the page holds, and a
+/// keyed hash (SipHash, several times slower on short words) buys nothing.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A fixed set of lower-case words.
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// Whether the lower-cased `word` is in `set`: the same as
+/// `words.iter().any(|w| eq_fold(word, w))` (no word of these lists is
+/// anywhere near 32 bytes, the most `lower` writes).
+fn in_set(set: &'static OnceLock<WordSet>, words: &[&'static str], word: &str) -> bool {
+    let set = set.get_or_init(|| words.iter().copied().collect());
+    let mut buf = [0u8; 32];
+    lower(word, &mut buf).is_some_and(|w| set.contains(w))
+}
+
 /// Whether `word` names a month, in any case: one hash look-up.
 fn is_month(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| MONTHS.iter().copied().collect());
-    let mut buf = [0u8; 32];
-    word.len() <= 32 && lower(word, &mut buf).is_some_and(|w| set.contains(w))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    word.len() <= 32 && in_set(&SET, MONTHS, word)
+}
+
+/// Whether `word` is one of [`FILLER`], in any case.
+fn is_filler(word: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    in_set(&SET, FILLER, word)
 }
 
 fn month(i: &str) -> IResult<&str, &str> {
@@ -463,50 +503,196 @@ fn any_date(i: &str) -> IResult<&str, &str> {
 
 /// The byte range of the first date in `s`, if any. Tried only at word starts.
 pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
     let mut prev_word = false;
-    for (at, c) in s.char_indices() {
-        let word = c.is_alphanumeric();
-        if word && !prev_word {
-            let rest = s.get(at..)?;
-            // Dates start with a digit, a month name or a relative-date word:
-            // look at the word before running the parsers.
-            if !c.is_ascii_digit() {
-                let w = rest
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                let relative_word = ["vor", "hace", "il"]
-                    .iter()
-                    .any(|r| w.eq_ignore_ascii_case(r));
-                if !relative_word && !is_month(w) {
-                    prev_word = word;
-                    continue;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            let word = b.is_ascii_alphanumeric();
+            if word && !prev_word {
+                if let Some(found) = date_at(s, at, char::from(b)) {
+                    return Some(found);
                 }
             }
-            if let Ok((after, _)) = any_date(rest) {
-                let end = s.len() - after.len();
-                // "2024-05-18" inside "2024-05-189" is not a date.
-                if !after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                    return Some((at, end));
+            prev_word = word;
+            at += 1;
+            // The rest of an ASCII word starts nothing.
+            if word {
+                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                    at += 1;
                 }
+            }
+            continue;
+        }
+        let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let word = c.is_alphanumeric();
+        if word && !prev_word {
+            if let Some(found) = date_at(s, at, c) {
+                return Some(found);
             }
         }
         prev_word = word;
+        at += c.len_utf8();
     }
     None
+}
+
+/// The date that starts at `at`, the start of a word whose first character
+/// is `c`.
+fn date_at(s: &str, at: usize, c: char) -> Option<(usize, usize)> {
+    let rest = s.get(at..)?;
+    // Dates start with a digit, a month name or a relative-date word: look
+    // at the word before running the parsers.
+    if !c.is_ascii_digit() && !may_name_month(rest.as_bytes()) {
+        debug_assert!(!is_month(
+            rest.split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+        ));
+        return None;
+    }
+    if !c.is_ascii_digit() {
+        let w = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let relative_word = RELATIVE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r));
+        if !relative_word && !is_month(w) {
+            return None;
+        }
+    }
+    if c.is_ascii_digit() && !may_start_date(rest.as_bytes()) {
+        debug_assert!(any_date(rest).is_err(), "prefilter rejected {rest:?}");
+        return None;
+    }
+    let (after, _) = any_date(rest).ok()?;
+    // "2024-05-18" inside "2024-05-189" is not a date.
+    if after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((at, s.len() - after.len()))
+}
+
+/// Words tried as month names or relative-date words: [`MONTHS`], "vor",
+/// "hace", "il".
+const RELATIVE_WORDS: [&str; 3] = ["vor", "hace", "il"];
+
+/// For each ASCII letter, the ASCII letters that follow it at the start of
+/// one of `words` (lower case; bit `n` is `a` + n).
+fn pairs_of<'w>(words: impl Iterator<Item = &'w &'w str>) -> [u32; 26] {
+    let mut pairs = [0u32; 26];
+    for w in words {
+        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes()
+            && let Some(p) = pairs.get_mut(usize::from(a - b'a'))
+        {
+            *p |= 1 << (b - b'a');
+        }
+    }
+    pairs
+}
+
+/// Whether the word at the start of `b` may be one of the words `pairs`
+/// was made of (none shorter than two letters), from its first two bytes:
+/// `false` only for a byte that is not a letter, a word of one ASCII
+/// letter, or two ASCII letters that no such word starts with in any case
+/// (non-ASCII bytes may lower-case to anything: `true`).
+fn may_be_word(b: &[u8], pairs: &[u32; 26]) -> bool {
+    let (b0, b1) = (
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+    );
+    if b0 >= 0x80 {
+        return true;
+    }
+    if !b0.is_ascii_alphabetic() {
+        return false;
+    }
+    if b1 >= 0x80 {
+        return true;
+    }
+    if !b1.is_ascii_alphabetic() {
+        return false;
+    }
+    let first = usize::from(b0.to_ascii_lowercase() - b'a');
+    pairs
+        .get(first)
+        .is_some_and(|&p| p & (1 << (b1.to_ascii_lowercase() - b'a')) != 0)
+}
+
+/// Whether the word at the start of `b` (a letter) may be a month name or
+/// a relative-date word.
+fn may_name_month(b: &[u8]) -> bool {
+    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
+    may_be_word(
+        b,
+        PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(&RELATIVE_WORDS))),
+    )
+}
+
+/// Whether the word at the start of `b` may be what follows a number and
+/// blanks in a date: a month name, "de"/"del" (`dmy`) or a unit
+/// (`relative`).
+fn may_follow_number(b: &[u8]) -> bool {
+    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
+    may_be_word(
+        b,
+        PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(UNITS).chain(&["de", "del"]))),
+    )
+}
+
+/// Whether a date may start at `b`, which starts with an ASCII digit: read
+/// off the grammars of [`any_date`] at a digit (`iso`: 4 digits and `-`;
+/// `cjk`: 4 digits, blanks, `年`; `numeric`: 1–2 digits and `.` or `/`;
+/// `dmy`: 1–2 digits, `.` or a blank; `relative`: 1–3 digits and a blank;
+/// `mdy` starts with a letter). Each parser takes at most that many digits,
+/// so a longer run of digits fails them all. After 1–3 digits and blanks
+/// come a month, "de" or a unit (letters); after 4 digits and blanks, `年`.
+fn may_start_date(b: &[u8]) -> bool {
+    let k = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let next = b.get(k).copied().unwrap_or(0);
+    let blanks = b
+        .get(k..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let word = b.get(k + blanks..).unwrap_or(&[]);
+    match k {
+        1 | 2 if next == b'.' || next == b'/' => true,
+        1..=3 => blanks > 0 && may_follow_number(word),
+        // `年` is E5 B9 B4.
+        4 => next == b'-' || word.first() == Some(&0xE5),
+        _ => false,
+    }
 }
 
 fn starts_with_any(line: &str, words: &[&str]) -> bool {
     let Some(first) = line.chars().next().and_then(|c| c.to_lowercase().next()) else {
         return false;
     };
-    words.iter().filter(|w| w.starts_with(first)).any(|w| {
-        line.get(..w.len()).is_some_and(|head| eq_fold(head, w))
-            && !line
-                .get(w.len()..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(char::is_alphanumeric)
-    })
+    // The words are lower case: an ASCII head matches one exactly when its
+    // bytes do, case-folded (see the test).
+    let same = |head: &str, w: &str| {
+        if head.is_ascii() {
+            head.as_bytes().eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            eq_fold(head, w)
+        }
+    };
+    let mut buf = [0u8; 4];
+    let first: &[u8] = first.encode_utf8(&mut buf).as_bytes();
+    words
+        .iter()
+        .filter(|w| w.as_bytes().starts_with(first))
+        .any(|w| {
+            line.get(..w.len()).is_some_and(|head| same(head, w))
+                && !line
+                    .get(w.len()..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Recognises a whole trimmed line as a date line.
@@ -545,7 +731,7 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
         .chain(after.split(|c: char| !c.is_alphanumeric() && c != '.'))
         .filter(|w| !w.is_empty())
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        .filter(|w| !FILLER.iter().any(|f| eq_fold(w, f)))
+        .filter(|w| !is_filler(w))
     {
         other += 1;
         named &= w.chars().next().is_some_and(char::is_uppercase);
@@ -559,6 +745,53 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyword_lists_are_lower_case() {
+        for w in UPDATE_WORDS.iter().chain(PUBLISH_WORDS) {
+            assert_eq!(w.to_lowercase(), *w);
+            assert!(w.chars().all(|c| c.to_lowercase().eq([c])), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_sets_match_case_folded_comparison() {
+        let mut words: Vec<String> = FILLER.iter().chain(MONTHS).map(|w| w.to_string()).collect();
+        words.extend(FILLER.iter().chain(MONTHS).map(|w| w.to_uppercase()));
+        words.extend(FILLER.iter().chain(MONTHS).map(|w| format!("{w}x")));
+        words.extend(
+            [
+                "",
+                "A",
+                "À",
+                "ÀS",
+                "MIÉRCOLES",
+                "SÁBADO",
+                "PUBLIÉ",
+                "VERÖFFENTLICHT",
+                "\u{212A}",
+                "İ",
+                "UHR",
+                "Uhr",
+                "uhrx",
+                "Mär",
+                "MÄR",
+                "MÄRZ",
+                "Août",
+                "AOÛT",
+                "WRZEŚNIA",
+                "x",
+            ]
+            .map(str::to_string),
+        );
+        words.push("\u{212A}".repeat(40));
+        words.push("a".repeat(40));
+        for w in &words {
+            assert_eq!(is_filler(w), FILLER.iter().any(|f| eq_fold(w, f)), "{w:?}");
+            let month = w.len() <= 32 && MONTHS.iter().any(|m| eq_fold(w, m));
+            assert_eq!(is_month(w), month, "{w:?}");
+        }
+    }
 
     fn found(s: &str) -> Option<&str> {
         find_date(s).and_then(|(a, b)| s.get(a..b))

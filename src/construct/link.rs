@@ -21,9 +21,41 @@ fn link(i: &str) -> IResult<&str, (&str, &str)> {
         .parse_complete(i)
 }
 
+/// [`link`] on bytes: the delimiters and stop characters are ASCII, so the
+/// first stop byte is the first stop character, and `is_not` takes at
+/// least one character up to it (all the rest when there is none, after
+/// which the closing tag fails).
+fn link_fast(i: &str) -> Option<(&str, (&str, &str))> {
+    let b = i.as_bytes();
+    if b.first() != Some(&b'[') {
+        return None;
+    }
+    let stop = |from: usize, set: &[u8]| {
+        b.get(from..)?
+            .iter()
+            .position(|c| set.contains(c))
+            .filter(|&n| n > 0)
+            .map(|n| from + n)
+    };
+    let title_end = stop(1, b"[]\n")?;
+    if b.get(title_end) != Some(&b']') || b.get(title_end + 1) != Some(&b'(') {
+        return None;
+    }
+    let url_end = stop(title_end + 2, b"() \n")?;
+    if b.get(url_end) != Some(&b')') {
+        return None;
+    }
+    Some((
+        i.get(url_end + 1..)?,
+        (i.get(1..title_end)?, i.get(title_end + 2..url_end)?),
+    ))
+}
+
 /// Recognises a whole trimmed line as one Markdown link.
 pub(crate) fn link_line(line: &str) -> Option<LinkLine> {
-    let (rest, (title, url)) = link(line).ok()?;
+    let fast = link_fast(line);
+    debug_assert_eq!(fast, link(line).ok(), "{line:?}");
+    let (rest, (title, url)) = fast?;
     if !rest.trim().is_empty() || title.trim().is_empty() {
         return None;
     }
@@ -48,6 +80,32 @@ mod tests {
                 url: (16, 41)
             })
         );
+    }
+
+    #[test]
+    fn fast_link_matches_the_parser() {
+        for l in [
+            "",
+            "[",
+            "[]",
+            "[a]",
+            "[a](",
+            "[a]()",
+            "[a](u)",
+            "[a](u) x",
+            "[a] (u)",
+            "[[a](u)",
+            "[a](u v)",
+            "[a](u(v))",
+            "[Ferry](x) and more",
+            "[é](ü)",
+            "[a\n](u)",
+            "[a](u\n)",
+            "[a](u)]",
+            "x[a](u)",
+        ] {
+            assert_eq!(link_fast(l), link(l).ok(), "{l:?}");
+        }
     }
 
     #[test]

@@ -46,12 +46,18 @@ pub(crate) fn shape(line: &str) -> Shape {
     if c.cjk > 0 {
         inner_stops += memchr::memmem::find_iter(bytes, "。".as_bytes()).count() as u32;
     }
-    let last = line
-        .trim_end_matches([
-            '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_',
-        ])
-        .chars()
-        .next_back();
+    let last = match bytes.last() {
+        // The usual case: an ASCII last byte that is not a closing mark.
+        Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*' | b'_') => {
+            Some(char::from(b))
+        }
+        _ => line
+            .trim_end_matches([
+                '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_',
+            ])
+            .chars()
+            .next_back(),
+    };
     let sentence_end = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
     let colon_end = matches!(last, Some(':' | ';' | '：'));
     let upper_start = match bytes.first() {
@@ -102,8 +108,9 @@ struct Lanes {
 impl Lanes {
     /// Counts one block; `next` is the block one byte further on, for the
     /// pairs. Sixteen independent lanes: the compiler makes this vector code.
+    /// Lanes where `keep` is 0 are not counted.
     #[inline(always)]
-    fn add(&mut self, block: &[u8; LANES], next: &[u8; LANES]) {
+    fn add(&mut self, block: &[u8; LANES], next: &[u8; LANES], keep: &[u8; LANES]) {
         let lanes = self
             .chars
             .iter_mut()
@@ -111,13 +118,13 @@ impl Lanes {
             .zip(self.cjk.iter_mut())
             .zip(self.digits.iter_mut())
             .zip(self.stops.iter_mut())
-            .zip(block.iter().zip(next));
-        for (((((c, s), j), d), t), (&b, &n)) in lanes {
-            *c += u8::from(is_char_start(b));
-            *s += u8::from(b == b' ');
-            *j += u8::from(is_cjk_lead(b));
-            *d += u8::from(b.is_ascii_digit());
-            *t += u8::from(n == b' ') & u8::from(is_stop(b));
+            .zip(block.iter().zip(next).zip(keep));
+        for (((((c, s), j), d), t), ((&b, &n), &m)) in lanes {
+            *c += u8::from(is_char_start(b)) & m;
+            *s += u8::from(b == b' ') & m;
+            *j += u8::from(is_cjk_lead(b)) & m;
+            *d += u8::from(b.is_ascii_digit()) & m;
+            *t += u8::from(n == b' ') & u8::from(is_stop(b)) & m;
         }
     }
 
@@ -130,6 +137,20 @@ impl Lanes {
         into.stops += sum(&self.stops);
         *self = Lanes::default();
     }
+}
+
+/// Lanes `16 - rest..16` set to 1, the others 0: which lanes of the last
+/// sixteen bytes are the last `rest` (a load, not sixteen compares).
+#[inline(always)]
+fn tail_mask(rest: usize) -> [u8; LANES] {
+    const RAMP: [u8; 2 * LANES] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1,
+    ];
+    RAMP.get(rest.min(LANES)..)
+        .and_then(|r| r.first_chunk::<LANES>())
+        .copied()
+        .unwrap_or([1; LANES])
 }
 
 /// Not a UTF-8 continuation byte (0x80..=0xBF).
@@ -150,7 +171,8 @@ fn is_stop(b: u8) -> bool {
 }
 
 /// Counts in one pass: blocks of sixteen bytes in vector lanes, the last
-/// few bytes one by one.
+/// few in a block that overlaps the one before (masked), a short line byte
+/// by byte.
 fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
     let mut at = 0;
@@ -161,7 +183,7 @@ fn counts(bytes: &[u8]) -> Counts {
             bytes.get(at..).and_then(|s| s.first_chunk::<LANES>()),
             bytes.get(at + 1..).and_then(|s| s.first_chunk::<LANES>()),
         ) {
-            lanes.add(block, next);
+            lanes.add(block, next, &[1; LANES]);
             at += LANES;
             blocks += 1;
             if blocks == 255 {
@@ -169,9 +191,22 @@ fn counts(bytes: &[u8]) -> Counts {
                 blocks = 0;
             }
         }
+        // The last 1..=16 bytes: the last sixteen, counting the lanes not
+        // yet counted; nothing follows the last byte.
+        if let (Some(last), Some(last_next)) = (
+            bytes.last_chunk::<LANES>(),
+            bytes.last_chunk::<{ LANES - 1 }>(),
+        ) {
+            let mut next = [0u8; LANES];
+            if let Some(n) = next.first_chunk_mut::<{ LANES - 1 }>() {
+                *n = *last_next;
+            }
+            lanes.add(last, &next, &tail_mask(bytes.len() - at));
+            at = bytes.len();
+        }
         lanes.flush(&mut out);
     }
-    // The pair that straddles `at` was counted with the last block.
+    // A line of sixteen bytes or fewer, byte by byte.
     let mut prev = 0u8;
     for &b in bytes.get(at..).unwrap_or(&[]) {
         out.chars += u32::from(is_char_start(b));

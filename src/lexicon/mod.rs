@@ -109,6 +109,10 @@ pub(crate) struct Lexicon {
 #[derive(Debug, Clone)]
 struct Starts {
     bits: Box<[u64; START_WORDS]>,
+    /// The same keys under a second hash ([`check_hash`]): a window must
+    /// pass both, so most windows that share a first hash with a key by
+    /// chance stop here, before the ranks and phrase lists are read.
+    check: Box<[u64; CHECK_WORDS]>,
     /// Set bits in the words before each word.
     rank: Box<[u32; START_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
@@ -176,6 +180,34 @@ impl Starts {
         }
         keyed.sort_unstable();
         keyed.dedup();
+        let mut check = Box::new([0u64; CHECK_WORDS]);
+        for p in patterns {
+            let mut key = |w: [u8; 4]| {
+                let h = check_hash(fold4(w));
+                if let Some(word) = check.get_mut(h >> 6) {
+                    *word |= 1 << (h & 63);
+                }
+            };
+            match *p.as_bytes() {
+                [b0, b1, b2] => {
+                    for x in 0..=255u8 {
+                        key([b0, b1, b2, x]);
+                        key([x, b0, b1, b2]);
+                    }
+                }
+                [b0, b1, b2, b3] => {
+                    key([b0, b1, b2, b3]);
+                    for x in 0..=255u8 {
+                        key([b1, b2, b3, x]);
+                    }
+                }
+                [b0, b1, b2, b3, b4, ..] => {
+                    key([b0, b1, b2, b3]);
+                    key([b1, b2, b3, b4]);
+                }
+                _ => return None,
+            }
+        }
         let mut bits = Box::new([0u64; START_WORDS]);
         for &(h, _, _) in &keyed {
             if let Some(w) = bits.get_mut(h >> 6) {
@@ -204,6 +236,7 @@ impl Starts {
         bucket.push(u32::try_from(keyed.len()).ok()?);
         Some(Starts {
             bits,
+            check,
             rank,
             bucket,
             windows,
@@ -341,13 +374,21 @@ impl Starts {
     fn test3(&self, word: u64) -> Option<(usize, usize)> {
         let folded = word | 0x2020_2020_2020_2020;
         for j in [0, 2, 4] {
-            let h = start_hash((folded >> (8 * j)) as u32);
+            let k = (folded >> (8 * j)) as u32;
+            let h = start_hash(k);
             if self
                 .bits
                 .get(h >> 6)
                 .is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
             {
-                return Some((j, h));
+                let c = check_hash(k);
+                if self
+                    .check
+                    .get(c >> 6)
+                    .is_some_and(|&w| (w >> (c & 63)) & 1 != 0)
+                {
+                    return Some((j, h));
+                }
             }
         }
         None
@@ -368,6 +409,16 @@ fn window_hash(bytes: &[u8], q: usize) -> usize {
         }
     };
     start_hash(fold4(w))
+}
+
+/// Bits of the second hash, [`check_hash`] (8 KiB).
+const CHECK_BITS: u32 = 16;
+const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
+
+/// A second hash of four case-folded bytes, to `CHECK_BITS` bits.
+#[inline(always)]
+fn check_hash(k: u32) -> usize {
+    (k.wrapping_mul(0x85EB_CA6B) >> (32 - CHECK_BITS)) as usize
 }
 
 /// Hashes four case-folded bytes to `START_BITS` bits.
