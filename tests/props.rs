@@ -795,18 +795,6 @@ fn rebuilt_lines_see_loss_and_doubling() {
 /// pull quotes, Markdown heading marks), or on the page's last line.
 const UNSTABLE: &[(&str, &str)] = &[
     (
-        "an article of one question-mark paragraph comes back with it as the headline",
-        "• the the\n• the the\n• the the\n城市 the the the Monday the the。\nPhoto: Reuters\n\nThe the the the\n\n  • the the the\n\nCookies the the the river cafe\u{301} flood the the flood?\naccept all cookies",
-    ),
-    (
-        "a Markdown heading before a menu is cut once it is the rendered page's last line",
-        "• the the\n• the the\n• the the\n城市 the the the Monday the the。\n\n\n# after after  שלום שלום\nHome\nHome\nBusiness\nSport\nWorld\nOpinion\nCulture",
-    ),
-    (
-        "a paragraph before a pull quote is cut once the pull quote is gone",
-        "# after the\n\nThe  the the the the the. The the the the residents Monday  the  the\n“The Monday the 城市 river the”\n\nElena Marsh\n“The Monday the 城市 river the,” Elena Marsh said .",
-    ),
-    (
         "a paragraph after a Markdown heading and a byline is cut once they are plain lines",
         "The the \u{2060}word river river river ニュース  barrier.\nThe Monday barrier Monday council cafe\u{301} the river.\nCafe\u{301} the flood river flood budget flood residents.\n# the the\nBy Jane Roe\nThe the the the the.",
     ),
@@ -823,6 +811,26 @@ const UNSTABLE: &[(&str, &str)] = &[
         "The the the the\nThe the the the\nBy Jane Roe\nBy Jane Roe\nThe the the the the.",
     ),
     (
+        "a heading after a pull quote's paragraph is cut once the pull quote is gone",
+        "The the the the\n“The the the the the the”\n\nElena Marsh\n“The the the the the the,” Elena Marsh said .\n# the the\nThe the the the\nThe the the the\nThe the the the",
+    ),
+];
+
+/// Pages of [`UNSTABLE`] once, that re-parse to the same article now.
+const FIXED: &[(&str, &str)] = &[
+    (
+        "an article of one question-mark paragraph comes back with it as the headline",
+        "• the the\n• the the\n• the the\n城市 the the the Monday the the。\nPhoto: Reuters\n\nThe the the the\n\n  • the the the\n\nCookies the the the river cafe\u{301} flood the the flood?\naccept all cookies",
+    ),
+    (
+        "a Markdown heading before a menu is cut once it is the rendered page's last line",
+        "• the the\n• the the\n• the the\n城市 the the the Monday the the。\n\n\n# after after  שלום שלום\nHome\nHome\nBusiness\nSport\nWorld\nOpinion\nCulture",
+    ),
+    (
+        "a paragraph before a pull quote is cut once the pull quote is gone",
+        "# after the\n\nThe  the the the the the. The the the the residents Monday  the  the\n“The Monday the 城市 river the”\n\nElena Marsh\n“The Monday the 城市 river the,” Elena Marsh said .",
+    ),
+    (
         "the headline changes once the byline under it is gone",
         "Residents and council 🌊\nBy Jane Roe\nThe the the the the?\nAnd council the the the.",
     ),
@@ -830,11 +838,17 @@ const UNSTABLE: &[(&str, &str)] = &[
         "the headline is lost once the image credits around it are gone",
         "The the the the\nThe the the the\nPhoto: Reuters\n\nThe the the the\nThe the the the\nResidents flood flood the river\nPhoto: Reuters\n\nCookies 城市 residents the the Monday the river the.",
     ),
-    (
-        "a heading after a pull quote's paragraph is cut once the pull quote is gone",
-        "The the the the\n“The the the the the the”\n\nElena Marsh\n“The the the the the the,” Elena Marsh said .\n# the the\nThe the the the\nThe the the the\nThe the the the",
-    ),
 ];
+
+/// The findings fixed so far stay fixed.
+#[test]
+fn pages_once_unstable_are_stable() {
+    for (what, page) in FIXED {
+        let a = newsprint::parse(page).unwrap();
+        invariants(page, &a).unwrap();
+        stable(&a).unwrap_or_else(|e| panic!("{what}:\n  page {page:?}\n  {e}"));
+    }
+}
 
 #[test]
 #[ignore = "open finding: the pages in UNSTABLE do not re-parse to the same article yet; run with --ignored"]
