@@ -90,15 +90,25 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
         *h = OFFSET;
         *n = 0;
     };
-    for ch in text.chars() {
-        if ch.is_ascii() {
-            if ch.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(ch.to_ascii_lowercase())).wrapping_mul(PRIME);
+    // ASCII bytes one by one (the usual case), other characters decoded.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
                 n += 1;
             } else {
                 push(&mut h, &mut n, out);
             }
-        } else if is_cjk(ch) {
+            i += 1;
+            continue;
+        }
+        let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        if is_cjk(ch) {
             push(&mut h, &mut n, out);
             out.push((OFFSET ^ u64::from(ch)).wrapping_mul(PRIME) ^ 0x5555);
         } else if ch.is_alphanumeric() {
@@ -113,8 +123,72 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
     push(&mut h, &mut n, out);
 }
 
+/// A set of word hashes: open addressing in a fixed table, so that the
+/// body's words need no sort. Holds at most [`WordSet::MAX`] words; the
+/// rest of a sample that long is left out.
+struct WordSet {
+    slots: Vec<u64>,
+    len: usize,
+    zero: bool,
+}
+
+impl WordSet {
+    const BITS: u32 = 12;
+    const MAX: usize = (1 << Self::BITS) / 4 * 3;
+
+    fn new() -> Self {
+        WordSet {
+            slots: vec![0; 1 << Self::BITS],
+            len: 0,
+            zero: false,
+        }
+    }
+
+    /// The slots to probe for `h`, in order (0 marks an empty slot).
+    fn probe(&self, h: u64) -> impl Iterator<Item = usize> + use<> {
+        let mask = (1usize << Self::BITS) - 1;
+        let start = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        (0..=mask).map(move |d| (start + d) & mask)
+    }
+
+    fn insert(&mut self, h: u64) {
+        if h == 0 {
+            self.zero = true;
+            return;
+        }
+        if self.len >= Self::MAX {
+            return;
+        }
+        for at in self.probe(h) {
+            match self.slots.get_mut(at) {
+                Some(s) if *s == h => return,
+                Some(s) if *s == 0 => {
+                    *s = h;
+                    self.len += 1;
+                    return;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        for at in self.probe(h) {
+            match self.slots.get(at) {
+                Some(&s) if s == h => return true,
+                Some(&0) | None => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
 /// The words of the first prose of the extent.
-fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> Vec<u64> {
+fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> WordSet {
     let mut toks = Vec::new();
     let mut bytes = 0;
     for u in units.get(first..=last).unwrap_or(&[]) {
@@ -130,9 +204,11 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
             }
         }
     }
-    toks.sort_unstable();
-    toks.dedup();
-    toks
+    let mut set = WordSet::new();
+    for t in toks {
+        set.insert(t);
+    }
+    set
 }
 
 /// Longest line ending in `!` or `?` that may still be a title.
@@ -273,7 +349,7 @@ const LIST_COST: f32 = 1.0;
 fn score(
     units: &[Unit],
     lines: &[Classified<'_>],
-    words: &[u64],
+    words: &WordSet,
     toks: &mut Vec<u64>,
     (lo, hi): (usize, usize),
     first: usize,
@@ -322,10 +398,7 @@ fn score(
     let overlap = if toks.is_empty() {
         0.0
     } else {
-        toks.iter()
-            .filter(|t| words.binary_search(t).is_ok())
-            .count() as f32
-            / toks.len() as f32
+        toks.iter().filter(|&&t| words.contains(t)).count() as f32 / toks.len() as f32
     };
     let w = c.shape.weight();
     let mut score = 3.0 * overlap;
@@ -467,6 +540,37 @@ Timetables are posted at the terminal and on the harbour website.";
             headline(text).as_deref(),
             Some("Ferry returns after repairs")
         );
+    }
+
+    #[test]
+    fn word_sets_hold_what_was_put_in() {
+        let mut set = super::WordSet::new();
+        for h in [0u64, 1, 42, u64::MAX, 1 << 63] {
+            assert!(!set.contains(h), "{h} not yet in");
+            set.insert(h);
+            set.insert(h);
+            assert!(set.contains(h), "{h} in");
+        }
+        assert_eq!(set.len, 4, "zero is kept apart, doubles once");
+        for h in 100..100_000u64 {
+            set.insert(h);
+        }
+        assert_eq!(set.len, super::WordSet::MAX, "full at its bound");
+        assert!(set.contains(42) && !set.contains(200_000));
+    }
+
+    #[test]
+    fn tokens_fold_case_and_split_cjk() {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        super::tokens("Ferry RETURNS to the Hafen, Überfahrt ok", &mut a);
+        super::tokens("ferry returns to THE hafen überfahrt", &mut b);
+        assert_eq!(
+            a, b,
+            "case and punctuation do not matter; short words are left out"
+        );
+        let mut c = Vec::new();
+        super::tokens("東京の新聞", &mut c);
+        assert_eq!(c.len(), 5, "one token a CJK character");
     }
 
     #[test]
