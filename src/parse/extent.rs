@@ -425,17 +425,10 @@ A long closing paragraph that also reads like an article paragraph should.";
     #[test]
     fn a_clean_text_keeps_its_closing_line() {
         // Long enough for the learned scorer, which cuts short last lines.
-        let story = "Ferry returns to the harbour after repairs\n\n\
-The ferry sailed again on Monday after three months in the dry dock, its owners said.\n\n\
-Passengers queued from early morning, and the first crossing was full by nine.\n\n\
-The repairs cost more than planned, because the hull needed new plates.\n\n\
-The council paid part of the bill, which some members had opposed in the spring.\n\n\
-The harbour master said the timetable would be back to normal within the week.\n\n\
-Two smaller boats covered the route while the ferry was away, at a loss.\n\n\
-The owners said fares would stay as they were until the end of the year.\n\n\
-Regular passengers said they were glad to have the bigger boat back.\n\n\
-A second ferry is due to be refitted next winter, the owners added.\n\n\
-The work will be done at the same yard, which employs forty people.\n\n";
+        let story = format!(
+            "Ferry returns to the harbour after repairs\n\n{}\n\n",
+            crate::parse::testing::FERRY_STORY
+        );
         let text = format!("{story}Our reporters on the harbour front");
         assert_eq!(extent_lines(&text), Some((0, 11)), "a plain closing line");
         let footer = format!("{story}About us\nContact");

@@ -524,20 +524,13 @@ Work on the pier starts in spring and should end before the summer season, when 
     #[test]
     fn an_opening_heading_is_the_headline_when_nothing_scores() {
         // Long enough for the learned scorer, which takes the heading in.
-        let text = "### Ferry returns after repairs\n\n\
-The ferry sailed again on Monday after three months in the dry dock, its owners said.\n\n\
-Passengers queued from early morning, and the first crossing was full by nine.\n\n\
-The repairs cost more than planned, because the hull needed new plates.\n\n\
-The council paid part of the bill, which some members had opposed in the spring.\n\n\
-The harbour master said the timetable would be back to normal within the week.\n\n\
-Two smaller boats covered the route while the ferry was away, at a loss.\n\n\
-The owners said fares would stay as they were until the end of the year.\n\n\
-Regular passengers said they were glad to have the bigger boat back.\n\n\
-A second ferry is due to be refitted next winter, the owners added.\n\n\
-The work will be done at the same yard, which employs forty people.\n\n\
-Timetables are posted at the terminal and on the harbour website.";
+        let text = format!(
+            "### Ferry returns after repairs\n\n{}\n\n\
+             Timetables are posted at the terminal and on the harbour website.",
+            crate::parse::testing::FERRY_STORY
+        );
         assert_eq!(
-            headline(text).as_deref(),
+            headline(&text).as_deref(),
             Some("Ferry returns after repairs")
         );
     }

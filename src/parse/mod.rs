@@ -81,3 +81,21 @@ pub(crate) fn line_features(input: &str) -> Vec<(crate::Span, [f32; features::N]
     let f = features::features(&classified, &features::repeats(&classified), lexicon);
     classified.iter().map(|c| c.span(input)).zip(f).collect()
 }
+
+/// Text the stages' unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// Ten paragraphs of a fictional story: long enough (with a headline)
+    /// for the learned line scorer.
+    pub(crate) const FERRY_STORY: &str = "\
+The ferry sailed again on Monday after three months in the dry dock, its owners said.\n\n\
+Passengers queued from early morning, and the first crossing was full by nine.\n\n\
+The repairs cost more than planned, because the hull needed new plates.\n\n\
+The council paid part of the bill, which some members had opposed in the spring.\n\n\
+The harbour master said the timetable would be back to normal within the week.\n\n\
+Two smaller boats covered the route while the ferry was away, at a loss.\n\n\
+The owners said fares would stay as they were until the end of the year.\n\n\
+Regular passengers said they were glad to have the bigger boat back.\n\n\
+A second ferry is due to be refitted next winter, the owners added.\n\n\
+The work will be done at the same yard, which employs forty people.";
+}
