@@ -228,6 +228,16 @@ fn is_prose(c: &Classified<'_>) -> bool {
         && (c.shape.sentence_end || w >= 100 || (c.shape.colon_end && w >= 40))
 }
 
+/// Least weight of a paragraph that keeps the extent's start above a
+/// headline found inside it.
+const INTRO_MIN: u32 = 80;
+
+/// Whether unit `k` is a paragraph of prose, not a tagline.
+fn prose_unit(units: &[Unit], lines: &[Classified<'_>], k: usize) -> bool {
+    matches!(units.get(k), Some(Unit::Line(i))
+        if lines.get(i.at()).is_some_and(|c| is_prose(c) && c.shape.weight() >= INTRO_MIN))
+}
+
 /// A short label that names a rail of cards ("Deep dives").
 fn is_label(c: &Classified<'_>) -> bool {
     c.is_text()
@@ -348,7 +358,14 @@ pub(crate) fn assemble<'a>(
     let (head, first, last) = match extent {
         Some((first, last)) => {
             let head = super::headline::find(units, lines, first, last);
-            (head, head.unwrap_or(first), last)
+            // Prose in the extent before a headline found inside it is the
+            // article's (an intro above a repeated title): it stays.
+            let start = match head {
+                Some(h) if h > first && (first..h).any(|k| prose_unit(units, lines, k)) => first,
+                Some(h) => h,
+                None => first,
+            };
+            (head, start, last)
         }
         None => (None, usize::MAX, 0),
     };
@@ -767,6 +784,15 @@ mod tests {
     fn credit(line: &str) -> bool {
         let c = classify(line, crate::lexicon::Lexicon::builtin()).lines;
         c.first().is_some_and(super::credit_shaped)
+    }
+
+    #[test]
+    fn an_intro_is_a_paragraph_not_a_tagline() {
+        let text = "I code stuff. I take photos.\nThe council met late on Monday and argued for hours about the ferry, the pier and the fees.";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let u = [super::Unit::Line(0), super::Unit::Line(1)];
+        assert!(!super::prose_unit(&u, &c, 0), "a tagline");
+        assert!(super::prose_unit(&u, &c, 1), "a paragraph");
     }
 
     #[test]
