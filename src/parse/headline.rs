@@ -197,6 +197,7 @@ pub(crate) fn find(
     let mut best: Option<(f32, usize)> = None;
     for k in lo..hi {
         if let Some(sc) = score_of(k)
+            .map(|sc| sc - subtitle_cost(units, lines, k, k.checked_sub(1).and_then(score_of)))
             && sc > MIN_SCORE
             && best.is_none_or(|(b, _)| sc > b)
         {
@@ -217,6 +218,46 @@ pub(crate) fn find(
             }
             _ => None,
         })
+}
+
+/// Least weight of a title that a longer line under it may be the subtitle of.
+const SUBTITLE_OF: u32 = 25;
+/// What a line costs that looks like the subtitle of the title above it.
+const SUBTITLE_COST: f32 = 0.6;
+
+/// The line of a unit that may be the headline.
+fn title_line<'l, 'a>(
+    units: &[Unit],
+    lines: &'l [Classified<'a>],
+    k: usize,
+) -> Option<&'l Classified<'a>> {
+    match units.get(k)? {
+        Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. } => {
+            lines.get(i.at())
+        }
+        _ => None,
+    }
+}
+
+/// A line right under a headline candidate, longer than it and with a
+/// comma inside (a clause: a summary sentence), is more often that title's
+/// subtitle than the title: it costs. `above` is the score of the unit above.
+fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Option<f32>) -> f32 {
+    if !above.is_some_and(|s| s > MIN_SCORE) {
+        return 0.0;
+    }
+    let (Some(c), Some(t)) = (
+        title_line(units, lines, k),
+        k.checked_sub(1).and_then(|j| title_line(units, lines, j)),
+    ) else {
+        return 0.0;
+    };
+    let (w, tw) = (c.shape.weight(), t.shape.weight());
+    if w > tw && tw >= SUBTITLE_OF && c.text.contains([',', '，']) {
+        SUBTITLE_COST
+    } else {
+        0.0
+    }
 }
 
 /// With no line scored as the headline, an article that opens with a
@@ -434,6 +475,17 @@ Work on the pier starts in spring and should end before the summer season, when 
         assert_eq!(
             headline(&text).as_deref(),
             Some("Ferry pier will be rebuilt as a walkway")
+        );
+    }
+
+    #[test]
+    fn a_subtitle_with_a_comma_loses_to_the_title_above_it() {
+        let text = format!(
+            "Home\nNews\nSport\nHarbour board backs the ferry pier plan\nThe old pier will become a walkway with benches, lights and a kiosk, the board says\nBy Jane Doe\n\n{BODY}"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board backs the ferry pier plan")
         );
     }
 
