@@ -225,6 +225,24 @@ const SUBTITLE_OF: u32 = 25;
 /// What a line costs that looks like the subtitle of the title above it.
 const SUBTITLE_COST: f32 = 0.6;
 
+/// Least weight of a title that a line of digits under it may be the dateline of.
+const DATELINE_UNDER: u32 = 15;
+/// Fewest digits of a dateline under a title (a date and a time).
+const DATELINE_DIGITS: u16 = 6;
+/// Least share of digits in a dateline, in percent of its characters.
+const DATELINE_SHARE: u32 = 12;
+/// What a line of many digits under a title candidate costs.
+const DATELINE_COST: f32 = 1.5;
+
+/// A date written with digits: digits joined by a dot or a slash
+/// ("04.05.2015", "5/4/15"), or a CJK year ("2018年").
+pub(crate) fn dated(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3)
+        .any(|w| matches!(w, [x, b'.' | b'/', y] if x.is_ascii_digit() && y.is_ascii_digit()))
+        || text.contains("年")
+}
+
 /// The line of a unit that may be the headline.
 fn title_line<'l, 'a>(
     units: &[Unit],
@@ -241,7 +259,8 @@ fn title_line<'l, 'a>(
 
 /// A line right under a headline candidate, longer than it and with a
 /// comma inside (a clause: a summary sentence), is more often that title's
-/// subtitle than the title: it costs. `above` is the score of the unit above.
+/// subtitle than the title; one with many digits (a date and a time) is its
+/// dateline: both cost. `above` is the score of the unit above.
 fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Option<f32>) -> f32 {
     if !above.is_some_and(|s| s > MIN_SCORE) {
         return 0.0;
@@ -255,6 +274,13 @@ fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Opti
     let (w, tw) = (c.shape.weight(), t.shape.weight());
     if w > tw && tw >= SUBTITLE_OF && c.text.contains([',', '，']) {
         SUBTITLE_COST
+    } else if tw >= DATELINE_UNDER
+        && c.shape.digits >= DATELINE_DIGITS
+        && u32::from(c.shape.digits) * 100 >= DATELINE_SHARE * c.shape.chars
+        && dated(c.text)
+    {
+        // A dateline the date parser did not take: a date, a time, a count.
+        DATELINE_COST
     } else {
         0.0
     }
@@ -486,6 +512,42 @@ Work on the pier starts in spring and should end before the summer season, when 
         assert_eq!(
             headline(&text).as_deref(),
             Some("Harbour board backs the ferry pier plan")
+        );
+    }
+
+    #[test]
+    fn lines_under_a_title_that_cost() {
+        use crate::parse::classify::classify;
+        use crate::parse::structure::Unit;
+        let text = "Harbour board backs the ferry pier plan\n\
+Harbour Daily | 04.05.2015 at 13h36 | Jane Doe\n\
+The old pier will become a walkway with benches, lights and a kiosk, the board says\n\
+Pier plan";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let u = [
+            Unit::Line(0),
+            Unit::Line(1),
+            Unit::Line(0),
+            Unit::Line(2),
+            Unit::Line(3),
+        ];
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 1, Some(2.0)),
+            super::DATELINE_COST
+        );
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 3, Some(2.0)),
+            super::SUBTITLE_COST
+        );
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 3, Some(0.5)),
+            0.0,
+            "no title above"
+        );
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 4, Some(2.0)),
+            0.0,
+            "a short line"
         );
     }
 
