@@ -333,6 +333,13 @@ const COLON_COST: f32 = 1.0;
 /// What a pull-quote unit costs as a headline.
 const PULL_QUOTE_COST: f32 = 1.5;
 
+/// What a link to the previous or next post costs as a headline.
+const NAV_COST: f32 = 1.0;
+/// Weight under which an "A & B" line is a section's name.
+const SECTION_LABEL: u32 = 30;
+/// What a section's name costs as a headline.
+const SECTION_LABEL_COST: f32 = 0.5;
+
 /// What a list-shaped line costs as a headline.
 const LIST_COST: f32 = 1.0;
 
@@ -436,6 +443,14 @@ fn score(
         score += CITED;
     }
     score -= list_cost(c.text, u32::from(c.shape.words));
+    // A link to the previous or next post ("← Older title", "Newer title →").
+    if c.text.starts_with(['←', '→']) || c.text.ends_with(['←', '→']) {
+        score -= NAV_COST;
+    }
+    // A short "A & B" line names a section ("Trends & Styling").
+    if w < SECTION_LABEL && c.text.contains(" & ") {
+        score -= SECTION_LABEL_COST;
+    }
     if full_stop {
         // Before the article, next to a byline or date, or quoted elsewhere
         // in the page; not the article's own first short sentence.
@@ -548,6 +563,24 @@ Pier plan";
             super::subtitle_cost(&u, &c, 4, Some(2.0)),
             0.0,
             "a short line"
+        );
+    }
+
+    #[test]
+    fn post_links_and_section_names_are_not_the_headline() {
+        let text = format!(
+            "Home\nTrends & Styling\nHarbour board backs the ferry pier plan\n\n{BODY}\n← Harbour board pier vote delayed again"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board backs the ferry pier plan")
+        );
+        let text = format!(
+            "Home\nNews\nHarbour board backs the ferry pier plan\nBy Jane Doe\n\n{BODY}\nThe pier board will vote on the ferry pier plan again \u{2192}\nBy Jane Doe"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board backs the ferry pier plan")
         );
     }
 
