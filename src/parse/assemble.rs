@@ -228,6 +228,16 @@ fn is_prose(c: &Classified<'_>) -> bool {
         && (c.shape.sentence_end || w >= 100 || (c.shape.colon_end && w >= 40))
 }
 
+/// Least weight of a paragraph that keeps the extent's start above a
+/// headline found inside it.
+const INTRO_MIN: u32 = 80;
+
+/// Whether unit `k` is a paragraph of prose, not a tagline.
+fn prose_unit(units: &[Unit], lines: &[Classified<'_>], k: usize) -> bool {
+    matches!(units.get(k), Some(Unit::Line(i))
+        if lines.get(i.at()).is_some_and(|c| is_prose(c) && c.shape.weight() >= INTRO_MIN))
+}
+
 /// A short label that names a rail of cards ("Deep dives").
 fn is_label(c: &Classified<'_>) -> bool {
     c.is_text()
@@ -252,6 +262,23 @@ fn pre_body_keeps(b: &Builder<'_, '_>, u: Unit) -> bool {
     }
 }
 
+/// Fewest digits of a dateline (a date and a time).
+const DATELINE_DIGITS: u16 = 6;
+/// Least share of digits in a dateline, in percent of its characters.
+const DATELINE_SHARE: u32 = 12;
+/// Longest dateline.
+const DATELINE_MAX: u32 = 150;
+
+/// A line of many digits that does not end like a sentence: a dateline
+/// the date parser did not take ("Site | 04.05.2015 at 13h36 | By ...").
+fn dateline(c: &Classified<'_>) -> bool {
+    !c.shape.sentence_end
+        && c.shape.digits >= DATELINE_DIGITS
+        && u32::from(c.shape.digits) * 100 >= DATELINE_SHARE * c.shape.chars
+        && super::headline::dated(c.text)
+        && c.shape.weight() <= DATELINE_MAX
+}
+
 /// Most words of a short sentence set aside before the body ("What's
 /// this?", a name under a picture).
 const BUTTON_WORDS: u16 = 2;
@@ -272,8 +299,9 @@ fn trim_head(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize
         let short = match units.get(a) {
             Some(Unit::Line(i)) => lines.get(i.at()).is_some_and(|c| {
                 c.is_text()
-                    && c.shape.weight() < HEAD_SHORT
-                    && (!c.shape.sentence_end || c.shape.words <= 3)
+                    && ((c.shape.weight() < HEAD_SHORT
+                        && (!c.shape.sentence_end || c.shape.words <= 3))
+                        || dateline(c))
             }),
             _ => false,
         };
@@ -348,7 +376,14 @@ pub(crate) fn assemble<'a>(
     let (head, first, last) = match extent {
         Some((first, last)) => {
             let head = super::headline::find(units, lines, first, last);
-            (head, head.unwrap_or(first), last)
+            // Prose in the extent before a headline found inside it is the
+            // article's (an intro above a repeated title): it stays.
+            let start = match head {
+                Some(h) if h > first && (first..h).any(|k| prose_unit(units, lines, k)) => first,
+                Some(h) => h,
+                None => first,
+            };
+            (head, start, last)
         }
         None => (None, usize::MAX, 0),
     };
@@ -767,6 +802,29 @@ mod tests {
     fn credit(line: &str) -> bool {
         let c = classify(line, crate::lexicon::Lexicon::builtin()).lines;
         c.first().is_some_and(super::credit_shaped)
+    }
+
+    #[test]
+    fn an_intro_is_a_paragraph_not_a_tagline() {
+        let text = "I code stuff. I take photos.\nThe council met late on Monday and argued for hours about the ferry, the pier and the fees.";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let u = [super::Unit::Line(0), super::Unit::Line(1)];
+        assert!(!super::prose_unit(&u, &c, 0), "a tagline");
+        assert!(super::prose_unit(&u, &c, 1), "a paragraph");
+    }
+
+    #[test]
+    fn a_dateline_does_not_open_the_body() {
+        let text = "Harbour Daily | 04.05.2015 at 13h36 | Jane Doe\n\
+The council met late on Monday and argued for hours about the ferry and the pier.\n\
+The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let u = [
+            super::Unit::Line(0),
+            super::Unit::Line(1),
+            super::Unit::Line(2),
+        ];
+        assert_eq!(super::trim_head(&u, &c, 0, 2), 1);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use super::classify::{Classified, Kind};
 use super::structure::{AsIndex, Unit};
 use crate::BoilerplateKind;
+use crate::construct::name::name;
 use crate::lexicon::Lexicon;
 
 /// Score of a short line that opens a comment section or a list of other
@@ -221,6 +222,7 @@ pub(crate) fn extent(
     }
     let best = best.map(|(_, a, b)| (a, trim_tail(units, lines, a, b)));
     let best = best.map(|(a, b)| (a, close_text(units, lines, b)));
+    let best = best.map(|(a, b)| (a, trim_author_box(units, lines, a, b)));
     // A run without a sentence in it (a title alone) is a weak article.
     best.filter(|&(a, b)| has_prose(units, lines, a, b))
         .or_else(|| {
@@ -340,6 +342,49 @@ fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize
     last
 }
 
+/// Most units an author box at the end of the extent spans after the name.
+const AUTHOR_BOX: usize = 2;
+
+/// An extent that ends in a person's name on its own line and a paragraph
+/// about that person (it opens with the whole name, or goes on from it in lower
+/// case) ends with an author box, not the article: the extent ends before
+/// the name, and before a short label over it.
+fn trim_author_box(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
+    let line_at = |k: usize| match units.get(k) {
+        Some(Unit::Line(i)) => lines.get(i.at()),
+        _ => None,
+    };
+    let Some(bio) = line_at(last) else {
+        return last;
+    };
+    if !(bio.is_text() && bio.shape.weight() >= 60) {
+        return last;
+    }
+    for k in (last.saturating_sub(AUTHOR_BOX)..last).rev() {
+        let Some(c) = line_at(k) else { continue };
+        if !(c.is_text() && c.shape.weight() <= 40 && name(c.text)) {
+            continue;
+        }
+        let about = bio.text.starts_with(c.text) || !bio.shape.upper_start;
+        if !about {
+            return last;
+        }
+        let mut end = k.saturating_sub(1);
+        // A short label over the name ("About the author").
+        if line_at(end)
+            .is_some_and(|l| l.is_text() && l.shape.weight() <= 30 && !l.shape.sentence_end)
+        {
+            end = end.saturating_sub(1);
+        }
+        return if end >= first + PROSE_BEFORE_TAIL {
+            end
+        } else {
+            last
+        };
+    }
+    last
+}
+
 /// Most lines after the article that [`close_text`] gives to it.
 const CLOSING_LINES: usize = 2;
 
@@ -440,6 +485,23 @@ A long closing paragraph that also reads like an article paragraph should.";
         let p = "A paragraph of the story that runs long enough to count as prose here.";
         let text = format!("{p}\n{p}\n{p}\n{p}\n{p}\n12 March 2021\n{p}\n{p}");
         assert_eq!(extent_lines(&text), Some((0, 7)));
+    }
+
+    #[test]
+    fn an_author_box_at_the_end_is_outside() {
+        let story = "The ferry sailed again on Monday after three months in the dry dock, its owners said.\n\
+Passengers queued from early morning, and the first crossing was full by nine.\n\
+The repairs cost more than planned, because the hull needed new plates.\n\
+The council paid part of the bill, which some members had opposed in the spring.\n\
+The harbour master said the timetable would be back to normal within the week.\n";
+        let text = format!(
+            "{story}Jane Marsh\nJane Marsh writes about harbours, ferries and the people on them for the paper."
+        );
+        assert_eq!(extent_lines(&text), Some((0, 4)));
+        let kept = format!(
+            "{story}Our Findings\nOur work goes on with the last paragraph of the story, which is long."
+        );
+        assert_eq!(extent_lines(&kept), Some((0, 6)), "not about the name");
     }
 
     #[test]

@@ -273,6 +273,7 @@ pub(crate) fn find(
     let mut best: Option<(f32, usize)> = None;
     for k in lo..hi {
         if let Some(sc) = score_of(k)
+            .map(|sc| sc - subtitle_cost(units, lines, k, k.checked_sub(1).and_then(score_of)))
             && sc > MIN_SCORE
             && best.is_none_or(|(b, _)| sc > b)
         {
@@ -293,6 +294,72 @@ pub(crate) fn find(
             }
             _ => None,
         })
+}
+
+/// Least weight of a title that a longer line under it may be the subtitle of.
+const SUBTITLE_OF: u32 = 25;
+/// What a line costs that looks like the subtitle of the title above it.
+const SUBTITLE_COST: f32 = 0.6;
+
+/// Least weight of a title that a line of digits under it may be the dateline of.
+const DATELINE_UNDER: u32 = 15;
+/// Fewest digits of a dateline under a title (a date and a time).
+const DATELINE_DIGITS: u16 = 6;
+/// Least share of digits in a dateline, in percent of its characters.
+const DATELINE_SHARE: u32 = 12;
+/// What a line of many digits under a title candidate costs.
+const DATELINE_COST: f32 = 1.5;
+
+/// A date written with digits: digits joined by a dot or a slash
+/// ("04.05.2015", "5/4/15"), or a CJK year ("2018年").
+pub(crate) fn dated(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3)
+        .any(|w| matches!(w, [x, b'.' | b'/', y] if x.is_ascii_digit() && y.is_ascii_digit()))
+        || text.contains("年")
+}
+
+/// The line of a unit that may be the headline.
+fn title_line<'l, 'a>(
+    units: &[Unit],
+    lines: &'l [Classified<'a>],
+    k: usize,
+) -> Option<&'l Classified<'a>> {
+    match units.get(k)? {
+        Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. } => {
+            lines.get(i.at())
+        }
+        _ => None,
+    }
+}
+
+/// A line right under a headline candidate, longer than it and with a
+/// comma inside (a clause: a summary sentence), is more often that title's
+/// subtitle than the title; one with many digits (a date and a time) is its
+/// dateline: both cost. `above` is the score of the unit above.
+fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Option<f32>) -> f32 {
+    if !above.is_some_and(|s| s > MIN_SCORE) {
+        return 0.0;
+    }
+    let (Some(c), Some(t)) = (
+        title_line(units, lines, k),
+        k.checked_sub(1).and_then(|j| title_line(units, lines, j)),
+    ) else {
+        return 0.0;
+    };
+    let (w, tw) = (c.shape.weight(), t.shape.weight());
+    if w > tw && tw >= SUBTITLE_OF && c.text.contains([',', '，']) {
+        SUBTITLE_COST
+    } else if tw >= DATELINE_UNDER
+        && c.shape.digits >= DATELINE_DIGITS
+        && u32::from(c.shape.digits) * 100 >= DATELINE_SHARE * c.shape.chars
+        && dated(c.text)
+    {
+        // A dateline the date parser did not take: a date, a time, a count.
+        DATELINE_COST
+    } else {
+        0.0
+    }
 }
 
 /// With no line scored as the headline, an article that opens with a
@@ -341,6 +408,13 @@ const COLON_COST: f32 = 1.0;
 
 /// What a pull-quote unit costs as a headline.
 const PULL_QUOTE_COST: f32 = 1.5;
+
+/// What a link to the previous or next post costs as a headline.
+const NAV_COST: f32 = 1.0;
+/// Weight under which an "A & B" line is a section's name.
+const SECTION_LABEL: u32 = 30;
+/// What a section's name costs as a headline.
+const SECTION_LABEL_COST: f32 = 0.5;
 
 /// What a list-shaped line costs as a headline.
 const LIST_COST: f32 = 1.0;
@@ -442,6 +516,14 @@ fn score(
         score += CITED;
     }
     score -= list_cost(c.text, u32::from(c.shape.words));
+    // A link to the previous or next post ("← Older title", "Newer title →").
+    if c.text.starts_with(['←', '→']) || c.text.ends_with(['←', '→']) {
+        score -= NAV_COST;
+    }
+    // A short "A & B" line names a section ("Trends & Styling").
+    if w < SECTION_LABEL && c.text.contains(" & ") {
+        score -= SECTION_LABEL_COST;
+    }
     if full_stop {
         // Before the article, next to a byline or date, or quoted elsewhere
         // in the page; not the article's own first short sentence.
@@ -507,6 +589,71 @@ Work on the pier starts in spring and should end before the summer season, when 
         assert_eq!(
             headline(&text).as_deref(),
             Some("Ferry pier will be rebuilt as a walkway")
+        );
+    }
+
+    #[test]
+    fn a_subtitle_with_a_comma_loses_to_the_title_above_it() {
+        let text = format!(
+            "Home\nNews\nSport\nHarbour board backs the ferry pier plan\nThe old pier will become a walkway with benches, lights and a kiosk, the board says\nBy Jane Doe\n\n{BODY}"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board backs the ferry pier plan")
+        );
+    }
+
+    #[test]
+    fn lines_under_a_title_that_cost() {
+        use crate::parse::classify::classify;
+        use crate::parse::structure::Unit;
+        let text = "Harbour board backs the ferry pier plan\n\
+Harbour Daily | 04.05.2015 at 13h36 | Jane Doe\n\
+The old pier will become a walkway with benches, lights and a kiosk, the board says\n\
+Pier plan";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let u = [
+            Unit::Line(0),
+            Unit::Line(1),
+            Unit::Line(0),
+            Unit::Line(2),
+            Unit::Line(3),
+        ];
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 1, Some(2.0)),
+            super::DATELINE_COST
+        );
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 3, Some(2.0)),
+            super::SUBTITLE_COST
+        );
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 3, Some(0.5)),
+            0.0,
+            "no title above"
+        );
+        assert_eq!(
+            super::subtitle_cost(&u, &c, 4, Some(2.0)),
+            0.0,
+            "a short line"
+        );
+    }
+
+    #[test]
+    fn post_links_and_section_names_are_not_the_headline() {
+        let text = format!(
+            "Home\nTrends & Styling\nHarbour board backs the ferry pier plan\n\n{BODY}\n← Harbour board pier vote delayed again"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board backs the ferry pier plan")
+        );
+        let text = format!(
+            "Home\nNews\nHarbour board backs the ferry pier plan\nBy Jane Doe\n\n{BODY}\nThe pier board will vote on the ferry pier plan again \u{2192}\nBy Jane Doe"
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Harbour board backs the ferry pier plan")
         );
     }
 

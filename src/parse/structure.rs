@@ -107,6 +107,8 @@ impl Unit {
 
 /// Most pull-quote candidates checked per text: bounds the automaton.
 const MAX_QUOTE_CANDIDATES: usize = 256;
+/// Most bullets a teaser card has.
+const CARD_BULLETS: usize = 6;
 /// Most summary lines a card takes.
 const MAX_SUMMARY: usize = 6;
 
@@ -274,6 +276,10 @@ fn card_at(lexicon: &Lexicon, lines: &[Classified<'_>], i: usize) -> Option<Unit
     while is_bullet(lines, j) {
         j += 1;
     }
+    // A teaser shows a few points; a long run of items is a list in the text.
+    if j - (title + 1) > CARD_BULLETS {
+        return None;
+    }
     let mut k = j;
     while k < j + MAX_SUMMARY {
         let Some(c) = lines.get(k) else { break };
@@ -433,6 +439,16 @@ mod tests {
                 end: 9
             }
         );
+    }
+
+    #[test]
+    fn a_long_numbered_list_is_not_a_card() {
+        let items: String = (1..=8)
+            .map(|n| format!("{n}. Item number {n} of the list\n"))
+            .collect();
+        let text = format!("Why these ideas help you?\n{items}(@someone)\n{items}");
+        let u = units_of(&text);
+        assert!(!u.iter().any(|u| matches!(u, Unit::Card { .. })), "{u:?}");
     }
 
     #[test]
