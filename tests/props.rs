@@ -807,10 +807,6 @@ const UNSTABLE: &[(&str, &str)] = &[
         "The the  river river council Monday the subscribe.\nSchool school  the חדשות river 市长说 the the the.\nThe council Monday the the flood cafe\u{301} the residents.\nThe the the the\nBy Jane Roe\nThe council flood officials  the \u{2060}word חדשות river.",
     ),
     (
-        "a second byline line is a paragraph, and comes back as the byline",
-        "The the the the\nThe the the the\nBy Jane Roe\nBy Jane Roe\nThe the the the the.",
-    ),
-    (
         "a heading after a pull quote's paragraph is cut once the pull quote is gone",
         "The the the the\n“The the the the the the”\n\nElena Marsh\n“The the the the the the,” Elena Marsh said .\n# the the\nThe the the the\nThe the the the\nThe the the the",
     ),
@@ -818,6 +814,10 @@ const UNSTABLE: &[(&str, &str)] = &[
 
 /// Pages of [`UNSTABLE`] once, that re-parse to the same article now.
 const FIXED: &[(&str, &str)] = &[
+    (
+        "a repeated byline line is set aside, so it cannot come back as the byline",
+        "The the the the\nThe the the the\nBy Jane Roe\nBy Jane Roe\nThe the the the the.",
+    ),
     (
         "an article of one question-mark paragraph comes back with it as the headline",
         "• the the\n• the the\n• the the\n城市 the the the Monday the the。\nPhoto: Reuters\n\nThe the the the\n\n  • the the the\n\nCookies the the the river cafe\u{301} flood the the flood?\naccept all cookies",

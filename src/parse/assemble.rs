@@ -534,6 +534,16 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
     }
 }
 
+/// The names part of a byline line: the text before a date on it.
+fn byline_names(text: &str) -> &str {
+    let cut = byline::byline(text)
+        .and_then(|found| found.date_at)
+        .unwrap_or(text.len());
+    text.get(..cut)
+        .unwrap_or(text)
+        .trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch))
+}
+
 fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, head: Option<usize>) {
     let Some(&c) = b.line(i) else { return };
     let span = c.span(b.input);
@@ -546,9 +556,7 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
         Kind::Byline { .. } if b.article.byline.is_none() => {
             let date_at = byline::byline(text).and_then(|found| found.date_at);
             let cut = date_at.unwrap_or(text.len());
-            let names = text.get(..cut).unwrap_or(text);
-            let names =
-                names.trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
+            let names = byline_names(text);
             let date_start = c.text_at(b.input) + cut;
             let byline_span = if date_at.is_some() {
                 Span::new(span.start, date_start)
@@ -570,6 +578,20 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
                 }
             }
             b.open = false;
+        }
+        // A byline after the first repeats it (an author box, a sticky
+        // header): set aside like a second date.
+        Kind::Byline { .. }
+            if b.article
+                .byline
+                .as_ref()
+                .is_some_and(|t| t.text == byline_names(text)) =>
+        {
+            b.boilerplate(
+                BoilerplateKind::Other,
+                Cow::Borrowed(rule::EXTRA_META),
+                span,
+            );
         }
         Kind::Date { updated } => {
             let slot = if updated {
