@@ -499,9 +499,34 @@ fn score(
             && matches!(units.get(j), Some(Unit::Line(m))
                 if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len() && o.text.ends_with(c.text)))
     });
+    if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
+        score += 1.0;
+    }
+    let rest = |cited: bool| {
+        finish(
+            units,
+            lines,
+            c,
+            (first, k),
+            (score, w),
+            (recurs, cited),
+            stops,
+            full_stop,
+        )
+    };
+    if recurs {
+        return rest(false);
+    }
+    // Whether the line is cited matters only if the score may pass
+    // `MIN_SCORE` with it: a score at most that is as good as none (see
+    // `find` and `subtitle_cost`), and the score grows with `cited`. So the
+    // page is searched only for a candidate that may win.
+    if rest(true).is_none_or(|s| s <= MIN_SCORE) {
+        return None;
+    }
     // Or anywhere in the page, inside a longer line: a breadcrumb, the
     // page title with the site's name, a share text.
-    let cited = !recurs && {
+    let cited = {
         let n = c.text.len();
         let finder = memchr::memmem::Finder::new(c.text.as_bytes());
         lines.iter().any(|o| {
@@ -509,9 +534,22 @@ fn score(
             m > n && m <= n + CITED_EXTRA && finder.find(o.text.as_bytes()).is_some()
         })
     };
-    if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
-        score += 1.0;
-    }
+    rest(cited)
+}
+
+/// The rest of [`score`], from the score so far, once it is known whether
+/// the line recurs or is cited.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    c: &Classified<'_>,
+    (first, k): (usize, usize),
+    (mut score, w): (f32, u32),
+    (recurs, cited): (bool, bool),
+    stops: u16,
+    full_stop: bool,
+) -> Option<f32> {
     if cited {
         score += CITED;
     }
