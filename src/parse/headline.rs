@@ -75,6 +75,21 @@ const FULL_STOP_TITLE: u32 = 100;
 /// What a full stop at the end costs a candidate.
 const FULL_STOP_COST: f32 = 2.5;
 
+/// Each ASCII byte lower-cased if it is a letter or a digit, else 0.
+#[allow(clippy::indexing_slicing)] // `b < 128`, and `get_mut` is not const
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Lower-cased words of three letters or more, and CJK characters one by
 /// one, as 64-bit hashes (FNV-1a of the lower-cased characters): no string
 /// is built.
@@ -94,9 +109,9 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        if let Some(&l) = ASCII_WORD.get(usize::from(b)) {
+            if l != 0 {
+                h = (h ^ u64::from(l)).wrapping_mul(PRIME);
                 n += 1;
             } else {
                 push(&mut h, &mut n, out);
