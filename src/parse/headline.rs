@@ -478,8 +478,11 @@ fn score(
     // sentence's end.
     let stops = if c.shape.inner_stops > 0 {
         let t = c.text.as_bytes();
-        let ordinals = memchr::memmem::find_iter(t, ". ")
-            .filter(|&p| p > 0 && t.get(p - 1).is_some_and(u8::is_ascii_digit))
+        // Each ". " (no two overlap) found by its full stop.
+        let ordinals = memchr::memchr_iter(b'.', t)
+            .filter(|&p| {
+                t.get(p + 1) == Some(&b' ') && p > 0 && t.get(p - 1).is_some_and(u8::is_ascii_digit)
+            })
             .count();
         c.shape
             .inner_stops
