@@ -32,12 +32,17 @@ pub(crate) fn name(line: &str) -> bool {
         Some((w, r)) => (w, Some(r.trim())),
         None => (line, None),
     };
-    if role.is_some_and(|r| r.is_empty() || r.chars().count() > 70) {
+    // A role of at most 70 bytes has at most 70 characters.
+    if role.is_some_and(|r| r.is_empty() || (r.len() > 70 && r.chars().count() > 70)) {
         return false;
     }
     let mut words = 0;
     for w in who.split_whitespace() {
         words += 1;
+        // A sixth word makes it no name, whatever it is.
+        if words > 5 {
+            return false;
+        }
         if PARTICLES.contains(&w) {
             continue;
         }
