@@ -17,16 +17,32 @@ pub(crate) fn name(line: &str) -> bool {
     if line.len() > 120 {
         return false;
     }
+    // The first word starts upper case or is a particle (lower-case ASCII):
+    // a line that starts with any other ASCII byte but a space is none.
+    match line.as_bytes().first() {
+        Some(&b)
+            if b.is_ascii_uppercase()
+                || !b.is_ascii()
+                || b.is_ascii_whitespace()
+                || b == 0x0B
+                || PARTICLES.iter().any(|p| p.as_bytes().first() == Some(&b)) => {}
+        _ => return false,
+    }
     let (who, role) = match line.split_once(',') {
         Some((w, r)) => (w, Some(r.trim())),
         None => (line, None),
     };
-    if role.is_some_and(|r| r.is_empty() || r.chars().count() > 70) {
+    // A role of at most 70 bytes has at most 70 characters.
+    if role.is_some_and(|r| r.is_empty() || (r.len() > 70 && r.chars().count() > 70)) {
         return false;
     }
     let mut words = 0;
     for w in who.split_whitespace() {
         words += 1;
+        // A sixth word makes it no name, whatever it is.
+        if words > 5 {
+            return false;
+        }
         if PARTICLES.contains(&w) {
             continue;
         }
@@ -54,6 +70,8 @@ mod tests {
             "role after a comma"
         );
         assert!(name("Jean-Luc O’Neill"), "hyphen and apostrophe");
+        assert!(name("van der Berg Anna"), "a particle first");
+        assert!(name("Élodie Durand"), "a non-ASCII capital first");
     }
 
     #[test]
@@ -61,6 +79,8 @@ mod tests {
         assert!(!name("Blinken"), "one word");
         assert!(!name("the top supplier"), "lower case");
         assert!(!name("Photo 2024"), "digits");
+        assert!(!name("“Anna Berg”"), "a quote mark first");
+        assert!(!name("2024 Anna Berg"), "a digit first");
         assert!(
             !name("We Will Not Wait Another Winter Ever"),
             "too many words"

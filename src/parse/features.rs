@@ -620,13 +620,20 @@ pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
         (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - key_bits)) as usize
     };
     let mut by_key = vec![0u8; 1 << key_bits];
+    // Lines not alone under their key, counted as they come: the second
+    // line under a key brings the first one along.
+    let mut hashed = 0;
     for c in lines {
         if let Some(n) = by_key.get_mut(key(c.text)) {
+            hashed += match *n {
+                0 => 0,
+                1 => 2,
+                _ => 1,
+            };
             *n = n.saturating_add(1);
         }
     }
     let alone = |t: &str| by_key.get(key(t)).is_some_and(|&n| n == 1);
-    let hashed = lines.iter().filter(|c| !alone(c.text)).count();
     let mut slot: HashMap<&str, u32> = HashMap::with_capacity(hashed);
     let mut counts: Vec<u32> = Vec::new();
     let mut slots: Vec<u32> = lines

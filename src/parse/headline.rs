@@ -75,6 +75,21 @@ const FULL_STOP_TITLE: u32 = 100;
 /// What a full stop at the end costs a candidate.
 const FULL_STOP_COST: f32 = 2.5;
 
+/// Each ASCII byte lower-cased if it is a letter or a digit, else 0.
+#[allow(clippy::indexing_slicing)] // `b < 128`, and `get_mut` is not const
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Lower-cased words of three letters or more, and CJK characters one by
 /// one, as 64-bit hashes (FNV-1a of the lower-cased characters): no string
 /// is built.
@@ -94,9 +109,9 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        if let Some(&l) = ASCII_WORD.get(usize::from(b)) {
+            if l != 0 {
+                h = (h ^ u64::from(l)).wrapping_mul(PRIME);
                 n += 1;
             } else {
                 push(&mut h, &mut n, out);
@@ -252,7 +267,7 @@ pub(crate) fn find(
         }
     }
     let mut toks = Vec::new();
-    let scores: Vec<Option<f32>> = (lo..hi)
+    let mut scores: Vec<Option<Score>> = (lo..hi)
         .map(|k| {
             // A one-unit extent is the article itself, not its headline.
             if k == first && first == last {
@@ -269,14 +284,34 @@ pub(crate) fn find(
             )
         })
         .collect();
-    let score_of = |k: usize| scores.get(k.checked_sub(lo)?).copied().flatten();
+    // The best unit is the first of highest score, less its subtitle cost,
+    // above `MIN_SCORE`. A unit's score is at most its upper bound, so the
+    // units are taken by that bound, highest first, until no bound reaches
+    // the best score found: whether the rest are cited is never looked up.
+    let mut order: Vec<(f32, usize)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(d, s)| {
+            s.map(|s| s.upper())
+                .filter(|&u| u > MIN_SCORE)
+                .map(|u| (u, lo + d))
+        })
+        .collect();
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut best: Option<(f32, usize)> = None;
-    for k in lo..hi {
-        if let Some(sc) = score_of(k)
-            .map(|sc| sc - subtitle_cost(units, lines, k, k.checked_sub(1).and_then(score_of)))
-            && sc > MIN_SCORE
-            && best.is_none_or(|(b, _)| sc > b)
-        {
+    for (upper, k) in order {
+        if best.is_some_and(|(b, _)| upper < b) {
+            break;
+        }
+        let Some(sc) = resolve(&mut scores, lines, k - lo) else {
+            continue;
+        };
+        let above = k
+            .checked_sub(1)
+            .and_then(|j| j.checked_sub(lo))
+            .and_then(|d| resolve(&mut scores, lines, d));
+        let sc = sc - subtitle_cost(units, lines, k, above);
+        if sc > MIN_SCORE && best.is_none_or(|(b, kb)| sc > b || (sc >= b && k < kb)) {
             best = Some((sc, k));
         }
     }
@@ -428,7 +463,7 @@ fn score(
     (lo, hi): (usize, usize),
     first: usize,
     k: usize,
-) -> Option<f32> {
+) -> Option<Score> {
     // A headline doubled on the page (a visible and a hidden copy) is one
     // unit; one that recurs in the body with a line under it was taken for
     // a pull quote.
@@ -443,8 +478,11 @@ fn score(
     // sentence's end.
     let stops = if c.shape.inner_stops > 0 {
         let t = c.text.as_bytes();
-        let ordinals = memchr::memmem::find_iter(t, ". ")
-            .filter(|&p| p > 0 && t.get(p - 1).is_some_and(u8::is_ascii_digit))
+        // Each ". " (no two overlap) found by its full stop.
+        let ordinals = memchr::memchr_iter(b'.', t)
+            .filter(|&p| {
+                t.get(p + 1) == Some(&b' ') && p > 0 && t.get(p - 1).is_some_and(u8::is_ascii_digit)
+            })
             .count();
         c.shape
             .inner_stops
@@ -499,19 +537,102 @@ fn score(
             && matches!(units.get(j), Some(Unit::Line(m))
                 if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len() && o.text.ends_with(c.text)))
     });
-    // Or anywhere in the page, inside a longer line: a breadcrumb, the
-    // page title with the site's name, a share text.
-    let cited = !recurs && {
-        let n = c.text.len();
-        let finder = memchr::memmem::Finder::new(c.text.as_bytes());
-        lines.iter().any(|o| {
-            let m = o.text.len();
-            m > n && m <= n + CITED_EXTRA && finder.find(o.text.as_bytes()).is_some()
-        })
-    };
     if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
         score += 1.0;
     }
+    let rest = |cited: bool| {
+        finish(
+            units,
+            lines,
+            c,
+            (first, k),
+            (score, w),
+            (recurs, cited),
+            stops,
+            full_stop,
+        )
+    };
+    if recurs {
+        return rest(false).map(Score::Exact);
+    }
+    // Whether the line is cited matters only if the score may pass
+    // `MIN_SCORE` with it: a score at most that is as good as none (see
+    // `find` and `subtitle_cost`), and the score grows with `cited`. So the
+    // page is searched only for a candidate that may win, and only when
+    // `find` needs to know.
+    let with = rest(true).filter(|&s| s > MIN_SCORE)?;
+    Some(Score::Open {
+        without: rest(false),
+        with,
+        line: i,
+    })
+}
+
+/// A unit's score as a headline, or the two it may have.
+#[derive(Debug, Clone, Copy)]
+enum Score {
+    Exact(f32),
+    /// `with` if the line is cited elsewhere in the page, else `without`
+    /// (which is at most `with`).
+    Open {
+        without: Option<f32>,
+        with: f32,
+        line: u32,
+    },
+}
+
+impl Score {
+    /// The highest the score may be.
+    fn upper(self) -> f32 {
+        match self {
+            Score::Exact(s) | Score::Open { with: s, .. } => s,
+        }
+    }
+}
+
+/// The score at `d` in `scores`, settling whether its line is cited if it
+/// is still open.
+fn resolve(scores: &mut [Option<Score>], lines: &[Classified<'_>], d: usize) -> Option<f32> {
+    let s = scores.get_mut(d)?;
+    if let Some(Score::Open {
+        without,
+        with,
+        line,
+    }) = *s
+    {
+        let is_cited = lines.get(line.at()).is_some_and(|c| cited(lines, c));
+        *s = if is_cited { Some(with) } else { without }.map(Score::Exact);
+    }
+    match *s {
+        Some(Score::Exact(v)) => Some(v),
+        _ => None,
+    }
+}
+
+/// The line is quoted anywhere in the page, inside a longer line: a
+/// breadcrumb, the page title with the site's name, a share text.
+fn cited(lines: &[Classified<'_>], c: &Classified<'_>) -> bool {
+    let n = c.text.len();
+    let finder = memchr::memmem::Finder::new(c.text.as_bytes());
+    lines.iter().any(|o| {
+        let m = o.text.len();
+        m > n && m <= n + CITED_EXTRA && finder.find(o.text.as_bytes()).is_some()
+    })
+}
+
+/// The rest of [`score`], from the score so far, once it is known whether
+/// the line recurs or is cited.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    c: &Classified<'_>,
+    (first, k): (usize, usize),
+    (mut score, w): (f32, u32),
+    (recurs, cited): (bool, bool),
+    stops: u16,
+    full_stop: bool,
+) -> Option<f32> {
     if cited {
         score += CITED;
     }

@@ -4,7 +4,8 @@
 //! bullets, summary) and lists.
 //!
 //! One left-to-right walk; each unit looks at most a bounded number of lines
-//! ahead, and pull quotes are confirmed by one automaton pass over the text.
+//! ahead, and pull quotes are confirmed by one skipping search over the text
+//! (an automaton pass on a crafted page that defeats it).
 
 use std::collections::HashMap;
 
@@ -215,10 +216,14 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
                 }
             }
         }
-    } else if let Ok(ac) = AhoCorasick::builder()
+    } else if !skip_search(input.as_bytes(), &patterns, |p, start, end| {
+        seen(p, start, end, &mut confirmed)
+    }) && let Ok(ac) = AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(&patterns)
     {
+        // The skipping search gave up (a crafted page): its findings stand,
+        // the automaton looks for the rest.
         let mut settled = vec![false; patterns.len()];
         for m in ac.find_overlapping_iter(input) {
             let p = m.pattern().as_usize();
@@ -238,6 +243,131 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
         .zip(confirmed)
         .filter_map(|(i, c)| c.then_some(i))
         .collect()
+}
+
+/// Bytes of a block of the skipping search.
+const BLOCK: usize = 2;
+/// Bytes compared per byte of input before the skipping search gives up.
+const VERIFY_BUDGET: usize = 8;
+
+/// Finds the occurrences of `patterns` (each at least 8 bytes long) in
+/// `hay` with a multi-pattern Horspool search (Wu and Manber): a window as
+/// long as the shortest pattern slides along the text by what its last two
+/// bytes allow; where they end some pattern's prefix, the patterns that
+/// start with the window's first eight bytes are compared. `found(p, start,
+/// end)` is told of each occurrence of a pattern not yet settled and says
+/// whether it is settled now. Returns false, having found only some
+/// occurrences, if the comparisons outgrow a budget linear in the text (a
+/// crafted page): the caller then looks again with an automaton.
+fn skip_search(
+    hay: &[u8],
+    patterns: &[&str],
+    found: impl FnMut(usize, usize, usize) -> bool,
+) -> bool {
+    skip_search_within(hay, patterns, found).is_some()
+}
+
+fn skip_search_within(
+    hay: &[u8],
+    patterns: &[&str],
+    mut found: impl FnMut(usize, usize, usize) -> bool,
+) -> Option<()> {
+    let m = patterns.iter().map(|p| p.len()).min()?;
+    if m < 8 || patterns.len() >= u32::MAX as usize {
+        return None;
+    }
+    let key = |b: &[u8]| -> u64 {
+        b.get(..8)
+            .and_then(|k| <[u8; 8]>::try_from(k).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let far = u8::try_from(m - BLOCK + 1).unwrap_or(u8::MAX);
+    let mut shift = vec![far; 1 << 16];
+    let bits = (patterns.len() * 2)
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(4);
+    let mask = (1usize << bits) - 1;
+    let slot = |k: u64| (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+    // Heads of the chains of patterns by their first eight bytes, and the
+    // chains' links; `u32::MAX` ends a chain.
+    let mut heads: Vec<(u64, u32)> = vec![(0, u32::MAX); mask + 1];
+    let mut next = vec![u32::MAX; patterns.len()];
+    for (p, pat) in patterns.iter().enumerate() {
+        let b = pat.as_bytes();
+        for q in BLOCK - 1..m {
+            let block = pair(b, q);
+            let s = u8::try_from(m - 1 - q).unwrap_or(u8::MAX);
+            if let Some(e) = shift.get_mut(block) {
+                *e = (*e).min(s);
+            }
+        }
+        let k = key(b);
+        let mut at = slot(k);
+        loop {
+            let h = heads.get_mut(at)?;
+            if h.1 == u32::MAX {
+                *h = (k, p as u32);
+                break;
+            }
+            if h.0 == k {
+                if let Some(n) = next.get_mut(p) {
+                    *n = h.1;
+                }
+                h.1 = p as u32;
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+    let mut settled = vec![false; patterns.len()];
+    let mut open = patterns.len();
+    let mut budget = hay
+        .len()
+        .saturating_mul(VERIFY_BUDGET)
+        .saturating_add(1 << 16);
+    let mut start = 0;
+    while open > 0 && start + m <= hay.len() {
+        let e = start + m - 1;
+        let block = pair(hay, e);
+        let s = shift.get(block).copied().unwrap_or(1);
+        if s > 0 {
+            start += usize::from(s);
+            continue;
+        }
+        let k = key(hay.get(start..).unwrap_or(&[]));
+        let mut at = slot(k);
+        let mut p = loop {
+            match heads.get(at) {
+                Some(&(hk, hp)) if hp != u32::MAX && hk != k => at = (at + 1) & mask,
+                Some(&(_, hp)) if hp != u32::MAX => break hp,
+                _ => break u32::MAX,
+            }
+        };
+        while p != u32::MAX {
+            let pi = p as usize;
+            let pat = patterns.get(pi).map_or(&[][..], |t| t.as_bytes());
+            budget = budget.checked_sub(pat.len())?;
+            if settled.get(pi) == Some(&false)
+                && hay.get(start..start + pat.len()) == Some(pat)
+                && found(pi, start, start + pat.len())
+            {
+                if let Some(x) = settled.get_mut(pi) {
+                    *x = true;
+                }
+                open -= 1;
+            }
+            p = next.get(pi).copied().unwrap_or(u32::MAX);
+        }
+        start += 1;
+    }
+    Some(())
+}
+
+/// The two bytes ending at `q`, as a block of the skipping search.
+fn pair(b: &[u8], q: usize) -> usize {
+    let byte = |i: usize| b.get(i).copied().map_or(0, usize::from);
+    byte(q.wrapping_sub(1)) << 8 | byte(q)
 }
 
 fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
@@ -415,6 +545,48 @@ mod tests {
             Unit::Line(0),
             "no repetition, no pull quote"
         );
+    }
+
+    #[test]
+    fn skip_search_finds_every_occurrence() {
+        let hay = b"xx the council voted on the bridge; the council voted again, and the council voted on the bridge once more";
+        let pats = [
+            "the council voted on",
+            "council voted again",
+            "the bridge once more",
+            "not in the text at all",
+        ];
+        let mut got = Vec::new();
+        assert!(skip_search(hay, &pats, |p, s, e| {
+            got.push((p, s, e));
+            false
+        }));
+        let mut want = Vec::new();
+        for (p, pat) in pats.iter().enumerate() {
+            for s in memchr::memmem::find_iter(hay, pat.as_bytes()) {
+                want.push((p, s, s + pat.len()));
+            }
+        }
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want);
+        // Settled patterns are not reported again.
+        let mut n = 0;
+        assert!(skip_search(hay, &pats, |_, _, _| {
+            n += 1;
+            true
+        }));
+        assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn skip_search_gives_up_on_a_crafted_text() {
+        let hay = vec![b'a'; 10_000];
+        let long: Vec<String> = (0..200)
+            .map(|i| format!("{}{i}{}", "a".repeat(100), "a".repeat(100)))
+            .collect();
+        let pats: Vec<&str> = long.iter().map(String::as_str).collect();
+        assert!(!skip_search(&hay, &pats, |_, _, _| false));
     }
 
     #[test]
