@@ -534,14 +534,15 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
     }
 }
 
-/// The names part of a byline line: the text before a date on it.
-fn byline_names(text: &str) -> &str {
-    let cut = byline::byline(text)
-        .and_then(|found| found.date_at)
-        .unwrap_or(text.len());
-    text.get(..cut)
+/// A byline line split: the names, and where a date on the same line
+/// starts (one parse of the line).
+fn byline_parts(text: &str) -> (&str, Option<usize>) {
+    let date_at = byline::byline(text).and_then(|found| found.date_at);
+    let names = text
+        .get(..date_at.unwrap_or(text.len()))
         .unwrap_or(text)
-        .trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch))
+        .trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
+    (names, date_at)
 }
 
 fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, head: Option<usize>) {
@@ -554,9 +555,8 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
     }
     match c.kind {
         Kind::Byline { .. } if b.article.byline.is_none() => {
-            let date_at = byline::byline(text).and_then(|found| found.date_at);
+            let (names, date_at) = byline_parts(text);
             let cut = date_at.unwrap_or(text.len());
-            let names = byline_names(text);
             let date_start = c.text_at(b.input) + cut;
             let byline_span = if date_at.is_some() {
                 Span::new(span.start, date_start)
@@ -585,7 +585,7 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             if b.article
                 .byline
                 .as_ref()
-                .is_some_and(|t| t.text == byline_names(text)) =>
+                .is_some_and(|t| t.text == byline_parts(text).0) =>
         {
             b.boilerplate(
                 BoilerplateKind::Other,

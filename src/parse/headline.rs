@@ -43,12 +43,7 @@ pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
 
 /// [`title_shaped`] but for the inner-stop rule.
 fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
-    let w = c.shape.weight();
-    c.is_text()
-        && c.boilerplate_hit().is_none()
-        && (10..=300).contains(&w)
-        && (c.shape.words >= 2 || c.shape.cjk >= 4)
-        && (!c.shape.sentence_end || c.text.ends_with(['?', '!', '？', '！']))
+    title_shaped_but_end(c) && (!c.shape.sentence_end || c.text.ends_with(['?', '!', '？', '！']))
 }
 
 /// [`title_shaped`] but for the sentence-end and inner-stop rules.
@@ -204,6 +199,7 @@ impl WordSet {
 
 /// The words of the first prose of the extent.
 fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> WordSet {
+    let mut set = WordSet::new();
     let mut toks = Vec::new();
     let mut bytes = 0;
     for u in units.get(first..=last).unwrap_or(&[]) {
@@ -212,16 +208,16 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
             && c.is_text()
             && (c.shape.sentence_end || c.shape.weight() >= 80)
         {
+            toks.clear();
             tokens(c.text, &mut toks);
+            for &t in &toks {
+                set.insert(t);
+            }
             bytes += c.text.len();
             if bytes >= SAMPLE_BYTES {
                 break;
             }
         }
-    }
-    let mut set = WordSet::new();
-    for t in toks {
-        set.insert(t);
     }
     set
 }
@@ -249,10 +245,7 @@ pub(crate) fn find(
     // A text whose first line is title-shaped and runs straight into the
     // article (no menu, no chrome between) is a clean copy of it: that line
     // is the headline, whatever else looks like one further down.
-    if first <= 1
-        && last > 0
-        && matches!(units.first(), Some(Unit::Line(i)) if lines.get(i.at()).is_some_and(title_shaped))
-    {
+    if first <= 1 && opens_with_title(units, lines, last) {
         return Some(0);
     }
     let words = body_words(units, lines, first, last);
@@ -317,18 +310,8 @@ pub(crate) fn find(
     }
     best.map(|(_, k)| k)
         .or_else(|| opening_title(units, lines, first, last))
-        // A clean page (a copy-paste) starts with its headline, unless that
-        // line is all the article there is.
-        .or_else(|| match units.first() {
-            Some(Unit::Line(i))
-                if first <= LOOKAHEAD
-                    && last > 0
-                    && lines.get(i.at()).is_some_and(title_shaped) =>
-            {
-                Some(0)
-            }
-            _ => None,
-        })
+        // A clean page (a copy-paste) starts with its headline.
+        .or_else(|| (first <= LOOKAHEAD && opens_with_title(units, lines, last)).then_some(0))
 }
 
 /// Least weight of a title that a longer line under it may be the subtitle of.
@@ -395,6 +378,13 @@ fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Opti
     } else {
         0.0
     }
+}
+
+/// The text's first unit is a title-shaped line, and not all the article
+/// there is (the extent ends at unit `last`).
+fn opens_with_title(units: &[Unit], lines: &[Classified<'_>], last: usize) -> bool {
+    last > 0
+        && matches!(units.first(), Some(Unit::Line(i)) if lines.get(i.at()).is_some_and(title_shaped))
 }
 
 /// With no line scored as the headline, an article that opens with a
