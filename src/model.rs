@@ -163,7 +163,7 @@ impl<'a> Article<'a> {
 /// ```
 /// let text = "City opens new library branch downtown\n\n\
 /// Doors opened at nine and the queue ran round the block.\n\n\n\
-/// Council approves budget for new reading rooms\n\n\
+/// Council approves budget for new reading rooms\n\
 /// Council approves budget for new reading rooms\n\n\
 /// The mayor cut the ribbon herself and read the first story aloud.";
 /// let a = newsprint::parse(text).unwrap();

@@ -5,13 +5,22 @@ use std::fmt::Write;
 use crate::{Article, Block};
 
 impl Article<'_> {
-    /// The clean article as plain text: headline, standfirst, then the body's
-    /// paragraphs, headings and list items, one blank line between blocks.
+    /// The clean article as plain text: the headline underlined with `=`,
+    /// the byline and dates, the standfirst, then the body's paragraphs,
+    /// headings and list items (`• `), one blank line between blocks.
     /// Related links, pull quotes, sections and boilerplate are left out.
+    ///
+    /// Parsing the text again gives back the same headline, byline, dates
+    /// and paragraphs: a text like this, with no page around it, is read as
+    /// a clean copy of an article.
     ///
     /// ```
     /// let a = newsprint::parse("Harbour ferry returns after repairs\n\nBy Jane Roe\n\nThe ferry sailed again on Monday.\n\nAccept all cookies").unwrap();
-    /// assert_eq!(a.to_text(), "Harbour ferry returns after repairs\n\nThe ferry sailed again on Monday.\n");
+    /// let text = a.to_text();
+    /// assert_eq!(text, "Harbour ferry returns after repairs\n===================================\n\nBy Jane Roe\n\nThe ferry sailed again on Monday.\n");
+    /// let again = newsprint::parse(&text).unwrap();
+    /// assert_eq!(again.headline.unwrap().text, "Harbour ferry returns after repairs");
+    /// assert_eq!(again.byline.unwrap().text, "By Jane Roe");
     /// ```
     pub fn to_text(&self) -> String {
         let mut out = String::new();
@@ -23,7 +32,16 @@ impl Article<'_> {
             out.push('\n');
         };
         if let Some(h) = &self.headline {
-            para(&mut out, &h.text);
+            // Underlined (a setext heading), so that the headline reads back
+            // as the headline.
+            let width = h.text.chars().count().max(3);
+            para(&mut out, &format!("{}\n{}", h.text, "=".repeat(width)));
+        }
+        for meta in [&self.byline, &self.published, &self.updated]
+            .into_iter()
+            .flatten()
+        {
+            para(&mut out, &meta.text);
         }
         if let Some(s) = &self.standfirst {
             para(&mut out, &s.text);
@@ -31,7 +49,11 @@ impl Article<'_> {
         for b in &self.body {
             match b {
                 Block::Paragraph(t) => para(&mut out, &t.text),
-                Block::Heading { text, .. } => para(&mut out, text),
+                // Underlined with `-`, so that it reads back as a heading.
+                Block::Heading { text, .. } => {
+                    let width = text.chars().count().max(3);
+                    para(&mut out, &format!("{text}\n{}", "-".repeat(width)));
+                }
                 Block::List { items, .. } => {
                     let mut s = String::new();
                     for (n, it) in items.iter().enumerate() {

@@ -532,7 +532,8 @@ fn text_flag_adds_the_clean_article() {
     );
     let line = &json_lines(&out.stdout)[0];
     let text = line["text"].as_str().unwrap();
-    assert!(text.starts_with(&format!("{}\n\n", headline(3))), "{text}");
+    // The headline, underlined.
+    assert!(text.starts_with(&format!("{}\n===", headline(3))), "{text}");
     assert!(line["article"].is_object());
     let out = run(&dir, &["--format", "jsonl", "-"], jsonl(3, 4).as_bytes());
     assert!(json_lines(&out.stdout)[0].get("text").is_none());

@@ -71,7 +71,6 @@ proptest! {
     /// Rendering a page's article as text and parsing that again keeps its
     /// headline and body paragraphs.
     #[test]
-    #[ignore = "open finding: the headline changes on 3% and the paragraphs on 9% of generated pages (stability_rate measures it); run with --ignored"]
     fn text_rendering_is_stable(page in page()) {
         let article = newsprint::parse(&page).unwrap();
         stable(&article)?;
@@ -733,7 +732,11 @@ fn page() -> impl Strategy<Value = String> {
             if trailing {
                 out.push('\n');
             }
-            if out.bytes().all(ascii_space) {
+            // A page of white space alone (zero-width and no-break spaces
+            // included) is refused as blank: give it a word.
+            if out.chars().all(|c| {
+                c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+            }) {
                 out.push_str("Text");
             }
             out
@@ -788,12 +791,17 @@ fn rebuilt_lines_see_loss_and_doubling() {
     );
 }
 
-/// Minimal pages the stability property failed on (shrunk by proptest).
-/// Each is parsed, rendered with `to_text` and parsed again; the headline and
-/// the prose must survive. Findings for the lead: the extent and headline
+/// Minimal pages the stability property once failed on (shrunk by
+/// proptest): each is parsed, rendered with `to_text` and parsed again, and
+/// the headline and the prose must survive. The extent and headline used to
 /// depend on lines the text renderer leaves out (bylines, related links,
-/// pull quotes, Markdown heading marks), or on the page's last line.
-const UNSTABLE: &[(&str, &str)] = &[
+/// pull quotes, Markdown heading marks) or on the page's last line; a
+/// rendering is now read as the clean copy it is.
+const FIXED: &[(&str, &str)] = &[
+    (
+        "a short paragraph under a byline and date is lost once they stand on lines of their own",
+        "By Jane Roe, 18 May 2024\n\nThe the the the",
+    ),
     (
         "a paragraph after a Markdown heading and a byline is cut once they are plain lines",
         "The the \u{2060}word river river river ニュース  barrier.\nThe Monday barrier Monday council cafe\u{301} the river.\nCafe\u{301} the flood river flood budget flood residents.\n# the the\nBy Jane Roe\nThe the the the the.",
@@ -810,10 +818,6 @@ const UNSTABLE: &[(&str, &str)] = &[
         "a heading after a pull quote's paragraph is cut once the pull quote is gone",
         "The the the the\n“The the the the the the”\n\nElena Marsh\n“The the the the the the,” Elena Marsh said .\n# the the\nThe the the the\nThe the the the\nThe the the the",
     ),
-];
-
-/// Pages of [`UNSTABLE`] once, that re-parse to the same article now.
-const FIXED: &[(&str, &str)] = &[
     (
         "a repeated byline line is set aside, so it cannot come back as the byline",
         "The the the the\nThe the the the\nBy Jane Roe\nBy Jane Roe\nThe the the the the.",
@@ -848,20 +852,6 @@ fn pages_once_unstable_are_stable() {
         invariants(page, &a).unwrap();
         stable(&a).unwrap_or_else(|e| panic!("{what}:\n  page {page:?}\n  {e}"));
     }
-}
-
-#[test]
-#[ignore = "open finding: the pages in UNSTABLE do not re-parse to the same article yet; run with --ignored"]
-fn unstable_pages_found_so_far() {
-    let mut failures = Vec::new();
-    for (what, page) in UNSTABLE {
-        let a = newsprint::parse(page).unwrap();
-        invariants(page, &a).unwrap();
-        if let Err(e) = stable(&a) {
-            failures.push(format!("{what}:\n  page {page:?}\n  {e}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// How often the stability property fails over generated pages, by what
@@ -942,6 +932,9 @@ fn stability_rate() {
             );
             for bp in &b.boilerplate {
                 eprintln!("    set aside by {}: {:?}", bp.rule, bp.text);
+            }
+            if std::env::var("STABILITY_SHOW").is_ok_and(|v| v == "page") {
+                eprintln!("    page {page:?}");
             }
         }
     }

@@ -4,6 +4,8 @@
 //! heading = "#"{1,6} ws+ text [ws+ "#"*]
 //! ```
 
+use crate::parse::lines::trim_char;
+
 /// A recognised heading: its level and the byte range of its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct HeadingLine {
@@ -22,16 +24,35 @@ pub(crate) fn heading(line: &str) -> Option<HeadingLine> {
     if !rest.starts_with([' ', '\t']) {
         return None;
     }
-    let text = rest.trim().trim_end_matches('#').trim_end();
+    // Trimmed as a line is (zero-width spaces too), so that the heading's
+    // text on a line of its own reads the same.
+    let text = rest
+        .trim_matches(trim_char)
+        .trim_end_matches('#')
+        .trim_end_matches(trim_char);
     if text.is_empty() {
         return None;
     }
-    let text_at = line.len() - rest.trim_start().len();
+    let text_at = line.len() - rest.trim_start_matches(trim_char).len();
     Some(HeadingLine {
         level: hashes as u8,
         text_at,
         text_end: text_at + text.len(),
     })
+}
+
+/// Recognises a whole trimmed line as a setext underline: `=` (level 1) or
+/// `-` (level 2), three or more, under the heading's text
+/// (`Title` / `=====`). Markdown converters write headings so, and the
+/// text renderer underlines the headline so.
+pub(crate) fn setext_underline(line: &str) -> Option<u8> {
+    let level = match line.as_bytes().first()? {
+        b'=' => 1,
+        b'-' => 2,
+        _ => return None,
+    };
+    let mark = if level == 1 { b'=' } else { b'-' };
+    (line.len() >= 3 && line.bytes().all(|b| b == mark)).then_some(level)
 }
 
 #[cfg(test)]
@@ -53,6 +74,15 @@ mod tests {
             Some((2, 7)),
             "closing hashes"
         );
+    }
+
+    #[test]
+    fn setext_underlines() {
+        assert_eq!(setext_underline("==="), Some(1));
+        assert_eq!(setext_underline("-------"), Some(2));
+        assert_eq!(setext_underline("=="), None, "too short");
+        assert_eq!(setext_underline("=-="), None, "mixed marks");
+        assert_eq!(setext_underline("=== x"), None, "text after");
     }
 
     #[test]

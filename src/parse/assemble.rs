@@ -11,7 +11,7 @@ use crate::Span;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Block, Boilerplate, BoilerplateKind, Card, Credit, Section, Text};
 
-use super::classify::{Classified, Kind};
+use super::classify::{Classification, Classified, Kind};
 use super::structure::{AsIndex, Unit};
 use crate::construct::{bullet, byline, credit, heading, link};
 
@@ -29,6 +29,8 @@ pub(crate) mod rule {
     pub const CREDIT: &str = "credit-line";
     /// Lines of invisible characters.
     pub const INVISIBLE: &str = "invisible";
+    /// The `=====` or `-----` line under a setext heading.
+    pub const UNDERLINE: &str = "heading-underline";
     /// Doubled headline lines outside the article.
     pub const RELATED_OUTSIDE: &str = "related-outside-article";
     /// The second copy of a headline the page shows twice.
@@ -359,12 +361,13 @@ fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
 /// Builds the article.
 pub(crate) fn assemble<'a>(
     input: &'a str,
-    lines: &[Classified<'a>],
+    classification: &Classification<'a>,
     units: &[Unit],
     extent: Option<(usize, usize)>,
-    invisible: &[Span],
+    clean: bool,
     lexicon: &Lexicon,
 ) -> Article<'a> {
+    let lines = &classification.lines;
     let mut b = Builder {
         input,
         lines,
@@ -375,7 +378,16 @@ pub(crate) fn assemble<'a>(
     let labels = rail_labels(units, lines);
     let (head, first, last) = match extent {
         Some((first, last)) => {
-            let head = super::headline::find(units, lines, first, last);
+            // A clean copy's headline, if it has one, is its first line.
+            // A clean copy's headline is its first line, if that is an
+            // underlined title or a title-shaped line before the rest.
+            let head = if clean {
+                (opens_with_heading(units, lines)
+                    || super::headline::opens_with_title(units, lines, last))
+                .then_some(0)
+            } else {
+                super::headline::find(units, lines, first, last)
+            };
             // Prose in the extent before a headline found inside it is the
             // article's (an intro above a repeated title): it stays.
             let start = match head {
@@ -389,7 +401,12 @@ pub(crate) fn assemble<'a>(
     };
     // Between the headline and the prose the extent starts with, only meta
     // lines and prose belong to the article.
-    let core = extent.map_or(usize::MAX, |(f, l)| trim_head(units, lines, f, l));
+    // A clean copy has no chrome to shed.
+    let core = match extent {
+        Some((f, _)) if clean => f,
+        Some((f, l)) => trim_head(units, lines, f, l),
+        None => usize::MAX,
+    };
     let ext_first = extent.map_or(usize::MAX, |(f, _)| f);
     let mut section: Option<usize> = None;
     for (k, &u) in units.iter().enumerate() {
@@ -488,8 +505,66 @@ pub(crate) fn assemble<'a>(
             b.outside(u, BoilerplateKind::Footer, rule::AFTER);
         }
     }
-    place_invisible(&mut b.article, invisible, input);
+    if head.is_none() && !clean {
+        promote_opening_title(&mut b.article, lines, input);
+    }
+    if !classification.underlines.is_empty() {
+        b.article
+            .boilerplate
+            .extend(classification.underlines.iter().map(|&span| Boilerplate {
+                kind: BoilerplateKind::Other,
+                text: Cow::Borrowed(input.get(span.start..span.end).unwrap_or("")),
+                rule: Cow::Borrowed(rule::UNDERLINE),
+                span,
+            }));
+        b.article.boilerplate.sort_by_key(|p| p.span.start);
+    }
+    place_invisible(&mut b.article, &classification.invisible, input);
     b.article
+}
+
+/// An article with no headline and no byline or date whose first block is
+/// a heading or a title-shaped line, with more after it, opens with its
+/// headline: the line a clean copy of it would start with (and that such a
+/// copy, parsed, takes for the headline).
+fn promote_opening_title<'a>(article: &mut Article<'a>, lines: &[Classified<'a>], input: &'a str) {
+    if article.byline.is_some() || article.published.is_some() || article.updated.is_some() {
+        return;
+    }
+    // The first block a text rendering shows (it leaves out related links
+    // and pull quotes), and more rendered after it.
+    let rendered =
+        |b: &Block<'_>| !matches!(b, Block::RelatedLink { .. } | Block::PullQuote { .. });
+    let Some(k) = article.body.iter().position(rendered) else {
+        return;
+    };
+    if !article.body.iter().skip(k + 1).any(rendered) {
+        return;
+    }
+    let title = match article.body.get(k) {
+        Some(Block::Heading { .. }) => true,
+        Some(Block::Paragraph(p)) => {
+            let at = lines.partition_point(|c| c.span(input).start < p.span.start);
+            lines
+                .get(at)
+                .is_some_and(|c| c.span(input) == p.span && super::headline::title_shaped(c))
+        }
+        _ => false,
+    };
+    if !title {
+        return;
+    }
+    match article.body.remove(k) {
+        Block::Paragraph(t) => article.headline = Some(t),
+        Block::Heading { text, span, .. } => article.headline = Some(Text { text, span }),
+        _ => {}
+    }
+}
+
+/// The text opens with a heading: Markdown's `#` or an underlined title.
+fn opens_with_heading(units: &[Unit], lines: &[Classified<'_>]) -> bool {
+    matches!(units.first(), Some(Unit::Line(i))
+        if lines.get(i.at()).is_some_and(|c| matches!(c.kind, Kind::Heading { .. })))
 }
 
 /// One unit inside the article.
@@ -824,6 +899,50 @@ mod tests {
     fn credit(line: &str) -> bool {
         let c = classify(line, crate::lexicon::Lexicon::builtin()).lines;
         c.first().is_some_and(super::credit_shaped)
+    }
+
+    #[test]
+    fn a_clean_copy_is_all_article() {
+        // Parsed, rendered and parsed again: the same article.
+        let text = "Harbour ferry returns\n=====================\n\n\
+By Jane Roe\n\n\
+The ferry sailed again on Monday.\n\n\
+Sport\n\nCulture\n\n\
+Fares stay the same.";
+        let a = crate::parse(text).unwrap();
+        assert_eq!(a.headline.as_ref().unwrap().text, "Harbour ferry returns");
+        assert_eq!(a.byline.as_ref().unwrap().text, "By Jane Roe");
+        // Short lines that would be a page's menu are the copy's own.
+        assert_eq!(a.body.len(), 4, "{a:?}");
+        assert_eq!(a.boilerplate.len(), 1, "the underline: {:?}", a.boilerplate);
+        let copy = a.to_text();
+        let b = crate::parse(&copy).unwrap();
+        assert_eq!(b.headline.map(|t| t.text), a.headline.map(|t| t.text));
+        assert_eq!(b.byline.map(|t| t.text), a.byline.map(|t| t.text));
+        assert_eq!(b.body.len(), a.body.len());
+    }
+
+    #[test]
+    fn an_opening_title_with_no_headline_found_becomes_it() {
+        let mut a = crate::Article::default();
+        let text = "Harbour ferry returns\nThe ferry sailed again.";
+        let lines = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        a.body.push(crate::Block::Paragraph(crate::Text::new(
+            "Harbour ferry returns",
+            crate::Span::new(0, 21),
+        )));
+        a.body.push(crate::Block::Paragraph(crate::Text::new(
+            "The ferry sailed again.",
+            crate::Span::new(22, 45),
+        )));
+        let mut with_byline = a.clone();
+        with_byline.byline = Some(crate::Text::new("By Jane Roe", crate::Span::new(0, 0)));
+        super::promote_opening_title(&mut a, &lines, text);
+        assert_eq!(a.headline.unwrap().text, "Harbour ferry returns");
+        assert_eq!(a.body.len(), 1);
+        // A byline would stand first in a copy: no headline then.
+        super::promote_opening_title(&mut with_byline, &lines, text);
+        assert!(with_byline.headline.is_none());
     }
 
     #[test]

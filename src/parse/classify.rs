@@ -85,9 +85,18 @@ impl Classified<'_> {
     /// The line is mostly lexicon phrase, or has a strong phrase and is short.
     pub(crate) fn boilerplate_hit(&self) -> Option<Hit> {
         let hit = self.hit?;
-        let len = self.text.len() as u32;
+        // A Markdown heading is judged by its words, not its marks: as the
+        // same words on a line of their own would be.
+        let (len, w) = match self.kind {
+            Kind::Heading { .. } => {
+                let inner = heading::heading(self.text)
+                    .and_then(|h| self.text.get(h.text_at..h.text_end))
+                    .unwrap_or(self.text);
+                (inner.len() as u32, shape::shape(inner).weight())
+            }
+            _ => (self.text.len() as u32, self.shape.weight()),
+        };
         let covered = u32::from(hit.covered);
-        let w = self.shape.weight();
         let decisive =
             (hit.strong && w <= 200) || covered * 2 >= len || (w <= 40 && covered * 4 >= len);
         decisive.then_some(hit)
@@ -284,14 +293,29 @@ pub(crate) struct Classification<'a> {
     pub lines: Vec<Classified<'a>>,
     /// Lines of invisible characters only (no-break or zero-width spaces).
     pub invisible: Vec<Span>,
+    /// Setext underlines (`=====` under a title): the line above is a
+    /// heading; the underline is not a line of its own.
+    pub underlines: Vec<Span>,
 }
 
 /// Splits `input` into lines, classifies each as it comes, and deals the
 /// lexicon's matches out to them.
 pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<'a> {
     // About a line per 64 bytes of news text; past that the vector grows.
-    let mut out = Vec::with_capacity(input.len() / 64 + 1);
+    let mut out: Vec<Classified<'a>> = Vec::with_capacity(input.len() / 64 + 1);
+    let mut underlines = Vec::new();
     let rest = split_each(input, |line| {
+        // A setext underline right under a line (not a list item or a
+        // heading) makes it a heading.
+        if line.blanks_before == 0
+            && let Some(level) = heading::setext_underline(line.text)
+            && let Some(above) = out.last_mut()
+            && !matches!(above.kind, Kind::Bullet { .. } | Kind::Heading { .. })
+        {
+            above.kind = Kind::Heading { level };
+            underlines.push(super::lines::span_of(input, line.text));
+            return;
+        }
         let sh = shape::shape(line.text);
         out.push(Classified {
             text: line.text,
@@ -333,6 +357,7 @@ pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<
     Classification {
         lines: out,
         invisible: rest.invisible,
+        underlines,
     }
 }
 
@@ -346,6 +371,24 @@ mod tests {
             .iter()
             .map(|c| c.kind)
             .collect()
+    }
+
+    #[test]
+    fn an_underline_makes_the_line_above_a_heading() {
+        let text = "Ferry returns\n=============\n\nThe ferry sailed.\n\nNew timetable\n---\n\n===";
+        let c = classify(text, Lexicon::builtin());
+        let k: Vec<Kind> = c.lines.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            k,
+            [
+                Kind::Heading { level: 1 },
+                Kind::Text,
+                Kind::Heading { level: 2 },
+                // After a blank line it underlines nothing.
+                Kind::Text
+            ]
+        );
+        assert_eq!(c.underlines, [Span::new(14, 27), Span::new(62, 65)]);
     }
 
     #[test]

@@ -415,6 +415,91 @@ fn close_text(units: &[Unit], lines: &[Classified<'_>], last: usize) -> usize {
     }
 }
 
+/// The units of a clean copy of an article, if the text is one: a text
+/// with no page around it. Every line stands in a paragraph of its own (a
+/// blank line before it; list items excepted); none is a phrase of page
+/// chrome, a link or a credit; and it opens with an underlined title
+/// (`=====`), has a sentence, a long line or a list, or is a line or two. Such a text (a copy-paste, or
+/// newsprint's own [`to_text`](crate::Article::to_text) rendering) is all
+/// article, and its units are read plainly: a title over a list is a
+/// paragraph and a list, not a teaser card; the same line twice is two
+/// paragraphs, not a doubled title; a list's items are its own. A page's
+/// innerText never looks like this: its menus, labels and buttons stand on
+/// lines of their own without a blank line between.
+pub(crate) fn clean_copy(units: &[Unit], lines: &[Classified<'_>]) -> Option<Vec<Unit>> {
+    let clean_line = |i: u32| {
+        lines.get(i.at()).is_some_and(|c| {
+            c.boilerplate_hit().is_none() && !matches!(c.kind, Kind::Link {} | Kind::Credit { .. })
+        })
+    };
+    let apart = |i: u32| i == 0 || lines.get(i.at()).is_some_and(|c| c.blanks_before > 0);
+    // An underlined title is the document's, whatever its words.
+    let titled = matches!(units.first(), Some(Unit::Line(i))
+        if lines.get(i.at()).is_some_and(|c| c.kind == Kind::Heading { level: 1 }));
+    let mut out = Vec::with_capacity(units.len());
+    for (k, &u) in units.iter().enumerate() {
+        let line = |i: u32| (k == 0 && titled) || (apart(i) && clean_line(i));
+        match u {
+            Unit::Line(i) => {
+                if !line(i) {
+                    return None;
+                }
+                out.push(u);
+            }
+            Unit::List { start, .. } => {
+                if !apart(start) {
+                    return None;
+                }
+                out.push(u);
+            }
+            Unit::Related { first, last } => {
+                for i in first..=last {
+                    if !line(i) {
+                        return None;
+                    }
+                    out.push(Unit::Line(i));
+                }
+            }
+            Unit::Card {
+                credit: false,
+                title,
+                bullets_end,
+                end,
+            } => {
+                if !line(title) {
+                    return None;
+                }
+                out.push(Unit::Line(title));
+                out.push(Unit::List {
+                    start: title + 1,
+                    end: bullets_end,
+                });
+                for i in bullets_end..end {
+                    if !line(i) {
+                        return None;
+                    }
+                    out.push(Unit::Line(i));
+                }
+            }
+            Unit::Card { credit: true, .. } | Unit::PullQuote { .. } => return None,
+        }
+    }
+    let prose = titled
+        || out.iter().any(|u| match *u {
+            Unit::Line(i) => lines.get(i.at()).is_some_and(|c| {
+                c.is_text() && (c.shape.sentence_end || c.shape.weight() >= PROSE_WEIGHT)
+            }),
+            _ => true,
+        });
+    // A text of a line or two (bylines and dates aside) is those lines,
+    // whatever they say.
+    let meta = |u: &&Unit| matches!(*u, Unit::Line(i) if lines.get(i.at()).is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. })));
+    (prose || out.iter().filter(|u| !meta(u)).count() <= 2).then_some(out)
+}
+
+/// Least weight of a line without a sentence end that still reads as prose.
+const PROSE_WEIGHT: u32 = 80;
+
 /// A page with no run above zero may still hold one line of prose (a page
 /// that is a single paragraph): take the longest such line.
 fn lone_prose(units: &[Unit], lines: &[Classified<'_>]) -> Option<(usize, usize)> {
@@ -448,6 +533,39 @@ mod tests {
         let scores = line_scores(&c, &logits, &repeats, Lexicon::builtin());
         extent(&u, &c, Lexicon::builtin(), &scores)
             .and_then(|(a, b)| Some((u.get(a)?.first(), u.get(b)?.last())))
+    }
+
+    fn clean(text: &str) -> Option<Vec<Unit>> {
+        let c = classify(text, Lexicon::builtin()).lines;
+        let u = units(text, &c, Lexicon::builtin(), &Options::default());
+        clean_copy(&u, &c)
+    }
+
+    #[test]
+    fn a_clean_copy_is_told_from_a_page() {
+        let copy = "Ferry returns after repairs\n\nBy Jane Roe\n\n\
+The ferry sailed again on Monday after three months away.\n\n\
+Fares stay the same until the end of the year.";
+        assert!(clean(copy).is_some());
+        // A menu's lines stand without blank lines between them.
+        assert!(clean(&format!("Home\nNews\nSport\n\n{copy}")).is_none());
+        // A phrase of page chrome.
+        assert!(clean(&format!("{copy}\n\nAccept all cookies")).is_none());
+        // Blank-separated short lines with nothing that reads as prose.
+        assert!(clean("Home\n\nNews\n\nSport\n\nWeather").is_none());
+    }
+
+    #[test]
+    fn a_clean_copy_reads_a_title_over_a_list_plainly() {
+        let copy = "Three things changed at the pier\n\n\
+• New lights\n• A wider ramp\n• A ticket machine\n\n\
+The work took a year and finished ahead of the summer.";
+        let u = clean(copy).expect("a clean copy");
+        assert!(
+            u.iter()
+                .all(|u| matches!(u, Unit::Line(_) | Unit::List { .. })),
+            "{u:?}"
+        );
     }
 
     #[test]

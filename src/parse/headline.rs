@@ -382,7 +382,7 @@ fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Opti
 
 /// The text's first unit is a title-shaped line, and not all the article
 /// there is (the extent ends at unit `last`).
-fn opens_with_title(units: &[Unit], lines: &[Classified<'_>], last: usize) -> bool {
+pub(crate) fn opens_with_title(units: &[Unit], lines: &[Classified<'_>], last: usize) -> bool {
     last > 0
         && matches!(units.first(), Some(Unit::Line(i)) if lines.get(i.at()).is_some_and(title_shaped))
 }

@@ -42,10 +42,8 @@ pub(crate) fn run<'a>(
     check(input.as_bytes(), options)?;
     // Lines are classified as the splitter hands them out: no list of raw
     // lines is kept.
-    let classify::Classification {
-        lines: classified,
-        invisible,
-    } = classify::classify(input, lexicon);
+    let classification = classify::classify(input, lexicon);
+    let classified = &classification.lines;
     // Only white space, Unicode and zero-width spaces included: nothing to read.
     if classified.is_empty() {
         return Err(Error::Blank { len: input.len() });
@@ -54,22 +52,31 @@ pub(crate) fn run<'a>(
     // position in the page); a short text is left to the hand rules. The
     // per-line vectors live one after another, not side by side, so that
     // the peak stays near one classified line and one unit per line.
-    let scores = if classified.len() >= MIN_LINES_FOR_MODEL {
-        let repeats = features::repeats(&classified);
-        let logits = features::logits(&classified, &repeats, lexicon);
-        extent::line_scores(&classified, &logits, &repeats, lexicon)
-    } else {
-        Vec::new()
+    let units = structure::units(input, classified, lexicon, options);
+    // A clean copy of an article is all article; a page needs its extent
+    // found.
+    let (clean, units) = match extent::clean_copy(&units, classified) {
+        Some(plain) => (true, plain),
+        None => (false, units),
     };
-    let units = structure::units(input, &classified, lexicon, options);
-    let extent = extent::extent(&units, &classified, lexicon, &scores);
-    drop(scores);
+    let extent = if clean {
+        Some((0, units.len().saturating_sub(1)))
+    } else {
+        let scores = if classified.len() >= MIN_LINES_FOR_MODEL {
+            let repeats = features::repeats(classified);
+            let logits = features::logits(classified, &repeats, lexicon);
+            extent::line_scores(classified, &logits, &repeats, lexicon)
+        } else {
+            Vec::new()
+        };
+        extent::extent(&units, classified, lexicon, &scores)
+    };
     Ok(assemble::assemble(
         input,
-        &classified,
+        &classification,
         &units,
         extent,
-        &invisible,
+        clean,
         lexicon,
     ))
 }
