@@ -436,7 +436,8 @@ pub(crate) fn clean_copy(units: &[Unit], lines: &[Classified<'_>]) -> Option<Vec
     // An underlined title is the document's, whatever its words.
     let titled = matches!(units.first(), Some(Unit::Line(i))
         if lines.get(i.at()).is_some_and(|c| c.kind == Kind::Heading { level: 1 }));
-    let mut out = Vec::with_capacity(units.len());
+    // Grown as it goes: most texts are pages, and fail at their first menu.
+    let mut out = Vec::new();
     for (k, &u) in units.iter().enumerate() {
         let line = |i: u32| (k == 0 && titled) || (apart(i) && clean_line(i));
         match u {
