@@ -379,7 +379,7 @@ fn rebuilt_lines(input: &str, a: &Article<'_>) -> Vec<String> {
 // ---- generated pages ---------------------------------------------------------
 
 /// Characters the recognisers branch on, with line ends and odd spaces.
-const MARKER_SOUP: &str = "[a-zA-Z0-9 .,:;!?'\"“”‘’•·–*+#()\\[\\]/©\u{a0}\u{200b}\u{feff}\t\r\n\u{5d0}-\u{5d4}城市新闻。é\u{301}😀-]{0,300}";
+const MARKER_SOUP: &str = "[a-zA-Z0-9 .,:;!?'\"“”‘’•·–*+#=()\\[\\]/©\u{a0}\u{200b}\u{feff}\t\r\n\u{5d0}-\u{5d4}城市新闻。é\u{301}😀-]{0,300}";
 
 const WORDS: &[&str] = &[
     "the",
@@ -606,6 +606,9 @@ fn piece() -> impl Strategy<Value = Piece> {
                 v
             }),
         1 => (1u8..4, words(2..8)).prop_map(|(n, t)| vec![format!("{} {t}", "#".repeat(n.into()))]),
+        // a setext heading: a title underlined with `=` or `-`
+        1 => (title(), select(&["===", "-----", "=================="][..]))
+            .prop_map(|(t, u)| vec![t, u.to_string()]),
         1 => words(2..6).prop_map(|t| vec![format!("[{t}](https://example.org/a/1)")]),
         1 => any::<String>().prop_map(|s| vec![s.replace('\0', "")]),
     ]

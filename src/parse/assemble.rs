@@ -508,18 +508,18 @@ pub(crate) fn assemble<'a>(
     if head.is_none() && !clean {
         promote_opening_title(&mut b.article, lines, input);
     }
-    if !classification.underlines.is_empty() {
-        b.article
-            .boilerplate
-            .extend(classification.underlines.iter().map(|&span| Boilerplate {
-                kind: BoilerplateKind::Other,
-                text: Cow::Borrowed(input.get(span.start..span.end).unwrap_or("")),
-                rule: Cow::Borrowed(rule::UNDERLINE),
-                span,
-            }));
-        b.article.boilerplate.sort_by_key(|p| p.span.start);
-    }
-    place_invisible(&mut b.article, &classification.invisible, input);
+    place_aside(
+        &mut b.article,
+        &classification.underlines,
+        (BoilerplateKind::Other, rule::UNDERLINE),
+        input,
+    );
+    place_aside(
+        &mut b.article,
+        &classification.invisible,
+        (BoilerplateKind::Whitespace, rule::INVISIBLE),
+        input,
+    );
     b.article
 }
 
@@ -861,10 +861,16 @@ fn is_standfirst(
     }
 }
 
-/// Lines of invisible characters become `whitespace` boilerplate, unless a
-/// larger element already covers them.
-fn place_invisible<'a>(article: &mut Article<'a>, invisible: &[Span], input: &'a str) {
-    if invisible.is_empty() {
+/// Lines that are not lines of the article's own (lines of invisible
+/// characters, setext underlines) become boilerplate of `kind`, unless a
+/// piece around them already covers them (boilerplate merged across them).
+fn place_aside<'a>(
+    article: &mut Article<'a>,
+    aside: &[Span],
+    (kind, rule): (BoilerplateKind, &'static str),
+    input: &'a str,
+) {
+    if aside.is_empty() {
         return;
     }
     let mut covers: Vec<Span> = article.body.iter().map(Block::span).collect();
@@ -872,7 +878,7 @@ fn place_invisible<'a>(article: &mut Article<'a>, invisible: &[Span], input: &'a
     covers.extend(article.boilerplate.iter().map(|b| b.span));
     covers.sort_unstable();
     let mut j = 0;
-    for &s in invisible {
+    for &s in aside {
         while covers.get(j).is_some_and(|c| c.end <= s.start) {
             j += 1;
         }
@@ -883,9 +889,9 @@ fn place_invisible<'a>(article: &mut Article<'a>, invisible: &[Span], input: &'a
             continue;
         }
         article.boilerplate.push(Boilerplate {
-            kind: BoilerplateKind::Whitespace,
+            kind,
             text: Cow::Borrowed(input.get(s.start..s.end).unwrap_or("")),
-            rule: Cow::Borrowed(rule::INVISIBLE),
+            rule: Cow::Borrowed(rule),
             span: s,
         });
     }
