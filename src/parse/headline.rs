@@ -49,7 +49,7 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
 /// [`title_shaped`] but for the sentence-end and inner-stop rules.
 fn title_shaped_but_end(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
-    c.is_text()
+    (c.is_text() || matches!(c.kind, Kind::Heading { .. }))
         && c.boilerplate_hit().is_none()
         && (10..=300).contains(&w)
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
@@ -314,6 +314,9 @@ pub(crate) fn find(
         .or_else(|| (first <= LOOKAHEAD && opens_with_title(units, lines, last)).then_some(0))
 }
 
+/// What a level-1 Markdown heading gains as a headline candidate.
+const H1_BONUS: f32 = 2.0;
+
 /// Least weight of a title that a longer line under it may be the subtitle of.
 const SUBTITLE_OF: u32 = 25;
 /// What a line costs that looks like the subtitle of the title above it.
@@ -495,8 +498,20 @@ fn score(
         return None;
     }
 
+    // A Markdown heading is judged by its words; a page's one `#` heading
+    // is most often its article's title.
+    let heading = match c.kind {
+        Kind::Heading { level } => Some(level),
+        _ => None,
+    };
+    let text = match heading {
+        Some(_) => crate::construct::heading::heading(c.text)
+            .and_then(|h| c.text.get(h.text_at..h.text_end))
+            .unwrap_or(c.text),
+        None => c.text,
+    };
     toks.clear();
-    tokens(c.text, toks);
+    tokens(text, toks);
     let overlap = if toks.is_empty() {
         0.0
     } else {
@@ -518,14 +533,17 @@ fn score(
     if c.hit.is_some() {
         score -= 1.0;
     }
-    if !c.shape.upper_start && c.shape.cjk == 0 {
+    if heading.is_none() && !c.shape.upper_start && c.shape.cjk == 0 {
         score -= 0.7;
+    }
+    if heading == Some(1) {
+        score += H1_BONUS;
     }
     // Headlines recur: in breadcrumbs, teasers of the same story, share text.
     let recurs = (lo..hi).any(|j| {
         j != k
             && matches!(units.get(j), Some(Unit::Line(m))
-                if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len() && o.text.ends_with(c.text)))
+                if lines.get(m.at()).is_some_and(|o| o.text.len() >= text.len() && o.text.ends_with(text)))
     });
     if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
         score += 1.0;
