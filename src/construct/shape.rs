@@ -26,6 +26,8 @@ pub(crate) struct Shape {
     pub inner_stops: u16,
     /// The first letter is upper case.
     pub upper_start: bool,
+    /// The first letter has no case (Arabic, Hebrew, Hangul, Thai, CJK...).
+    pub caseless_start: bool,
 }
 
 impl Shape {
@@ -33,6 +35,13 @@ impl Shape {
     /// thresholds in characters serve both scripts.
     pub(crate) fn weight(&self) -> u32 {
         self.chars + self.cjk
+    }
+
+    /// The line starts in lower case: it goes on from the line above, or
+    /// it is not a title. A script without case (Arabic, Hangul, CJK) never
+    /// does.
+    pub(crate) fn lower_start(&self) -> bool {
+        !self.upper_start && !self.caseless_start && self.cjk == 0
     }
 }
 
@@ -60,13 +69,15 @@ pub(crate) fn shape(line: &str) -> Shape {
     };
     let sentence_end = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
     let colon_end = matches!(last, Some(':' | ';' | '：'));
-    let upper_start = match bytes.first() {
+    let (upper_start, caseless_start) = match bytes.first() {
         // The usual case: an ASCII letter first.
-        Some(b) if b.is_ascii_alphabetic() => b.is_ascii_uppercase(),
+        Some(b) if b.is_ascii_alphabetic() => (b.is_ascii_uppercase(), false),
         _ => line
             .chars()
             .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase),
+            .map_or((false, false), |c| {
+                (c.is_uppercase(), !c.is_uppercase() && !c.is_lowercase())
+            }),
     };
     let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
     Shape {
@@ -78,6 +89,7 @@ pub(crate) fn shape(line: &str) -> Shape {
         digits: sat(c.digits),
         inner_stops: sat(inner_stops),
         upper_start,
+        caseless_start,
     }
 }
 
@@ -231,6 +243,20 @@ mod tests {
         assert!(s.sentence_end, "ends with a period");
         assert_eq!(s.inner_stops, 1, "one stop inside");
         assert!(s.upper_start);
+    }
+
+    #[test]
+    fn only_a_cased_letter_starts_in_lower_case() {
+        assert!(shape("goes on from the line above").lower_start());
+        assert!(!shape("Starts a sentence").lower_start());
+        assert!(!shape("«Ça commence»").lower_start(), "after a quote mark");
+        let arabic = shape("قال المجلس البلدي إن العبارة ستعود");
+        assert!(arabic.caseless_start, "Arabic has no case");
+        assert!(!arabic.lower_start(), "so it never starts in lower case");
+        assert!(
+            !shape("항구 위원회가 결정했다").lower_start(),
+            "nor does Hangul"
+        );
     }
 
     #[test]

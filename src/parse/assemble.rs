@@ -319,9 +319,7 @@ fn trim_head(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize
     });
     // A line that starts in lower case goes on with the sentence above it.
     let continues = match units.get(a) {
-        Some(Unit::Line(i)) => lines
-            .get(i.at())
-            .is_some_and(|c| !c.shape.upper_start && c.shape.cjk == 0),
+        Some(Unit::Line(i)) => lines.get(i.at()).is_some_and(|c| c.shape.lower_start()),
         _ => false,
     };
     if prose_follows && !continues {
@@ -965,6 +963,22 @@ Fares stay the same.";
         let text = "Harbour Daily | 04.05.2015 at 13h36 | Jane Doe\n\
 The council met late on Monday and argued for hours about the ferry and the pier.\n\
 The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let u = [
+            super::Unit::Line(0),
+            super::Unit::Line(1),
+            super::Unit::Line(2),
+        ];
+        assert_eq!(super::trim_head(&u, &c, 0, 2), 1);
+    }
+
+    #[test]
+    fn a_dateline_in_a_script_without_case_does_not_open_the_body() {
+        // A date with a time, then paragraphs in Arabic, which has no case:
+        // the paragraph after the dateline does not go on from it.
+        let text = "الاثنين، 12 آذار 2023، آخر تحديث 10:45 (بتوقيت المدينة)\n\
+قال المجلس البلدي إن العبارة ستعود إلى الميناء بعد إصلاحات طويلة في الحوض الجاف.\n\
+وأضاف أن الرصيف القديم سيصبح ممشى عاما فيه مقاعد وأضواء وكشك صغير.";
         let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
         let u = [
             super::Unit::Line(0),

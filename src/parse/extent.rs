@@ -365,7 +365,7 @@ fn trim_author_box(units: &[Unit], lines: &[Classified<'_>], first: usize, last:
         if !(c.is_text() && c.shape.weight() <= 40 && name(c.text)) {
             continue;
         }
-        let about = bio.text.starts_with(c.text) || !bio.shape.upper_start;
+        let about = bio.text.starts_with(c.text) || bio.shape.lower_start();
         if !about {
             return last;
         }

@@ -331,13 +331,14 @@ const DATELINE_SHARE: u32 = 12;
 /// What a line of many digits under a title candidate costs.
 const DATELINE_COST: f32 = 1.5;
 
-/// A date written with digits: digits joined by a dot or a slash
-/// ("04.05.2015", "5/4/15"), or a CJK year ("2018年").
+/// A date written with digits: digits joined by a dot, a slash or, for a
+/// time, a colon ("04.05.2015", "5/4/15", "10:45"), or a CJK year
+/// ("2018年").
 pub(crate) fn dated(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(3)
-        .any(|w| matches!(w, [x, b'.' | b'/', y] if x.is_ascii_digit() && y.is_ascii_digit()))
-        || text.contains("年")
+    b.windows(3).any(
+        |w| matches!(w, [x, b'.' | b'/' | b':', y] if x.is_ascii_digit() && y.is_ascii_digit()),
+    ) || text.contains("年")
 }
 
 /// The line of a unit that may be the headline.
@@ -698,6 +699,15 @@ mod tests {
     const BODY: &str = "The harbour board met on Tuesday to decide the future of the old ferry pier, which has stood empty for years.\n\n\
 The pier will be rebuilt as a public walkway with benches, lights and a small kiosk, the board said after the vote.\n\n\
 Work on the pier starts in spring and should end before the summer season, when the ferry crowds return to the harbour.\n";
+
+    #[test]
+    fn dates_written_with_digits() {
+        assert!(super::dated("04.05.2015"), "day.month.year");
+        assert!(super::dated("5/4/15"), "slashes");
+        assert!(super::dated("2018年5月"), "a CJK year");
+        assert!(super::dated("Monday, updated 10:45 (GMT+2)"), "a time");
+        assert!(!super::dated("Ferry pier rebuilt in 2015"), "a year alone");
+    }
 
     #[test]
     fn a_doubled_title_line_is_the_headline() {
