@@ -250,8 +250,11 @@ fn may_be_byline(b: &[u8]) -> bool {
 /// have instead), or the word of a relative date (`ago`, `vor`, `hace`,
 /// `il y a`).
 fn may_hold_date(b: &[u8]) -> bool {
+    // One pass: the digit anchors, and the relative-date words looked for
+    // where their first letter is.
     let mut run = 0u32;
     let mut prev_digit = false;
+    let mut word = false;
     for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_digit() {
             run += 1;
@@ -269,12 +272,18 @@ fn may_hold_date(b: &[u8]) -> bool {
         }
         run = 0;
         prev_digit = false;
+        if !word {
+            let rest = b.get(i + 1..).unwrap_or(&[]);
+            word = match fold(c) {
+                b'a' => starts_with_tag(rest, b"go"),
+                b'v' => starts_with_tag(rest, b"or"),
+                b'h' => starts_with_tag(rest, b"ace"),
+                b'i' => starts_with_tag(rest, b"l y a"),
+                _ => false,
+            };
+        }
     }
-    let word = |w: &[u8]| {
-        b.windows(w.len())
-            .any(|x| x.iter().zip(w).all(|(&c, &l)| fold(c) == l))
-    };
-    word(b"ago") || word(b"vor") || word(b"hace") || word(b"il y a")
+    word
 }
 
 /// The classified lines of a text.
