@@ -128,6 +128,7 @@ impl Lanes {
         }
     }
 
+    #[inline(always)]
     fn flush(&mut self, into: &mut Counts) {
         let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
         into.chars += sum(&self.chars);

@@ -8,6 +8,7 @@
 //! line is article content; the extent stage sums them.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::BoilerplateKind;
 use crate::lexicon::Lexicon;
@@ -113,7 +114,7 @@ fn for_each_row(
             let w = c.shape.weight() as f32;
             let b = [
                 f32::from(u8::from(c.shape.sentence_end)),
-                (1.0 + w).ln() / 6.0,
+                ln_of(c.shape.weight(), 1) / 6.0,
                 f32::from(u8::from(w < 30.0)),
                 f32::from(u8::from(c.boilerplate_hit().is_some())),
                 f32::from(u8::from(repeats.get(j).copied().unwrap_or(1) > 1)),
@@ -140,6 +141,19 @@ fn for_each_row(
         };
         let Some(c) = lines.get(i) else { break };
         f(&row(i, n, c, &base, &prefix, &stats, lexicon));
+    }
+}
+
+/// `ln(weight + plus)` as `(plus + weight as f32).ln()` gives it, from a
+/// table for the weights of most lines: the same calls, made once per
+/// process.
+pub(crate) fn ln_of(weight: u32, plus: u8) -> f32 {
+    const TABLE: usize = 4096;
+    static LN: OnceLock<Vec<f32>> = OnceLock::new();
+    let table = LN.get_or_init(|| (0..TABLE).map(|k| (k as f32).ln()).collect());
+    match table.get(weight as usize + usize::from(plus)) {
+        Some(&v) => v,
+        None => (f32::from(plus) + weight as f32).ln(),
     }
 }
 
@@ -815,6 +829,20 @@ mod tests {
             .map(|(a, b)| a * b)
             .sum();
         assert_eq!(logit(&x).to_bits(), plain.to_bits());
+    }
+
+    #[test]
+    fn ln_of_is_the_plain_ln() {
+        for w in (0..5000u32).chain([u32::MAX - 2, 1 << 24, (1 << 24) + 1]) {
+            for plus in [1u8, 2] {
+                let w_f = w as f32;
+                assert_eq!(
+                    ln_of(w, plus).to_bits(),
+                    (f32::from(plus) + w_f).ln().to_bits(),
+                    "ln({plus} + {w})"
+                );
+            }
+        }
     }
 
     #[test]
