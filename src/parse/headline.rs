@@ -121,6 +121,8 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
         if let Some(l) = common_lower(ch) {
             h = (h ^ u64::from(l)).wrapping_mul(PRIME);
             n += 1;
+        } else if common_non_word(ch) {
+            push(&mut h, &mut n, out);
         } else if is_cjk(ch) {
             push(&mut h, &mut n, out);
             out.push((OFFSET ^ u64::from(ch)).wrapping_mul(PRIME) ^ 0x5555);
@@ -148,6 +150,15 @@ fn common_lower(ch: char) -> Option<u32> {
         0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F => Some(u),
         _ => None,
     }
+}
+
+/// Latin-1 signs and general punctuation (no-break space, `«`, `’`, `“`,
+/// dashes): neither letters nor digits, nor CJK. A test checks each
+/// against std.
+#[inline]
+fn common_non_word(ch: char) -> bool {
+    matches!(u32::from(ch),
+        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F)
 }
 
 /// A set of word hashes: open addressing in a fixed table, so that the
@@ -840,6 +851,17 @@ Pier plan";
                 (super::common_lower(ch), None),
                 "{ch:?} lowers to one character"
             );
+        }
+    }
+
+    #[test]
+    fn common_signs_are_no_word_characters() {
+        for ch in ('\u{80}'..='\u{2100}').filter(|&c| super::common_non_word(c)) {
+            assert!(
+                !ch.is_alphanumeric() && !crate::lexicon::is_cjk(ch),
+                "{ch:?} is no word character"
+            );
+            assert!(super::common_lower(ch).is_none(), "{ch:?} is no letter");
         }
     }
 
