@@ -550,10 +550,14 @@ fn score(
         score -= 0.7;
     }
     // Headlines recur: in breadcrumbs, teasers of the same story, share text.
+    // The last byte first: most lines end otherwise, and need no compare.
+    let last = c.text.as_bytes().last();
     let recurs = (lo..hi).any(|j| {
         j != k
             && matches!(units.get(j), Some(Unit::Line(m))
-                if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len() && o.text.ends_with(c.text)))
+                if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len()
+                    && o.text.as_bytes().last() == last
+                    && o.text.ends_with(c.text)))
     });
     if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
         score += 1.0;
