@@ -276,7 +276,8 @@ pub(crate) fn find(
     if first <= 1 && opens_with_title(units, lines, last) {
         return Some(0);
     }
-    let words = body_words(units, lines, first, last);
+    // The body's words, sampled when the first candidate needs them.
+    let mut words = None;
     let lo = first.saturating_sub(LOOKBACK);
     let mut hi = (first + LOOKAHEAD).min(units.len());
     // Inside the extent, only lines up to its first prose.
@@ -297,10 +298,10 @@ pub(crate) fn find(
             score(
                 units,
                 lines,
-                &words,
+                &mut words,
                 &mut toks,
                 (lo, (first + RECUR_AHEAD).min(units.len())),
-                first,
+                (first, last),
                 k,
             )
         })
@@ -476,10 +477,10 @@ const LIST_COST: f32 = 1.0;
 fn score(
     units: &[Unit],
     lines: &[Classified<'_>],
-    words: &WordSet,
+    words: &mut Option<WordSet>,
     toks: &mut Vec<u64>,
     (lo, hi): (usize, usize),
-    first: usize,
+    (first, last): (usize, usize),
     k: usize,
 ) -> Option<Score> {
     // A headline doubled on the page (a visible and a hidden copy) is one
@@ -528,6 +529,7 @@ fn score(
     let overlap = if toks.is_empty() {
         0.0
     } else {
+        let words = words.get_or_insert_with(|| body_words(units, lines, first, last));
         toks.iter().filter(|&&t| words.contains(t)).count() as f32 / toks.len() as f32
     };
     let w = c.shape.weight();
