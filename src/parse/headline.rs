@@ -166,6 +166,8 @@ fn common_non_word(ch: char) -> bool {
 /// rest of a sample that long is left out.
 struct WordSet {
     slots: Vec<u64>,
+    /// `slots` has `1 << bits` entries.
+    bits: u32,
     len: usize,
     zero: bool,
 }
@@ -174,9 +176,24 @@ impl WordSet {
     const BITS: u32 = 12;
     const MAX: usize = (1 << Self::BITS) / 4 * 3;
 
+    /// A set for up to `MAX` words.
+    #[cfg(test)]
     fn new() -> Self {
+        Self::with_room(Self::MAX)
+    }
+
+    /// A set for the first `MAX` of `words` words: a table at most three
+    /// quarters full, smaller than the largest for a short sample (fewer
+    /// slots to clear; what it holds is the same).
+    fn with_room(words: usize) -> Self {
+        let need = words.min(Self::MAX) * 4 / 3 + 1;
+        let bits = need
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(4, Self::BITS);
         WordSet {
-            slots: vec![0; 1 << Self::BITS],
+            slots: vec![0; 1 << bits],
+            bits,
             len: 0,
             zero: false,
         }
@@ -184,8 +201,8 @@ impl WordSet {
 
     /// The slots to probe for `h`, in order (0 marks an empty slot).
     fn probe(&self, h: u64) -> impl Iterator<Item = usize> + use<> {
-        let mask = (1usize << Self::BITS) - 1;
-        let start = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        let mask = (1usize << self.bits) - 1;
+        let start = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
         (0..=mask).map(move |d| (start + d) & mask)
     }
 
@@ -227,7 +244,6 @@ impl WordSet {
 
 /// The words of the first prose of the extent.
 fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> WordSet {
-    let mut set = WordSet::new();
     let mut toks = Vec::new();
     let mut bytes = 0;
     for u in units.get(first..=last).unwrap_or(&[]) {
@@ -236,16 +252,17 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
             && c.is_text()
             && (c.shape.sentence_end || c.shape.weight() >= 80)
         {
-            toks.clear();
             tokens(c.text, &mut toks);
-            for &t in &toks {
-                set.insert(t);
-            }
             bytes += c.text.len();
             if bytes >= SAMPLE_BYTES {
                 break;
             }
         }
+    }
+    // In the order they came, as inserted line by line.
+    let mut set = WordSet::with_room(toks.len());
+    for &t in &toks {
+        set.insert(t);
     }
     set
 }
@@ -842,6 +859,22 @@ Pier plan";
         }
         assert_eq!(set.len, super::WordSet::MAX, "full at its bound");
         assert!(set.contains(42) && !set.contains(200_000));
+        for room in [0, 1, 5, 100, 2000, 3072, 5000] {
+            let mut small = super::WordSet::with_room(room);
+            for h in 1..=room as u64 {
+                small.insert(h * 7919);
+            }
+            assert_eq!(
+                small.len,
+                room.min(super::WordSet::MAX),
+                "{room} words held"
+            );
+            assert!(
+                (1..=room as u64)
+                    .all(|h| small.contains(h * 7919) == (h as usize <= super::WordSet::MAX))
+            );
+            assert!(!small.contains(3), "not put in");
+        }
     }
 
     #[test]
