@@ -306,21 +306,24 @@ pub(crate) fn find(
         }
     }
     let mut toks = Vec::new();
+    // The lines a headline may recur in, by their last byte.
+    let mut ends: Vec<(u8, u32, &str)> = (lo..(first + RECUR_AHEAD).min(units.len()))
+        .filter_map(|j| match units.get(j) {
+            Some(Unit::Line(m)) => {
+                let o = lines.get(m.at())?;
+                Some((*o.text.as_bytes().last()?, u32::try_from(j).ok()?, o.text))
+            }
+            _ => None,
+        })
+        .collect();
+    ends.sort_unstable_by_key(|e| e.0);
     let mut scores: Vec<Option<Score>> = (lo..hi)
         .map(|k| {
             // A one-unit extent is the article itself, not its headline.
             if k == first && first == last {
                 return None;
             }
-            score(
-                units,
-                lines,
-                &mut words,
-                &mut toks,
-                (lo, (first + RECUR_AHEAD).min(units.len())),
-                (first, last),
-                k,
-            )
+            score(units, lines, &mut words, &mut toks, &ends, (first, last), k)
         })
         .collect();
     // The best unit is the first of highest score, less its subtitle cost,
@@ -496,7 +499,7 @@ fn score(
     lines: &[Classified<'_>],
     words: &mut Option<WordSet>,
     toks: &mut Vec<u64>,
-    (lo, hi): (usize, usize),
+    ends: &[(u8, u32, &str)],
     (first, last): (usize, usize),
     k: usize,
 ) -> Option<Score> {
@@ -569,14 +572,15 @@ fn score(
         score -= 0.7;
     }
     // Headlines recur: in breadcrumbs, teasers of the same story, share text.
-    // The last byte first: most lines end otherwise, and need no compare.
-    let last = c.text.as_bytes().last();
-    let recurs = (lo..hi).any(|j| {
-        j != k
-            && matches!(units.get(j), Some(Unit::Line(m))
-                if lines.get(m.at()).is_some_and(|o| o.text.len() >= c.text.len()
-                    && o.text.as_bytes().last() == last
-                    && o.text.ends_with(c.text)))
+    // Only lines with the same last byte can end with the line (a line's
+    // text is never empty).
+    let recurs = c.text.as_bytes().last().is_some_and(|&b| {
+        let from = ends.partition_point(|e| e.0 < b);
+        ends.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|e| e.0 == b)
+            .any(|&(_, j, o)| j as usize != k && o.len() >= c.text.len() && o.ends_with(c.text))
     });
     if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
         score += 1.0;
