@@ -438,12 +438,15 @@ impl Starts {
         let folded = word | 0x2020_2020_2020_2020;
         for j in [0, 2, 4] {
             let k = (folded >> (8 * j)) as u32;
-            let h = start_hash(k);
+            // `start_hash` split: the word from the top bits of the
+            // product in one shift, the bit below them.
+            let x = k.wrapping_mul(START_MUL);
             if self
                 .bits
-                .get(h >> 6)
-                .is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
+                .get((x >> (32 - START_BITS + 6)) as usize)
+                .is_some_and(|&w| (w >> ((x >> (32 - START_BITS)) & 63)) & 1 != 0)
             {
+                let h = (x >> (32 - START_BITS)) as usize;
                 let c = check_hash(k);
                 if self
                     .check
@@ -541,10 +544,13 @@ fn check_hash(k: u32) -> usize {
     (k.wrapping_mul(0x85EB_CA6B) >> (32 - CHECK_BITS)) as usize
 }
 
+/// The multiplier of [`start_hash`].
+const START_MUL: u32 = 0x9E37_79B1;
+
 /// Hashes four case-folded bytes to `START_BITS` bits.
 #[inline(always)]
 fn start_hash(k: u32) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) >> (32 - START_BITS)) as usize
+    (k.wrapping_mul(START_MUL) >> (32 - START_BITS)) as usize
 }
 
 /// Case-folds four bytes (see [`Starts`]).
