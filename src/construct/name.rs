@@ -36,25 +36,65 @@ pub(crate) fn name(line: &str) -> bool {
     if role.is_some_and(|r| r.is_empty() || (r.len() > 70 && r.chars().count() > 70)) {
         return false;
     }
+    let words = if who.is_ascii() {
+        ascii_words(who.as_bytes())
+    } else {
+        words(who)
+    };
+    words.is_some_and(|n| (2..=5).contains(&n))
+}
+
+/// The words of a name: at most five, each a particle or an upper-case
+/// letter then letters, `-`, `'`, `’` or `.`; `None` if any is not.
+fn words(who: &str) -> Option<u32> {
     let mut words = 0;
     for w in who.split_whitespace() {
         words += 1;
         // A sixth word makes it no name, whatever it is.
         if words > 5 {
-            return false;
+            return None;
         }
         if PARTICLES.contains(&w) {
             continue;
         }
         let mut cs = w.chars();
         if !cs.next().is_some_and(char::is_uppercase) {
-            return false;
+            return None;
         }
         if !cs.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
-            return false;
+            return None;
         }
     }
-    (2..=5).contains(&words)
+    Some(words)
+}
+
+/// [`words`] for ASCII text, byte by byte: the same white space (`\t` to
+/// `\r` and the space), letters and marks.
+fn ascii_words(who: &[u8]) -> Option<u32> {
+    let mut words = 0;
+    for w in who
+        .split(|&b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if words > 5 {
+            return None;
+        }
+        if PARTICLES.iter().any(|p| p.as_bytes() == w) {
+            continue;
+        }
+        let [first, rest @ ..] = w else { continue };
+        if !first.is_ascii_uppercase() {
+            return None;
+        }
+        if !rest
+            .iter()
+            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'\'' | b'.'))
+        {
+            return None;
+        }
+    }
+    Some(words)
 }
 
 #[cfg(test)]
@@ -72,6 +112,30 @@ mod tests {
         assert!(name("Jean-Luc O’Neill"), "hyphen and apostrophe");
         assert!(name("van der Berg Anna"), "a particle first");
         assert!(name("Élodie Durand"), "a non-ASCII capital first");
+    }
+
+    #[test]
+    fn ascii_words_are_the_general_words() {
+        for who in [
+            "Antony Blinken",
+            "Ursula von der Leyen",
+            "  Anna\tBerg\x0bRoe\x0cLee\rMay\nKim ",
+            "Jean-Luc O'Neill Jr.",
+            "de la Cruz",
+            "Anna",
+            "",
+            "A B C D E F",
+            "Anna 2024",
+            "Anna\x1fBerg",
+            "Anna_Berg Roe",
+            "anna Berg",
+        ] {
+            assert_eq!(
+                ascii_words(who.as_bytes()),
+                words(who),
+                "same verdict on {who:?}"
+            );
+        }
     }
 
     #[test]

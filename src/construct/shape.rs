@@ -140,6 +140,7 @@ impl Lanes {
         }
     }
 
+    #[inline(always)]
     fn flush(&mut self, into: &mut Counts) {
         let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
         into.chars += sum(&self.chars);
@@ -166,6 +167,19 @@ fn tail_mask(rest: usize) -> [u8; LANES] {
 }
 
 /// Not a UTF-8 continuation byte (0x80..=0xBF).
+/// Lanes `0..len` set to 1, the others 0.
+#[inline(always)]
+fn head_mask(len: usize) -> [u8; LANES] {
+    const RAMP: [u8; 2 * LANES] = [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0,
+    ];
+    RAMP.get(LANES - len.min(LANES)..)
+        .and_then(|r| r.first_chunk::<LANES>())
+        .copied()
+        .unwrap_or([1; LANES])
+}
+
 #[inline(always)]
 fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40
@@ -188,6 +202,24 @@ fn is_stop(b: u8) -> bool {
 fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
     let mut at = 0;
+    // A short line (menus are many of them): one block, zero-padded, its
+    // first lanes kept.
+    let mut padded = [0u8; LANES + 1];
+    if let Some(head) = padded
+        .get_mut(..bytes.len())
+        .filter(|_| bytes.len() <= LANES)
+    {
+        head.copy_from_slice(bytes);
+        if let (Some(block), Some(next)) = (
+            padded.first_chunk::<LANES>(),
+            padded.get(1..).and_then(|s| s.first_chunk::<LANES>()),
+        ) {
+            let mut lanes = Lanes::default();
+            lanes.add(block, next, &head_mask(bytes.len()));
+            lanes.flush(&mut out);
+            return out;
+        }
+    }
     if bytes.len() > LANES {
         let mut lanes = Lanes::default();
         let mut blocks = 0u32;

@@ -102,6 +102,9 @@ pub(crate) struct Lexicon {
 /// merges some other bytes too: more candidates, never fewer). A bit per
 /// hash value says whether any window hashes so; the set bits are ranked,
 /// and the k-th one lists its phrases with where the window sits. A
+/// window that passes is confirmed on the eight bytes it starts (see
+/// `long`), since most such windows are a common word that merely begins
+/// like a phrase ("das ", "ment"); only then are the phrases listed. A
 /// candidate is checked by comparing the phrase's bytes ASCII-case-
 /// insensitively, as the automaton would match them; of the phrases that
 /// match at a start the longest wins, then the first listed, as in a
@@ -113,6 +116,14 @@ struct Starts {
     /// pass both, so most windows that share a first hash with a key by
     /// chance stop here, before the ranks and phrase lists are read.
     check: Box<[u64; CHECK_WORDS]>,
+    /// The eight bytes a window starts, under [`long_hash`], for every
+    /// phrase that fixes them (its first eight at `At`, its second to
+    /// ninth at `After`); and under [`check_hash`], the windows of the
+    /// phrases too short for that, which pass on their four bytes alone.
+    /// A window must pass one of the two: most that hold a phrase's first
+    /// four bytes in a word that goes on otherwise stop here.
+    long: Box<[u64; LONG_WORDS]>,
+    short: Box<[u64; CHECK_WORDS]>,
     /// Set bits in the words before each word.
     rank: Box<[u32; START_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
@@ -208,6 +219,40 @@ impl Starts {
                 _ => return None,
             }
         }
+        let mut long = Box::new([0u64; LONG_WORDS]);
+        let mut short = Box::new([0u64; CHECK_WORDS]);
+        for p in patterns {
+            let b = p.as_bytes();
+            let mut eight = |from: usize| match b.get(from..).and_then(|t| t.first_chunk::<8>()) {
+                Some(w) => set_bit(&mut long[..], long_hash(fold8(*w))),
+                None => false,
+            };
+            // The windows that fix no eight bytes.
+            let mut four = |w: [u8; 4]| set_bit(&mut short[..], check_hash(fold4(w)));
+            match *b {
+                [b0, b1, b2] => {
+                    for x in 0..=255u8 {
+                        four([b0, b1, b2, x]);
+                        four([x, b0, b1, b2]);
+                    }
+                }
+                [b0, b1, b2, b3] => {
+                    four([b0, b1, b2, b3]);
+                    for x in 0..=255u8 {
+                        four([b1, b2, b3, x]);
+                    }
+                }
+                [b0, b1, b2, b3, b4, ..] => {
+                    if !eight(0) {
+                        four([b0, b1, b2, b3]);
+                    }
+                    if !eight(1) {
+                        four([b1, b2, b3, b4]);
+                    }
+                }
+                _ => return None,
+            }
+        }
         let mut bits = Box::new([0u64; START_WORDS]);
         for &(h, _, _) in &keyed {
             if let Some(w) = bits.get_mut(h >> 6) {
@@ -237,6 +282,8 @@ impl Starts {
         Some(Starts {
             bits,
             check,
+            long,
+            short,
             rank,
             bucket,
             windows,
@@ -343,18 +390,34 @@ impl Starts {
     }
 
     /// The first even offset at or after `q` (even) whose four bytes (zeros
-    /// past the end) hash to a set bit, with the hash; none once fewer than
-    /// three bytes are left, as no phrase then fits.
+    /// past the end) hash to a set bit, with the hash, and that passes
+    /// [`Starts::confirm`]; none once fewer than three bytes are left, as
+    /// no phrase then fits.
     ///
-    /// Eight bytes are loaded at a time and the windows at their offsets 0,
-    /// 2 and 4 tested one by one; a branch per window is cheaper than a
+    /// Eight bytes are loaded at a time (two words, where fourteen bytes
+    /// are left) and the windows at their offsets 0, 2 and 4 tested one by
+    /// one; a branch per window is cheaper than a
     /// mask here, since few pass.
     #[inline]
     fn next(&self, bytes: &[u8], mut q: usize) -> Option<(usize, usize)> {
+        // Two words a step (offsets 0 and 6 of fourteen bytes) while they
+        // fit: six windows for one loop test.
+        while let Some(chunk) = bytes.get(q..q.wrapping_add(14)) {
+            let (Some(a), Some(b)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else {
+                break;
+            };
+            if let Some((j, h)) = self.test3(bytes, q, u64::from_le_bytes(*a)) {
+                return Some((q + j, h));
+            }
+            if let Some((j, h)) = self.test3(bytes, q + 6, u64::from_le_bytes(*b)) {
+                return Some((q + 6 + j, h));
+            }
+            q += 12;
+        }
         while let Some(chunk) = bytes.get(q..q.wrapping_add(8)) {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
-            if let Some((j, h)) = self.test3(u64::from_le_bytes(w)) {
+            if let Some((j, h)) = self.test3(bytes, q, u64::from_le_bytes(w)) {
                 return Some((q + j, h));
             }
             q += 6;
@@ -364,28 +427,32 @@ impl Starts {
         for (d, s) in w.iter_mut().zip(tail) {
             *d = *s;
         }
-        let (j, h) = self.test3(u64::from_le_bytes(w))?;
+        let (j, h) = self.test3(bytes, q, u64::from_le_bytes(w))?;
         (j + 3 <= tail.len()).then_some((q + j, h))
     }
 
-    /// The first of the windows at offsets 0, 2 and 4 of `word` whose bit
-    /// is set, and its hash.
+    /// The first of the windows at offsets 0, 2 and 4 of `word` (the eight
+    /// bytes at `q`, zeros past the end) whose bits are set, and its hash.
     #[inline(always)]
-    fn test3(&self, word: u64) -> Option<(usize, usize)> {
+    fn test3(&self, bytes: &[u8], q: usize, word: u64) -> Option<(usize, usize)> {
         let folded = word | 0x2020_2020_2020_2020;
         for j in [0, 2, 4] {
             let k = (folded >> (8 * j)) as u32;
-            let h = start_hash(k);
+            // `start_hash` split: the word from the top bits of the
+            // product in one shift, the bit below them.
+            let x = k.wrapping_mul(START_MUL);
             if self
                 .bits
-                .get(h >> 6)
-                .is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
+                .get((x >> (32 - START_BITS + 6)) as usize)
+                .is_some_and(|&w| (w >> ((x >> (32 - START_BITS)) & 63)) & 1 != 0)
             {
+                let h = (x >> (32 - START_BITS)) as usize;
                 let c = check_hash(k);
                 if self
                     .check
                     .get(c >> 6)
                     .is_some_and(|&w| (w >> (c & 63)) & 1 != 0)
+                    && self.confirm(bytes, q + j, c)
                 {
                     return Some((j, h));
                 }
@@ -393,6 +460,62 @@ impl Starts {
         }
         None
     }
+
+    /// The window at `q`, whose four bytes have check hash `c`, may see a
+    /// phrase: a phrase too short to fix eight bytes has these four, or
+    /// the eight bytes at `q` (zeros past the end) are those of a phrase.
+    /// A window that sees a phrase occurring there always passes.
+    #[cold]
+    fn confirm(&self, bytes: &[u8], q: usize, c: usize) -> bool {
+        if get_bit(&self.short[..], c) {
+            return true;
+        }
+        let rest = bytes.get(q..).unwrap_or(&[]);
+        let w = match rest.first_chunk::<8>() {
+            Some(w) => *w,
+            None => {
+                let mut w = [0u8; 8];
+                for (d, s) in w.iter_mut().zip(rest) {
+                    *d = *s;
+                }
+                w
+            }
+        };
+        get_bit(&self.long[..], long_hash(fold8(w)))
+    }
+}
+
+/// Sets bit `h` of `set`; true (for chaining) if it is in range.
+fn set_bit(set: &mut [u64], h: usize) -> bool {
+    match set.get_mut(h >> 6) {
+        Some(w) => {
+            *w |= 1 << (h & 63);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Bit `h` of `set`.
+#[inline]
+fn get_bit(set: &[u64], h: usize) -> bool {
+    set.get(h >> 6).is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
+}
+
+/// Bits of [`long_hash`] (8 KiB).
+const LONG_BITS: u32 = 16;
+const LONG_WORDS: usize = 1 << (LONG_BITS - 6);
+
+/// A hash of eight case-folded bytes, to `LONG_BITS` bits.
+#[inline]
+fn long_hash(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LONG_BITS)) as usize
+}
+
+/// Case-folds eight bytes (see [`Starts`]).
+#[inline]
+fn fold8(w: [u8; 8]) -> u64 {
+    u64::from_le_bytes(w) | 0x2020_2020_2020_2020
 }
 
 /// The hash of the (zero-padded) four bytes at `q`.
@@ -421,10 +544,13 @@ fn check_hash(k: u32) -> usize {
     (k.wrapping_mul(0x85EB_CA6B) >> (32 - CHECK_BITS)) as usize
 }
 
+/// The multiplier of [`start_hash`].
+const START_MUL: u32 = 0x9E37_79B1;
+
 /// Hashes four case-folded bytes to `START_BITS` bits.
 #[inline(always)]
 fn start_hash(k: u32) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) >> (32 - START_BITS)) as usize
+    (k.wrapping_mul(START_MUL) >> (32 - START_BITS)) as usize
 }
 
 /// Case-folds four bytes (see [`Starts`]).

@@ -67,7 +67,8 @@ pub(crate) fn line_scores(
             } else if r >= TEMPLATE_REPEATS && w < 60.0 {
                 0.0
             } else {
-                let len = ((2.0 + w).ln() / 102f32.ln()).clamp(0.3, 2.0);
+                let len =
+                    (super::features::ln_of(c.shape.weight(), 2) / 102f32.ln()).clamp(0.3, 2.0);
                 let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
                 // Items of a list without markers (innerText drops them).
                 if in_list { s.max(LIST_ITEM) } else { s }

@@ -8,6 +8,7 @@
 //! line is article content; the extent stage sums them.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::BoilerplateKind;
 use crate::lexicon::Lexicon;
@@ -113,7 +114,7 @@ fn for_each_row(
             let w = c.shape.weight() as f32;
             let b = [
                 f32::from(u8::from(c.shape.sentence_end)),
-                (1.0 + w).ln() / 6.0,
+                ln_of(c.shape.weight(), 1) / 6.0,
                 f32::from(u8::from(w < 30.0)),
                 f32::from(u8::from(c.boilerplate_hit().is_some())),
                 f32::from(u8::from(repeats.get(j).copied().unwrap_or(1) > 1)),
@@ -140,6 +141,19 @@ fn for_each_row(
         };
         let Some(c) = lines.get(i) else { break };
         f(&row(i, n, c, &base, &prefix, &stats, lexicon));
+    }
+}
+
+/// `ln(weight + plus)` as `(plus + weight as f32).ln()` gives it, from a
+/// table for the weights of most lines: the same calls, made once per
+/// process.
+pub(crate) fn ln_of(weight: u32, plus: u8) -> f32 {
+    const TABLE: usize = 4096;
+    static LN: OnceLock<Vec<f32>> = OnceLock::new();
+    let table = LN.get_or_init(|| (0..TABLE).map(|k| (k as f32).ln()).collect());
+    match table.get(weight as usize + usize::from(plus)) {
+        Some(&v) => v,
+        None => (f32::from(plus) + weight as f32).ln(),
     }
 }
 
@@ -592,15 +606,23 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     out
 }
 
-/// How many times each line's text occurs in the page (hash map: linear).
+/// How many times each line's text occurs in the page (hash table: linear).
 ///
-/// One hash per line: each distinct text gets a slot, each line remembers
-/// its slot. The hasher is std's keyed SipHash: page text is untrusted, and
-/// a predictable hash would let a crafted page make this quadratic. Lines
-/// are first counted in a small table by a cheap key; a line alone under its
-/// key occurs once and is never hashed (most paragraphs). The table only
-/// decides what is hashed, so a crafted page makes it useless, not slow.
+/// Lines are first counted in a small table by a cheap key; a line alone
+/// under its key occurs once and is never hashed (most paragraphs). The
+/// others go into an open-addressing table by a fast hash of their whole
+/// text, at most [`PROBES`] slots from where they hash to: page text is
+/// untrusted, and a predictable hash would let a crafted page make long
+/// runs of slots; a text that finds no place within that many goes to a
+/// map with std's keyed SipHash instead. So a crafted page makes the two
+/// tables useless, not the count quadratic. Each distinct text gets an
+/// entry, each line remembers its entry.
 pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
+    repeats_probing(lines, PROBES)
+}
+
+/// [`repeats`], looking `probes` slots far (the tests force the map).
+fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
     // Lines counted by a cheap key (length, first and last two bytes): equal
     // texts have equal keys, so a line alone under its key occurs once. The
     // table has about eight slots a line.
@@ -622,7 +644,7 @@ pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
     let mut by_key = vec![0u8; 1 << key_bits];
     // Lines not alone under their key, counted as they come: the second
     // line under a key brings the first one along.
-    let mut hashed = 0;
+    let mut hashed = 0usize;
     for c in lines {
         if let Some(n) = by_key.get_mut(key(c.text)) {
             hashed += match *n {
@@ -634,31 +656,76 @@ pub(crate) fn repeats(lines: &[Classified<'_>]) -> Vec<u32> {
         }
     }
     let alone = |t: &str| by_key.get(key(t)).is_some_and(|&n| n == 1);
-    let mut slot: HashMap<&str, u32> = HashMap::with_capacity(hashed);
-    let mut counts: Vec<u32> = Vec::new();
+    // At most half full.
+    let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut table = vec![u32::MAX; 1 << bits];
+    // Each distinct text: its hash, its first line, how often it occurs.
+    let mut entries: Vec<(u64, u32, u32)> = Vec::new();
+    let mut overflow: HashMap<&str, u32> = HashMap::new();
     let mut slots: Vec<u32> = lines
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             if alone(c.text) {
                 return u32::MAX;
             }
-            let next = u32::try_from(counts.len()).unwrap_or(u32::MAX - 1);
-            let s = *slot.entry(c.text).or_insert(next);
-            if s == next {
-                counts.push(0);
+            let h = text_hash(c.text.as_bytes());
+            let next = u32::try_from(entries.len()).unwrap_or(u32::MAX - 1);
+            let mut at = (h >> (64 - bits.max(1))) as usize & mask;
+            let mut id = None;
+            for _ in 0..probes {
+                let Some(slot) = table.get_mut(at) else { break };
+                if *slot == u32::MAX {
+                    *slot = next;
+                    id = Some(next);
+                    break;
+                }
+                if entries.get(*slot as usize).is_some_and(|&(eh, first, _)| {
+                    eh == h && lines.get(first as usize).is_some_and(|f| f.text == c.text)
+                }) {
+                    id = Some(*slot);
+                    break;
+                }
+                at = (at + 1) & mask;
             }
-            if let Some(n) = counts.get_mut(s as usize) {
+            let id = id.unwrap_or_else(|| *overflow.entry(c.text).or_insert(next));
+            if id == next {
+                entries.push((h, u32::try_from(i).unwrap_or(u32::MAX), 0));
+            }
+            if let Some((_, _, n)) = entries.get_mut(id as usize) {
                 *n = n.saturating_add(1);
             }
-            s
+            id
         })
         .collect();
-    drop((slot, by_key));
-    // Each line's slot becomes its slot's count, in place.
+    drop((table, overflow, by_key));
+    // Each line's entry becomes its entry's count, in place.
     for s in &mut slots {
-        *s = counts.get(*s as usize).copied().unwrap_or(1);
+        *s = entries.get(*s as usize).map_or(1, |e| e.2);
     }
     slots
+}
+
+/// Slots a text is looked for from where it hashes to in [`repeats`].
+const PROBES: usize = 32;
+
+/// A fast hash of a line's bytes, eight at a time (not keyed: see
+/// [`repeats`] for why that is safe).
+fn text_hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut words = b.chunks_exact(8);
+    for w in words.by_ref() {
+        let w = w.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    }
+    let mut last = [0u8; 8];
+    for (d, s) in last.iter_mut().zip(words.remainder()) {
+        *d = *s;
+    }
+    h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    (h ^ (h >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
 /// The model's log-odds that a line with features `x` is article content.
@@ -765,6 +832,20 @@ mod tests {
     }
 
     #[test]
+    fn ln_of_is_the_plain_ln() {
+        for w in (0..5000u32).chain([u32::MAX - 2, 1 << 24, (1 << 24) + 1]) {
+            for plus in [1u8, 2] {
+                let w_f = w as f32;
+                assert_eq!(
+                    ln_of(w, plus).to_bits(),
+                    (f32::from(plus) + w_f).ln().to_bits(),
+                    "ln({plus} + {w})"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn repeats_count_every_text() {
         let long = "x".repeat(5000);
         let page = format!(
@@ -777,6 +858,36 @@ mod tests {
             .map(|t| texts.iter().filter(|u| *u == t).count() as u32)
             .collect();
         assert_eq!(repeats(&classified), naive);
+    }
+
+    #[test]
+    fn repeats_count_the_same_through_table_and_map() {
+        // Menus, doubled lines and texts that share a cheap key.
+        let mut page = String::new();
+        for i in 0..3000u32 {
+            let line = match i % 7 {
+                0 => format!("Menu item {}", i % 40),
+                1 => format!("A{}Z", i % 300),
+                2 => format!("Story number {i} of the page, told once."),
+                3 => "Share".to_string(),
+                _ => format!("x{}y", i % 11),
+            };
+            page.push_str(&line);
+            page.push('\n');
+        }
+        let classified = super::super::classify::classify(&page, Lexicon::builtin()).lines;
+        let texts: Vec<&str> = classified.iter().map(|c| c.text).collect();
+        let naive: Vec<u32> = texts
+            .iter()
+            .map(|t| texts.iter().filter(|u| *u == t).count() as u32)
+            .collect();
+        for probes in [0, 1, 2, PROBES] {
+            assert_eq!(
+                repeats_probing(&classified, probes),
+                naive,
+                "{probes} probes"
+            );
+        }
     }
 
     #[test]

@@ -118,7 +118,12 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
             break;
         };
         i += ch.len_utf8();
-        if is_cjk(ch) {
+        if let Some(l) = common_lower(ch) {
+            h = (h ^ u64::from(l)).wrapping_mul(PRIME);
+            n += 1;
+        } else if common_non_word(ch) {
+            push(&mut h, &mut n, out);
+        } else if is_cjk(ch) {
             push(&mut h, &mut n, out);
             out.push((OFFSET ^ u64::from(ch)).wrapping_mul(PRIME) ^ 0x5555);
         } else if ch.is_alphanumeric() {
@@ -133,11 +138,36 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
     push(&mut h, &mut n, out);
 }
 
+/// The lower case of a Latin-1, Greek or Cyrillic letter (the blocks most
+/// non-ASCII news text is written in), without the Unicode tables; `None`
+/// for every other character. A test checks each against std.
+#[inline]
+fn common_lower(ch: char) -> Option<u32> {
+    let u = u32::from(ch);
+    match u {
+        0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x410..=0x42F => Some(u + 0x20),
+        0x400..=0x40F => Some(u + 0x50),
+        0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F => Some(u),
+        _ => None,
+    }
+}
+
+/// Latin-1 signs and general punctuation (no-break space, `«`, `’`, `“`,
+/// dashes): neither letters nor digits, nor CJK. A test checks each
+/// against std.
+#[inline]
+fn common_non_word(ch: char) -> bool {
+    matches!(u32::from(ch),
+        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F)
+}
+
 /// A set of word hashes: open addressing in a fixed table, so that the
 /// body's words need no sort. Holds at most [`WordSet::MAX`] words; the
 /// rest of a sample that long is left out.
 struct WordSet {
     slots: Vec<u64>,
+    /// `slots` has `1 << bits` entries.
+    bits: u32,
     len: usize,
     zero: bool,
 }
@@ -146,9 +176,24 @@ impl WordSet {
     const BITS: u32 = 12;
     const MAX: usize = (1 << Self::BITS) / 4 * 3;
 
+    /// A set for up to `MAX` words.
+    #[cfg(test)]
     fn new() -> Self {
+        Self::with_room(Self::MAX)
+    }
+
+    /// A set for the first `MAX` of `words` words: a table at most three
+    /// quarters full, smaller than the largest for a short sample (fewer
+    /// slots to clear; what it holds is the same).
+    fn with_room(words: usize) -> Self {
+        let need = words.min(Self::MAX) * 4 / 3 + 1;
+        let bits = need
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(4, Self::BITS);
         WordSet {
-            slots: vec![0; 1 << Self::BITS],
+            slots: vec![0; 1 << bits],
+            bits,
             len: 0,
             zero: false,
         }
@@ -156,8 +201,8 @@ impl WordSet {
 
     /// The slots to probe for `h`, in order (0 marks an empty slot).
     fn probe(&self, h: u64) -> impl Iterator<Item = usize> + use<> {
-        let mask = (1usize << Self::BITS) - 1;
-        let start = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        let mask = (1usize << self.bits) - 1;
+        let start = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
         (0..=mask).map(move |d| (start + d) & mask)
     }
 
@@ -199,7 +244,6 @@ impl WordSet {
 
 /// The words of the first prose of the extent.
 fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> WordSet {
-    let mut set = WordSet::new();
     let mut toks = Vec::new();
     let mut bytes = 0;
     for u in units.get(first..=last).unwrap_or(&[]) {
@@ -208,16 +252,17 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
             && c.is_text()
             && (c.shape.sentence_end || c.shape.weight() >= 80)
         {
-            toks.clear();
             tokens(c.text, &mut toks);
-            for &t in &toks {
-                set.insert(t);
-            }
             bytes += c.text.len();
             if bytes >= SAMPLE_BYTES {
                 break;
             }
         }
+    }
+    // In the order they came, as inserted line by line.
+    let mut set = WordSet::with_room(toks.len());
+    for &t in &toks {
+        set.insert(t);
     }
     set
 }
@@ -248,7 +293,8 @@ pub(crate) fn find(
     if first <= 1 && opens_with_title(units, lines, last) {
         return Some(0);
     }
-    let words = body_words(units, lines, first, last);
+    // The body's words, sampled when the first candidate needs them.
+    let mut words = None;
     let lo = first.saturating_sub(LOOKBACK);
     let mut hi = (first + LOOKAHEAD).min(units.len());
     // Inside the extent, only lines up to its first prose.
@@ -260,21 +306,24 @@ pub(crate) fn find(
         }
     }
     let mut toks = Vec::new();
+    // The lines a headline may recur in, by their last byte.
+    let mut ends: Vec<(u8, u32, &str)> = (lo..(first + RECUR_AHEAD).min(units.len()))
+        .filter_map(|j| match units.get(j) {
+            Some(Unit::Line(m)) => {
+                let o = lines.get(m.at())?;
+                Some((*o.text.as_bytes().last()?, u32::try_from(j).ok()?, o.text))
+            }
+            _ => None,
+        })
+        .collect();
+    ends.sort_unstable_by_key(|e| e.0);
     let mut scores: Vec<Option<Score>> = (lo..hi)
         .map(|k| {
             // A one-unit extent is the article itself, not its headline.
             if k == first && first == last {
                 return None;
             }
-            score(
-                units,
-                lines,
-                &words,
-                &mut toks,
-                (lo, (first + RECUR_AHEAD).min(units.len())),
-                first,
-                k,
-            )
+            score(units, lines, &mut words, &mut toks, &ends, (first, last), k)
         })
         .collect();
     // The best unit is the first of highest score, less its subtitle cost,
@@ -452,10 +501,10 @@ const LIST_COST: f32 = 1.0;
 fn score(
     units: &[Unit],
     lines: &[Classified<'_>],
-    words: &WordSet,
+    words: &mut Option<WordSet>,
     toks: &mut Vec<u64>,
-    (lo, hi): (usize, usize),
-    first: usize,
+    ends: &[(u8, u32, &str)],
+    (first, last): (usize, usize),
     k: usize,
 ) -> Option<Score> {
     // A headline doubled on the page (a visible and a hidden copy) is one
@@ -516,6 +565,7 @@ fn score(
     let overlap = if toks.is_empty() {
         0.0
     } else {
+        let words = words.get_or_insert_with(|| body_words(units, lines, first, last));
         toks.iter().filter(|&&t| words.contains(t)).count() as f32 / toks.len() as f32
     };
     let w = c.shape.weight();
@@ -541,10 +591,15 @@ fn score(
         score += H1_BONUS;
     }
     // Headlines recur: in breadcrumbs, teasers of the same story, share text.
-    let recurs = (lo..hi).any(|j| {
-        j != k
-            && matches!(units.get(j), Some(Unit::Line(m))
-                if lines.get(m.at()).is_some_and(|o| o.text.len() >= text.len() && o.text.ends_with(text)))
+    // Only lines with the same last byte can end with the line (a line's
+    // text is never empty).
+    let recurs = text.as_bytes().last().is_some_and(|&b| {
+        let from = ends.partition_point(|e| e.0 < b);
+        ends.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|e| e.0 == b)
+            .any(|&(_, j, o)| j as usize != k && o.len() >= text.len() && o.ends_with(text))
     });
     if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
         score += 1.0;
@@ -836,6 +891,49 @@ Pier plan";
         }
         assert_eq!(set.len, super::WordSet::MAX, "full at its bound");
         assert!(set.contains(42) && !set.contains(200_000));
+        for room in [0, 1, 5, 100, 2000, 3072, 5000] {
+            let mut small = super::WordSet::with_room(room);
+            for h in 1..=room as u64 {
+                small.insert(h * 7919);
+            }
+            assert_eq!(
+                small.len,
+                room.min(super::WordSet::MAX),
+                "{room} words held"
+            );
+            assert!(
+                (1..=room as u64)
+                    .all(|h| small.contains(h * 7919) == (h as usize <= super::WordSet::MAX))
+            );
+            assert!(!small.contains(3), "not put in");
+        }
+    }
+
+    #[test]
+    fn common_letters_lower_as_std_does() {
+        for ch in ('\u{80}'..='\u{500}').filter(|&c| super::common_lower(c).is_some()) {
+            let mut std = ch.to_lowercase();
+            assert!(
+                ch.is_alphanumeric() && !crate::lexicon::is_cjk(ch),
+                "{ch:?} is a letter"
+            );
+            assert_eq!(
+                (std.next().map(u32::from), std.next()),
+                (super::common_lower(ch), None),
+                "{ch:?} lowers to one character"
+            );
+        }
+    }
+
+    #[test]
+    fn common_signs_are_no_word_characters() {
+        for ch in ('\u{80}'..='\u{2100}').filter(|&c| super::common_non_word(c)) {
+            assert!(
+                !ch.is_alphanumeric() && !crate::lexicon::is_cjk(ch),
+                "{ch:?} is no word character"
+            );
+            assert!(super::common_lower(ch).is_none(), "{ch:?} is no letter");
+        }
     }
 
     #[test]

@@ -60,6 +60,23 @@ pub(crate) fn offset_in(input: &str, text: &str) -> usize {
 pub(crate) fn span_of(input: &str, text: &str) -> Span {
     let start = offset_in(input, text);
     let end = start + text.len();
+    // Nearly always only ASCII white space lies between the text and the
+    // line's ends: the span is then the text.
+    let bytes = input.as_bytes();
+    let inline_space = |b: &u8| matches!(b, b' ' | b'\t' | 0x0b | 0x0c);
+    let before = bytes.get(..start).unwrap_or(&[]);
+    let after = bytes.get(end..).unwrap_or(&[]);
+    let ascii_stop = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
+    if ascii_stop(before.iter().rev().find(|b| !inline_space(b)))
+        && ascii_stop(after.iter().find(|b| !inline_space(b)))
+    {
+        return Span::new(start, end);
+    }
+    span_around(input, start, end)
+}
+
+/// [`span_of`] for text with non-ASCII white space around it.
+fn span_around(input: &str, start: usize, end: usize) -> Span {
     let in_line = |c: char| trim_char(c) && c != '\n' && c != '\r';
     let bytes = input.as_bytes();
     let mut a = input
@@ -171,6 +188,20 @@ mod tests {
             [("a", 0), ("b", 3)],
             "blank lines counted"
         );
+    }
+
+    #[test]
+    fn spans_without_unicode_space_take_the_short_way() {
+        let s = "Top\n  \tA line \x0c\r\n\u{a0}B\u{2003} \n \u{200b} C\u{feff}\n\x0bD\x0b\rE";
+        for l in split(s).lines {
+            let (start, end) = (offset_in(s, l.text), offset_in(s, l.text) + l.text.len());
+            assert_eq!(
+                span_of(s, l.text),
+                span_around(s, start, end),
+                "same span for {:?}",
+                l.text
+            );
+        }
     }
 
     #[test]
