@@ -160,6 +160,7 @@ shapes! {
     boilerplate => "boilerplate",
     menu => "menu",
     cards => "cards",
+    clean_copy => "clean-copy",
 }
 
 /// The sizes the shapes produce are what the tests think they are.

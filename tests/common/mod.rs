@@ -140,6 +140,7 @@ pub mod hostile {
         "boilerplate",
         "menu",
         "cards",
+        "clean-copy",
     ];
 
     const PROSE: &[&str] = &[
@@ -161,7 +162,9 @@ pub mod hostile {
     /// - `bullets`: a title and bullet items;
     /// - `boilerplate`: the lexicon's phrases, one a line;
     /// - `menu`: one-word menu lines;
-    /// - `cards`: credit, title, two bullets and a summary, over and over.
+    /// - `cards`: credit, title, two bullets and a summary, over and over;
+    /// - `clean-copy`: an underlined title, then paragraphs and underlined
+    ///   headings, each a paragraph of its own (read as a clean copy: all article).
     pub fn page(shape: &str, bytes: usize) -> String {
         let mut out = String::with_capacity(bytes + 512);
         let phrases: Vec<&str> = include_str!("../../src/lexicon/phrases.tsv")
@@ -172,6 +175,9 @@ pub mod hostile {
         let mut k = 0usize;
         if matches!(shape, "blank-lines" | "bullets") {
             out.push_str("Harbour ferry returns after storm repairs\n");
+        }
+        if shape == "clean-copy" {
+            out.push_str("Harbour ferry returns after storm repairs\n=========================================\n\n");
         }
         const LAST: &str = "The ferry sailed again on Monday after three weeks in dry dock.\n";
         let tail = if shape == "blank-lines" {
@@ -218,6 +224,15 @@ pub mod hostile {
                 "cards" => out.push_str(
                     "Photo: Reuters\n\nWhy the river keeps flooding and what a wall can do\n\n  \u{2022} Peak flows have risen since the early 2000s\n\n  \u{2022} Engineers say a wall would protect the centre\n\nThe river has always flooded, but the pattern has changed.\n\n",
                 ),
+                "clean-copy" => {
+                    if k % 6 == 5 {
+                        out.push_str(&format!("Part {k} of the repairs\n-----------------------\n\n"));
+                    } else {
+                        // The prose without the cookie sentence: a clean copy has no chrome.
+                        out.push_str([PROSE[0], PROSE[1], PROSE[3]][k % 3]);
+                        out.push_str("\n\n");
+                    }
+                }
                 other => panic!("unknown hostile shape {other:?}"),
             }
             k += 1;
