@@ -150,7 +150,9 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
             dated: b.date_at.is_some(),
         };
     }
+    // A line that starts with a digit was tried as a date above.
     if sh.digits > 0
+        && !first.is_ascii_digit()
         && let Some(d) = gated(may_hold_date(bytes), || date::date_line(text))
     {
         return Kind::Date { updated: d.updated };
