@@ -244,9 +244,10 @@ const VERIFY_BUDGET: usize = 8;
 /// Finds the occurrences of `patterns` (each at least 8 bytes long) in
 /// `hay` with a multi-pattern Horspool search (Wu and Manber): a window as
 /// long as the shortest pattern slides along the text by what its last two
-/// bytes allow (by a table of hashed pairs: two pairs in one slot shift by
-/// the lesser shift, never past an occurrence); where they end some pattern's prefix, the patterns that
-/// start with the window's first eight bytes are compared. `found(p, start,
+/// bytes allow (by a table of hashed pairs: pairs that share a slot shift
+/// by the lesser shift, never past an occurrence); where they end some
+/// pattern's prefix, the patterns that start with the window's first eight
+/// bytes are compared. `found(p, start,
 /// end)` is told of each occurrence of a pattern not yet settled and says
 /// whether it is settled now. Returns false, having found only some
 /// occurrences, if the comparisons outgrow a budget linear in the text (a
