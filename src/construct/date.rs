@@ -668,7 +668,39 @@ fn may_start_date(b: &[u8]) -> bool {
     }
 }
 
-fn starts_with_any(line: &str, words: &[&str]) -> bool {
+/// The ASCII lower-case letters that begin one of `words` (bit `n` is `a` +
+/// n).
+const fn first_letters(words: &[&str]) -> u32 {
+    let mut mask = 0u32;
+    let mut rest = words;
+    while let [w, tail @ ..] = rest {
+        if let [b, ..] = w.as_bytes()
+            && b.is_ascii_lowercase()
+        {
+            mask |= 1 << (*b - b'a');
+        }
+        rest = tail;
+    }
+    mask
+}
+
+/// [`first_letters`] of [`UPDATE_WORDS`] and of [`PUBLISH_WORDS`].
+const UPDATE_FIRST: u32 = first_letters(UPDATE_WORDS);
+const PUBLISH_FIRST: u32 = first_letters(PUBLISH_WORDS);
+
+/// `line` starts with one of `words` (lower case, each beginning with an
+/// ASCII letter in `first`), ignoring case, and no letter or digit follows.
+fn starts_with_any(line: &str, words: &[&str], first: u32) -> bool {
+    // An ASCII first byte whose letter begins none of the words: most lines
+    // stop here, before the words are compared.
+    if let Some(&b) = line.as_bytes().first()
+        && b.is_ascii()
+    {
+        let f = b.to_ascii_lowercase();
+        if !f.is_ascii_lowercase() || first & (1 << (f - b'a')) == 0 {
+            return false;
+        }
+    }
     let Some(first) = line.chars().next().and_then(|c| c.to_lowercase().next()) else {
         return false;
     };
@@ -701,8 +733,8 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
     if line.len() > 160 || memchr::memchr_iter(b' ', line.as_bytes()).count() > MAX_SPACES {
         return None;
     }
-    let updated = starts_with_any(line, UPDATE_WORDS);
-    let keyword = updated || starts_with_any(line, PUBLISH_WORDS);
+    let updated = starts_with_any(line, UPDATE_WORDS, UPDATE_FIRST);
+    let keyword = updated || starts_with_any(line, PUBLISH_WORDS, PUBLISH_FIRST);
     let found = find_date(line);
     let (start, end) = match found {
         Some(r) => r,
@@ -749,6 +781,10 @@ mod tests {
     #[test]
     fn keyword_lists_are_lower_case() {
         for w in UPDATE_WORDS.iter().chain(PUBLISH_WORDS) {
+            assert!(
+                w.as_bytes().first().is_some_and(u8::is_ascii_lowercase),
+                "{w} begins with an ASCII letter, as the first-letter masks need"
+            );
             assert_eq!(w.to_lowercase(), *w);
             assert!(w.chars().all(|c| c.to_lowercase().eq([c])), "{w}");
         }

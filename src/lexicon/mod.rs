@@ -48,8 +48,15 @@ fn builtin_phrases() -> &'static [BuiltinPhrase] {
                     (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
                 let kind = BoilerplateKind::from_name(kind.trim())?;
                 let phrase = phrase.trim();
-                let rule: &'static str =
-                    Box::leak(format!("lexicon:{}:{phrase}", lang.trim()).into_boxed_str());
+                // Pieces pushed, not `format!`: this runs for every phrase
+                // in a process's first parse.
+                let lang = lang.trim();
+                let mut rule = String::with_capacity(9 + lang.len() + phrase.len());
+                rule.push_str("lexicon:");
+                rule.push_str(lang);
+                rule.push(':');
+                rule.push_str(phrase);
+                let rule: &'static str = Box::leak(rule.into_boxed_str());
                 Some(BuiltinPhrase {
                     kind,
                     strong: strength.trim() == "strong",
@@ -165,10 +172,12 @@ const START_WORDS: usize = 1 << (START_BITS - 6);
 impl Starts {
     /// The index of `patterns`, or `None` if one is shorter than three bytes.
     fn new(patterns: &[&str]) -> Option<Starts> {
-        let mut keyed: Vec<(usize, Window, u32)> = Vec::with_capacity(patterns.len() * 2);
+        // (hash, window, id) packed in one word, so that they sort as the
+        // tuples would at the cost of integer comparisons.
+        let mut keyed: Vec<u64> = Vec::with_capacity(patterns.len() * 2);
         for (id, p) in patterns.iter().enumerate() {
             let id = u32::try_from(id).ok()?;
-            let mut key = |w: [u8; 4], at: Window| keyed.push((start_hash(fold4(w)), at, id));
+            let mut key = |w: [u8; 4], at: Window| keyed.push(pack(start_hash(fold4(w)), at, id));
             match *p.as_bytes() {
                 [b0, b1, b2] => {
                     for x in 0..=255u8 {
@@ -254,7 +263,7 @@ impl Starts {
             }
         }
         let mut bits = Box::new([0u64; START_WORDS]);
-        for &(h, _, _) in &keyed {
+        for (h, _, _) in keyed.iter().map(|&k| unpack(k)) {
             if let Some(w) = bits.get_mut(h >> 6) {
                 *w |= 1 << (h & 63);
             }
@@ -268,7 +277,7 @@ impl Starts {
         let mut bucket = Vec::with_capacity(total as usize + 1);
         let mut windows: Vec<u8> = Vec::with_capacity(total as usize);
         let mut last = None;
-        for (k, &(h, at, _)) in keyed.iter().enumerate() {
+        for (k, (h, at, _)) in keyed.iter().map(|&k| unpack(k)).enumerate() {
             if last != Some(h) {
                 bucket.push(u32::try_from(k).ok()?);
                 windows.push(0);
@@ -287,7 +296,13 @@ impl Starts {
             rank,
             bucket,
             windows,
-            order: keyed.into_iter().map(|(_, at, id)| (id, at)).collect(),
+            order: keyed
+                .into_iter()
+                .map(|k| {
+                    let (_, at, id) = unpack(k);
+                    (id, at)
+                })
+                .collect(),
             phrases: patterns.iter().map(|p| p.as_bytes().into()).collect(),
         })
     }
@@ -483,6 +498,22 @@ impl Starts {
         };
         get_bit(&self.long[..], long_hash(fold8(w)))
     }
+}
+
+/// A phrase's key in the index build: its window's hash, where the window
+/// sits, its id, in one word that orders as the triple does.
+fn pack(h: usize, at: Window, id: u32) -> u64 {
+    ((h as u64) << 34) | (u64::from(at.bit().trailing_zeros()) << 32) | u64::from(id)
+}
+
+/// The triple of [`pack`].
+fn unpack(k: u64) -> (usize, Window, u32) {
+    let at = match (k >> 32) & 3 {
+        0 => Window::At,
+        1 => Window::After,
+        _ => Window::Before,
+    };
+    ((k >> 34) as usize, at, k as u32)
 }
 
 /// Sets bit `h` of `set`; true (for chaining) if it is in range.

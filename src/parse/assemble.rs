@@ -74,7 +74,7 @@ impl<'a> Builder<'a, '_> {
         if self.open
             && let Some(last) = self.article.boilerplate.last_mut()
             && last.kind == kind
-            && last.rule == rule
+            && same_text(&last.rule, &rule)
         {
             last.span = last.span.cover(span);
             last.text = Cow::Borrowed(self.input.get(last.span.start..last.span.end).unwrap_or(""));
@@ -201,6 +201,13 @@ impl<'a> Builder<'a, '_> {
             span: self.span_of(start, end.saturating_sub(1)),
         }
     }
+}
+
+/// `a == b`, settled without comparing bytes when both are the same slice
+/// (rules are nearly always borrowed from the same static names).
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
 }
 
 /// Built-in rule names are `'static` and borrowed; a user phrase's rule is copied.

@@ -83,17 +83,14 @@ impl Classified<'_> {
     }
 
     /// The line is mostly lexicon phrase, or has a strong phrase and is short.
+    ///
+    /// Inlined: the later stages ask this of most lines many times, and
+    /// most lines have no hit at all.
+    #[inline]
     pub(crate) fn boilerplate_hit(&self) -> Option<Hit> {
         let hit = self.hit?;
-        // A Markdown heading is judged by its words, not its marks: as the
-        // same words on a line of their own would be.
         let (len, w) = match self.kind {
-            Kind::Heading { .. } => {
-                let inner = heading::heading(self.text)
-                    .and_then(|h| self.text.get(h.text_at..h.text_end))
-                    .unwrap_or(self.text);
-                (inner.len() as u32, shape::shape(inner).weight())
-            }
+            Kind::Heading { .. } => heading_measure(self.text),
             _ => (self.text.len() as u32, self.shape.weight()),
         };
         let covered = u32::from(hit.covered);
@@ -101,6 +98,17 @@ impl Classified<'_> {
             (hit.strong && w <= 200) || covered * 2 >= len || (w <= 40 && covered * 4 >= len);
         decisive.then_some(hit)
     }
+}
+
+/// A Markdown heading is judged by its words, not its marks: as the same
+/// words on a line of their own would be. Their length in bytes and weight.
+#[cold]
+#[inline(never)]
+fn heading_measure(text: &str) -> (u32, u32) {
+    let inner = heading::heading(text)
+        .and_then(|h| text.get(h.text_at..h.text_end))
+        .unwrap_or(text);
+    (inner.len() as u32, shape::shape(inner).weight())
 }
 
 fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
@@ -142,7 +150,9 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
             dated: b.date_at.is_some(),
         };
     }
+    // A line that starts with a digit was tried as a date above.
     if sh.digits > 0
+        && !first.is_ascii_digit()
         && let Some(d) = gated(may_hold_date(bytes), || date::date_line(text))
     {
         return Kind::Date { updated: d.updated };

@@ -206,17 +206,8 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
         }
         all
     };
-    if patterns.len() <= 8 {
-        // A few quotes: a SIMD substring search each, until settled.
-        for (p, core) in patterns.iter().enumerate() {
-            let finder = memchr::memmem::Finder::new(core.as_bytes());
-            for at in finder.find_iter(input.as_bytes()) {
-                if seen(p, at, at + core.len(), &mut confirmed) {
-                    break;
-                }
-            }
-        }
-    } else if !skip_search(input.as_bytes(), &patterns, |p, start, end| {
+    // One skipping search for every quote at once, whatever their number.
+    if !skip_search(input.as_bytes(), &patterns, |p, start, end| {
         seen(p, start, end, &mut confirmed)
     }) && let Ok(ac) = AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
@@ -253,8 +244,10 @@ const VERIFY_BUDGET: usize = 8;
 /// Finds the occurrences of `patterns` (each at least 8 bytes long) in
 /// `hay` with a multi-pattern Horspool search (Wu and Manber): a window as
 /// long as the shortest pattern slides along the text by what its last two
-/// bytes allow; where they end some pattern's prefix, the patterns that
-/// start with the window's first eight bytes are compared. `found(p, start,
+/// bytes allow (by a table of hashed pairs: pairs that share a slot shift
+/// by the lesser shift, never past an occurrence); where they end some
+/// pattern's prefix, the patterns that start with the window's first eight
+/// bytes are compared. `found(p, start,
 /// end)` is told of each occurrence of a pattern not yet settled and says
 /// whether it is settled now. Returns false, having found only some
 /// occurrences, if the comparisons outgrow a budget linear in the text (a
@@ -282,7 +275,7 @@ fn skip_search_within(
             .map_or(0, u64::from_le_bytes)
     };
     let far = u8::try_from(m - BLOCK + 1).unwrap_or(u8::MAX);
-    let mut shift = vec![far; 1 << 16];
+    let mut shift = vec![far; SHIFT_SLOTS];
     let bits = (patterns.len() * 2)
         .next_power_of_two()
         .trailing_zeros()
@@ -364,10 +357,16 @@ fn skip_search_within(
     Some(())
 }
 
-/// The two bytes ending at `q`, as a block of the skipping search.
+/// Slots of the skipping search's shift table: blocks share a slot (the
+/// least shift of those that do), so that a page with one pull quote does
+/// not clear a table of every byte pair (64 KiB).
+const SHIFT_SLOTS: usize = 1 << 12;
+
+/// The two bytes ending at `q`, as the slot of a block of the skipping
+/// search.
 fn pair(b: &[u8], q: usize) -> usize {
     let byte = |i: usize| b.get(i).copied().map_or(0, usize::from);
-    byte(q.wrapping_sub(1)) << 8 | byte(q)
+    ((byte(q.wrapping_sub(1)) << 4) ^ byte(q)) & (SHIFT_SLOTS - 1)
 }
 
 fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
