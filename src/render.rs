@@ -34,8 +34,7 @@ impl Article<'_> {
         if let Some(h) = &self.headline {
             // Underlined (a setext heading), so that the headline reads back
             // as the headline.
-            let width = h.text.chars().count().max(3);
-            para(&mut out, &format!("{}\n{}", h.text, "=".repeat(width)));
+            para(&mut out, &underlined(&h.text, '='));
         }
         for meta in [&self.byline, &self.published, &self.updated]
             .into_iter()
@@ -50,10 +49,7 @@ impl Article<'_> {
             match b {
                 Block::Paragraph(t) => para(&mut out, &t.text),
                 // Underlined with `-`, so that it reads back as a heading.
-                Block::Heading { text, .. } => {
-                    let width = text.chars().count().max(3);
-                    para(&mut out, &format!("{text}\n{}", "-".repeat(width)));
-                }
+                Block::Heading { text, .. } => para(&mut out, &underlined(text, '-')),
                 Block::List { items, .. } => {
                     let mut s = String::new();
                     for (n, it) in items.iter().enumerate() {
@@ -156,4 +152,14 @@ impl Article<'_> {
         }
         out
     }
+}
+
+/// `text` over a setext underline of `mark` as wide as it (three at least).
+fn underlined(text: &str, mark: char) -> String {
+    let width = text.chars().count().max(3);
+    let mut s = String::with_capacity(text.len() + 1 + width);
+    s.push_str(text);
+    s.push('\n');
+    s.extend(std::iter::repeat_n(mark, width));
+    s
 }

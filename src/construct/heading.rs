@@ -41,6 +41,14 @@ pub(crate) fn heading(line: &str) -> Option<HeadingLine> {
     })
 }
 
+/// The words of a heading line: an ATX heading's text without its marks,
+/// or the line itself (a setext heading's text line, or no heading).
+pub(crate) fn words(line: &str) -> &str {
+    heading(line)
+        .and_then(|h| line.get(h.text_at..h.text_end))
+        .unwrap_or(line)
+}
+
 /// Recognises a whole trimmed line as a setext underline: `=` (level 1) or
 /// `-` (level 2), three or more, under the heading's text
 /// (`Title` / `=====`). Markdown converters write headings so, and the
@@ -74,6 +82,13 @@ mod tests {
             Some((2, 7)),
             "closing hashes"
         );
+    }
+
+    #[test]
+    fn words_without_marks() {
+        assert_eq!(words("## What happens next ##"), "What happens next");
+        assert_eq!(words("What happens next"), "What happens next");
+        assert_eq!(words("#hashtag"), "#hashtag");
     }
 
     #[test]

@@ -424,10 +424,8 @@ pub(crate) fn assemble<'a>(
                 // A Markdown heading's text, without its marks.
                 if let Some(c) = b.line(i)
                     && matches!(c.kind, Kind::Heading { .. })
-                    && let Some(h) = heading::heading(c.text)
-                    && let Some(inner) = c.text.get(h.text_at..h.text_end)
                 {
-                    t.text = Cow::Borrowed(inner);
+                    t.text = Cow::Borrowed(heading::words(c.text));
                 }
                 b.article.headline = Some(t);
                 b.open = false;
@@ -515,14 +513,18 @@ pub(crate) fn assemble<'a>(
     }
     place_aside(
         &mut b.article,
-        &classification.underlines,
-        (BoilerplateKind::Other, rule::UNDERLINE),
-        input,
-    );
-    place_aside(
-        &mut b.article,
-        &classification.invisible,
-        (BoilerplateKind::Whitespace, rule::INVISIBLE),
+        [
+            (
+                &classification.underlines[..],
+                BoilerplateKind::Other,
+                rule::UNDERLINE,
+            ),
+            (
+                &classification.invisible[..],
+                BoilerplateKind::Whitespace,
+                rule::INVISIBLE,
+            ),
+        ],
         input,
     );
     b.article
@@ -696,11 +698,8 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             span,
         ),
         Kind::Heading { level } => {
-            let t = heading::heading(text)
-                .and_then(|h| text.get(h.text_at..h.text_end))
-                .unwrap_or(text);
             b.content(Block::Heading {
-                text: Cow::Borrowed(t),
+                text: Cow::Borrowed(heading::words(text)),
                 level,
                 span,
             });
@@ -871,34 +870,37 @@ fn is_standfirst(
 /// piece around them already covers them (boilerplate merged across them).
 fn place_aside<'a>(
     article: &mut Article<'a>,
-    aside: &[Span],
-    (kind, rule): (BoilerplateKind, &'static str),
+    groups: [(&[Span], BoilerplateKind, &'static str); 2],
     input: &'a str,
 ) {
-    if aside.is_empty() {
+    if groups.iter().all(|(aside, ..)| aside.is_empty()) {
         return;
     }
+    // The pieces placed so far, once: the groups are lines apart from
+    // one another, so none covers another group's lines.
     let mut covers: Vec<Span> = article.body.iter().map(Block::span).collect();
     covers.extend(article.sections.iter().map(|s| s.span));
     covers.extend(article.boilerplate.iter().map(|b| b.span));
     covers.sort_unstable();
-    let mut j = 0;
-    for &s in aside {
-        while covers.get(j).is_some_and(|c| c.end <= s.start) {
-            j += 1;
+    for (aside, kind, rule) in groups {
+        let mut j = 0;
+        for &s in aside {
+            while covers.get(j).is_some_and(|c| c.end <= s.start) {
+                j += 1;
+            }
+            if covers
+                .get(j)
+                .is_some_and(|c| c.start <= s.start && c.end >= s.end)
+            {
+                continue;
+            }
+            article.boilerplate.push(Boilerplate {
+                kind,
+                text: Cow::Borrowed(input.get(s.start..s.end).unwrap_or("")),
+                rule: Cow::Borrowed(rule),
+                span: s,
+            });
         }
-        if covers
-            .get(j)
-            .is_some_and(|c| c.start <= s.start && c.end >= s.end)
-        {
-            continue;
-        }
-        article.boilerplate.push(Boilerplate {
-            kind,
-            text: Cow::Borrowed(input.get(s.start..s.end).unwrap_or("")),
-            rule: Cow::Borrowed(rule),
-            span: s,
-        });
     }
     article.boilerplate.sort_by_key(|b| b.span.start);
 }
@@ -965,18 +967,23 @@ Fares stay the same.";
         assert!(super::prose_unit(&u, &c, 1), "a paragraph");
     }
 
-    #[test]
-    fn a_dateline_does_not_open_the_body() {
-        let text = "Harbour Daily | 04.05.2015 at 13h36 | Jane Doe\n\
-The council met late on Monday and argued for hours about the ferry and the pier.\n\
-The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
+    /// Where the body starts in a text of three lines, one unit each.
+    fn trim_three(text: &str) -> usize {
         let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
         let u = [
             super::Unit::Line(0),
             super::Unit::Line(1),
             super::Unit::Line(2),
         ];
-        assert_eq!(super::trim_head(&u, &c, 0, 2), 1);
+        super::trim_head(&u, &c, 0, 2)
+    }
+
+    #[test]
+    fn a_dateline_does_not_open_the_body() {
+        let text = "Harbour Daily | 04.05.2015 at 13h36 | Jane Doe\n\
+The council met late on Monday and argued for hours about the ferry and the pier.\n\
+The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
+        assert_eq!(trim_three(text), 1);
     }
 
     #[test]
@@ -986,13 +993,7 @@ The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
         let text = "الاثنين، 12 آذار 2023، آخر تحديث 10:45 (بتوقيت المدينة)\n\
 قال المجلس البلدي إن العبارة ستعود إلى الميناء بعد إصلاحات طويلة في الحوض الجاف.\n\
 وأضاف أن الرصيف القديم سيصبح ممشى عاما فيه مقاعد وأضواء وكشك صغير.";
-        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
-        let u = [
-            super::Unit::Line(0),
-            super::Unit::Line(1),
-            super::Unit::Line(2),
-        ];
-        assert_eq!(super::trim_head(&u, &c, 0, 2), 1);
+        assert_eq!(trim_three(text), 1);
     }
 
     #[test]

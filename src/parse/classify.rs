@@ -105,9 +105,7 @@ impl Classified<'_> {
 #[cold]
 #[inline(never)]
 fn heading_measure(text: &str) -> (u32, u32) {
-    let inner = heading::heading(text)
-        .and_then(|h| text.get(h.text_at..h.text_end))
-        .unwrap_or(text);
+    let inner = heading::words(text);
     (inner.len() as u32, shape::shape(inner).weight())
 }
 

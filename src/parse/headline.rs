@@ -555,9 +555,7 @@ fn score(
         _ => None,
     };
     let text = match heading {
-        Some(_) => crate::construct::heading::heading(c.text)
-            .and_then(|h| c.text.get(h.text_at..h.text_end))
-            .unwrap_or(c.text),
+        Some(_) => crate::construct::heading::words(c.text),
         None => c.text,
     };
     toks.clear();
