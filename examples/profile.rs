@@ -16,7 +16,6 @@
 //! is checked with `cmp`.
 
 #[path = "../benches/gen/mod.rs"]
-#[allow(dead_code)]
 mod corpus;
 
 use std::hash::{Hash, Hasher};
