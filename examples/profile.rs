@@ -44,6 +44,10 @@ fn main() {
         return;
     }
     let bytes: usize = pages.iter().map(String::len).sum();
+    let lines: usize = pages
+        .iter()
+        .map(|p| p.lines().filter(|l| !l.trim().is_empty()).count())
+        .sum();
     let start = std::time::Instant::now();
     let mut sum = 0usize;
     for _ in 0..rounds {
@@ -61,7 +65,7 @@ fn main() {
     let lines_secs = start.elapsed().as_secs_f64();
     let total = (bytes * rounds) as f64;
     eprintln!(
-        "{} pages, {bytes} bytes, {rounds} rounds: parse {:.1} MB/s, str::lines() {:.0} MB/s, \
+        "{} pages, {bytes} bytes, {lines} non-blank lines, {rounds} rounds: parse {:.1} MB/s, str::lines() {:.0} MB/s, \
          ratio 1/{:.1} ({sum})",
         pages.len(),
         total / secs / 1e6,
