@@ -239,23 +239,29 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
         };
         let mut starts = w & !follows & upto;
         let mut ends = !w & HIGH & follows & upto;
-        loop {
-            if let Some(s) = open {
-                if ends == 0 {
-                    break;
-                }
-                let e = i + (ends.trailing_zeros() / 8) as usize;
-                ends &= ends - 1;
-                if e - s >= 3 {
-                    emit(ascii_word(b, s, e));
-                }
-                open = None;
-            } else {
-                if starts == 0 {
-                    break;
-                }
-                open = Some(i + (starts.trailing_zeros() / 8) as usize);
-                starts &= starts - 1;
+        // The first end closes the open word; then starts and ends take turns.
+        let byte = |m: u64| i + (m.trailing_zeros() / 8) as usize;
+        if let Some(s) = open
+            && ends != 0
+        {
+            let e = byte(ends);
+            ends &= ends - 1;
+            if e - s >= 3 {
+                emit(ascii_word(b, s, e));
+            }
+            open = None;
+        }
+        while starts != 0 {
+            let s = byte(starts);
+            starts &= starts - 1;
+            if ends == 0 {
+                open = Some(s);
+                break;
+            }
+            let e = byte(ends);
+            ends &= ends - 1;
+            if e - s >= 3 {
+                emit(ascii_word(b, s, e));
             }
         }
         if non_ascii == 0 {
@@ -714,41 +720,92 @@ pub(crate) fn find(
             *s = c.score(overlap);
         }
     }
-    // The best unit is the first of highest score, less its subtitle cost,
-    // above `MIN_SCORE`. A unit's score is at most its upper bound, so the
-    // units are taken by that bound, highest first, until no bound reaches
-    // the best score found: whether the rest are cited is never looked up.
-    let mut order: Vec<(f32, usize)> = scores
-        .iter()
-        .enumerate()
-        .filter_map(|(d, s)| {
-            s.map(|s| s.upper())
-                .filter(|&u| u > MIN_SCORE)
-                .map(|u| (u, lo + d))
-        })
-        .collect();
-    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut best: Option<(f32, usize)> = None;
-    for (upper, k) in order {
-        if best.is_some_and(|(b, _)| upper < b) {
-            break;
-        }
-        let Some(sc) = resolve(&mut scores, lines, k - lo) else {
-            continue;
-        };
-        let above = k
-            .checked_sub(1)
-            .and_then(|j| j.checked_sub(lo))
-            .and_then(|d| resolve(&mut scores, lines, d));
-        let sc = sc - subtitle_cost(units, lines, k, above);
-        if sc > MIN_SCORE && best.is_none_or(|(b, kb)| sc > b || (sc >= b && k < kb)) {
-            best = Some((sc, k));
-        }
-    }
-    best.map(|(_, k)| k)
+    decide(units, lines, &mut scores, lo)
         .or_else(|| opening_title(units, lines, first, last))
         // A clean page (a copy-paste) starts with its headline.
         .or_else(|| (first <= LOOKAHEAD && opens_with_title(units, lines, last)).then_some(0))
+}
+
+/// The headline among the units `lo..` scored in `scores`: the first of
+/// highest score less its subtitle cost, if that passes `MIN_SCORE`. A
+/// unit's final score lies between its least (not cited, at the subtitle
+/// cost if the unit above may pass `MIN_SCORE`) and its most (cited, at the
+/// cost only if the unit above surely passes); once one unit's least beats
+/// `MIN_SCORE` and every other's most, or no unit's most passes, that is
+/// the answer, and only then is the page searched for the unit whose most
+/// is highest being cited, until it is.
+fn decide(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    scores: &mut [Option<Score>],
+    lo: usize,
+) -> Option<usize> {
+    let costs: Vec<f32> = (0..scores.len())
+        .map(|d| match scores.get(d) {
+            Some(Some(_)) => subtitle_cost(units, lines, lo + d, Some(f32::MAX)),
+            _ => 0.0,
+        })
+        .collect();
+    let bounds = |s: &Option<Score>| match *s {
+        Some(Score::Exact(v)) => Some((v, v)),
+        Some(Score::Open { without, with, .. }) => {
+            Some((without.unwrap_or(f32::NEG_INFINITY), with))
+        }
+        None => None,
+    };
+    loop {
+        // Each scored unit's least and most, after its subtitle cost.
+        let mut finals: [(usize, f32, f32); 64] = [(0, 0.0, 0.0); 64];
+        let mut n = 0;
+        let mut above: Option<(f32, f32)> = None;
+        for (d, (s, &cost)) in scores.iter().zip(&costs).enumerate() {
+            let b = bounds(s);
+            if let Some((least, most)) = b
+                && let Some(slot) = finals.get_mut(n)
+            {
+                let may = above.is_some_and(|(_, m)| m > MIN_SCORE);
+                let sure = above.is_some_and(|(l, _)| l > MIN_SCORE);
+                *slot = (
+                    d,
+                    least - if may { cost } else { 0.0 },
+                    most - if sure { cost } else { 0.0 },
+                );
+                n += 1;
+            }
+            above = b;
+        }
+        let finals = finals.get(..n).unwrap_or(&[]);
+        if finals.iter().all(|&(_, _, most)| most <= MIN_SCORE) {
+            return None;
+        }
+        let mut best: Option<(usize, f32)> = None;
+        for &(d, least, _) in finals {
+            if least > MIN_SCORE && best.is_none_or(|(_, b)| least > b) {
+                best = Some((d, least));
+            }
+        }
+        if let Some((a, least)) = best
+            && finals
+                .iter()
+                .all(|&(d, _, most)| d == a || most < least || (most <= least && d > a))
+        {
+            return Some(lo + a);
+        }
+        // Not decided: some unit is not resolved yet (resolved, the least
+        // and the most are one). The one whose most is highest is looked up.
+        let open = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(d, s)| match *s {
+                Some(Score::Open { with, .. }) => Some((d, with)),
+                _ => None,
+            })
+            .fold(None, |m: Option<(usize, f32)>, (d, w)| {
+                if m.is_none_or(|(_, mw)| w > mw) { Some((d, w)) } else { m }
+            });
+        let (d, _) = open?;
+        resolve(scores, lines, d);
+    }
 }
 
 /// What a level-1 Markdown heading gains as a headline candidate.
@@ -1134,15 +1191,6 @@ enum Score {
         with: f32,
         line: u32,
     },
-}
-
-impl Score {
-    /// The highest the score may be.
-    fn upper(self) -> f32 {
-        match self {
-            Score::Exact(s) | Score::Open { with: s, .. } => s,
-        }
-    }
 }
 
 /// The score at `d` in `scores`, settling whether its line is cited if it
