@@ -456,9 +456,9 @@ fn sample<'l, 'a>(
         .unwrap_or(&[])
         .iter()
         .filter_map(|u| match u {
-            Unit::Line(i) => lines.get(i.at()).filter(|c| {
-                c.is_text() && (c.shape.sentence_end || c.shape.weight() >= 80)
-            }),
+            Unit::Line(i) => lines
+                .get(i.at())
+                .filter(|c| c.is_text() && (c.shape.sentence_end || c.shape.weight() >= 80)),
             _ => None,
         })
         .map_while(move |c| {
@@ -646,7 +646,7 @@ pub(crate) fn find(
             break;
         }
     }
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(64);
     let candidates: Vec<Candidate> = (lo..hi)
         // A one-unit extent is the article itself, not its headline.
         .filter(|&k| !(k == first && first == last))
@@ -693,17 +693,21 @@ pub(crate) fn find(
             .map(|c| subtitle_cost(units, lines, c.k, Some(f32::MAX)))
             .collect();
         wanted.find_in_body(units, lines, (first, last), |w| {
-            candidates.iter().zip(&most).zip(&costs).any(|((c, &m), &cost)| {
-                let others = if m >= top { second } else { top };
-                let overlap = match toks.get(c.toks.clone()) {
-                    Some(t) if !t.is_empty() => {
-                        t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
-                    }
-                    _ => 0.0,
-                };
-                c.value(overlap, false)
-                    .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
-            })
+            candidates
+                .iter()
+                .zip(&most)
+                .zip(&costs)
+                .any(|((c, &m), &cost)| {
+                    let others = if m >= top { second } else { top };
+                    let overlap = match toks.get(c.toks.clone()) {
+                        Some(t) if !t.is_empty() => {
+                            t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
+                        }
+                        _ => 0.0,
+                    };
+                    c.value(overlap, false)
+                        .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
+                })
         });
         wanted
     });
@@ -713,7 +717,7 @@ pub(crate) fn find(
             (Some(w), Some(t)) if !t.is_empty() && c.may_count() => {
                 t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
             }
-            (_, Some(t)) if t.is_empty() => 0.0,
+            (_, Some([])) => 0.0,
             _ => continue,
         };
         if let Some(s) = scores.get_mut(c.k - lo) {
@@ -801,7 +805,11 @@ fn decide(
                 _ => None,
             })
             .fold(None, |m: Option<(usize, f32)>, (d, w)| {
-                if m.is_none_or(|(_, mw)| w > mw) { Some((d, w)) } else { m }
+                if m.is_none_or(|(_, mw)| w > mw) {
+                    Some((d, w))
+                } else {
+                    m
+                }
             });
         let (d, _) = open?;
         resolve(scores, lines, d);
@@ -1429,6 +1437,77 @@ Pier plan";
         let mut c = Vec::new();
         super::tokens("東京の新聞", &mut c);
         assert_eq!(c.len(), 5, "one token a CJK character");
+    }
+
+    /// The tokens by the rule, character by character: each word's
+    /// lower-cased UTF-8, as a number if eight bytes or fewer, else hashed.
+    fn reference_tokens(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let end = |word: &mut String, out: &mut Vec<u64>| {
+            if word.chars().count() >= 3 {
+                let b = word.as_bytes();
+                let chunk = |c: &[u8]| c.iter().rev().fold(0u64, |a, &x| a << 8 | u64::from(x));
+                out.push(if b.len() <= 8 {
+                    chunk(b)
+                } else {
+                    b.chunks(8).fold(0, |s, c| super::mix(s ^ chunk(c)))
+                });
+            }
+            word.clear();
+        };
+        for ch in text.chars() {
+            if crate::lexicon::is_cjk(ch) {
+                end(&mut word, &mut out);
+                out.push(super::cjk_token(ch));
+            } else if ch.is_alphanumeric() {
+                word.extend(ch.to_lowercase());
+            } else {
+                end(&mut word, &mut out);
+            }
+        }
+        end(&mut word, &mut out);
+        out
+    }
+
+    #[test]
+    fn tokens_read_eight_bytes_at_a_time_as_one_by_one() {
+        let mut texts: Vec<String> = [
+            "",
+            "ab",
+            "abc",
+            "Harbour",
+            "Harbours",
+            "Harbourmaster",
+            "Harbourmasters' ferry-pier, 2015: OK?",
+            "über Überfahrt straße STRASSE naïve café",
+            "abcdefg\u{e9}hij abcdefgh\u{e9} \u{212a}elvin Kelvin \u{130}stanbul",
+            "Москва ΑΘΗΝΑ Αθήνα «quoted» \u{2019}tis it\u{2019}s",
+            "東京の新聞 Tokyo東京news",
+            "x\u{0}y\tz 1234567890123456789 a1b2c3d4e5f6",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Pseudo-random text over letters, digits, signs and other scripts,
+        // for words across every eight-byte boundary.
+        let alphabet: Vec<char> = "aZ9 .,-'é€ßЖ東\u{212a}İ\n".chars().collect();
+        let mut seed = 42u64;
+        for len in 0..200 {
+            let t: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    let r = (seed >> 33) as usize;
+                    alphabet.get(r % alphabet.len()).copied().unwrap_or(' ')
+                })
+                .collect();
+            texts.push(t);
+        }
+        for t in &texts {
+            let mut got = Vec::new();
+            super::tokens(t, &mut got);
+            assert_eq!(got, reference_tokens(t), "tokens of {t:?}");
+        }
     }
 
     #[test]
