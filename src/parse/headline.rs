@@ -913,16 +913,7 @@ fn opening_title(
 /// What a line that lists short items costs: tags ("Topics: a, b, c"),
 /// a breadcrumb ("Home › News › Story"), a credit ("© Agency").
 fn list_cost(text: &str, words: u32) -> f32 {
-    let (mut seps, mut commas) = (0u32, 0u32);
-    let mut copyright = false;
-    for ch in text.chars() {
-        match ch {
-            '›' | '»' | '>' | '|' | '/' | '·' | '•' => seps += 1,
-            ',' | '、' => commas += 1,
-            '©' => copyright = true,
-            _ => {}
-        }
-    }
+    let (seps, commas, copyright) = list_signs(text);
     let mut cost = 0.0;
     // Items of one or two words each.
     if (seps >= 2 && words <= 2 * (seps + 1)) || (commas >= 3 && 5 * words <= 8 * (commas + 1)) {
@@ -932,6 +923,31 @@ fn list_cost(text: &str, words: u32) -> f32 {
         cost += LIST_COST;
     }
     cost
+}
+
+/// How many separators (`›`, `»`, `>`, `|`, `/`, `·`, `•`) and commas (`,`,
+/// `、`) `text` has, and whether a `©`: read byte by byte, a character by
+/// its UTF-8 bytes (which match nowhere but at that character).
+fn list_signs(text: &str) -> (u32, u32, bool) {
+    let (mut seps, mut commas) = (0u32, 0u32);
+    let mut copyright = false;
+    let b = text.as_bytes();
+    for (p, &c) in b.iter().enumerate() {
+        let next = |n: usize| b.get(p + 1..p + 1 + n).unwrap_or(&[]);
+        match c {
+            b'>' | b'|' | b'/' => seps += 1,
+            b',' => commas += 1,
+            0xC2 => match next(1) {
+                [0xBB | 0xB7] => seps += 1,
+                [0xA9] => copyright = true,
+                _ => {}
+            },
+            0xE2 if matches!(next(2), [0x80, 0xBA | 0xA2]) => seps += 1,
+            0xE3 if next(2) == [0x80, 0x81] => commas += 1,
+            _ => {}
+        }
+    }
+    (seps, commas, copyright)
 }
 
 /// What a line ending in a colon costs as a headline.
@@ -1338,6 +1354,31 @@ Pier plan";
             headline(&text).as_deref(),
             Some("Harbour board backs the ferry pier plan")
         );
+    }
+
+    #[test]
+    fn list_signs_are_counted_as_characters() {
+        for text in [
+            "Home › News » Harbour > Pier | Ferry / Board · Vote • Now",
+            "Tags: a, b、c、 d, © Agency",
+            "Ferry → pier ‹ « ‚ „ ¢ ª ±",
+            "",
+        ] {
+            let (mut seps, mut commas, mut copyright) = (0, 0, false);
+            for ch in text.chars() {
+                match ch {
+                    '›' | '»' | '>' | '|' | '/' | '·' | '•' => seps += 1,
+                    ',' | '、' => commas += 1,
+                    '©' => copyright = true,
+                    _ => {}
+                }
+            }
+            assert_eq!(
+                super::list_signs(text),
+                (seps, commas, copyright),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
