@@ -688,9 +688,21 @@ pub(crate) fn find(
                 second = m;
             }
         }
+        // The subtitle cost is due only under a unit that may pass
+        // `MIN_SCORE`: a candidate, the one before in the list.
         let costs: Vec<f32> = candidates
             .iter()
-            .map(|c| subtitle_cost(units, lines, c.k, Some(f32::MAX)))
+            .enumerate()
+            .map(|(d, c)| {
+                let above = d
+                    .checked_sub(1)
+                    .and_then(|a| candidates.get(a).zip(most.get(a)));
+                if above.is_some_and(|(a, &m)| a.k + 1 == c.k && m > MIN_SCORE) {
+                    subtitle_cost(units, lines, c.k, Some(f32::MAX))
+                } else {
+                    0.0
+                }
+            })
             .collect();
         wanted.find_in_body(units, lines, (first, last), |w| {
             candidates
