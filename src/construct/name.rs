@@ -54,11 +54,12 @@ fn words(who: &str) -> Option<u32> {
         if words > 5 {
             return None;
         }
-        if PARTICLES.contains(&w) {
-            continue;
-        }
+        // A particle is lower case: an upper-case word is none.
         let mut cs = w.chars();
         if !cs.next().is_some_and(char::is_uppercase) {
+            if PARTICLES.contains(&w) {
+                continue;
+            }
             return None;
         }
         if !cs.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
@@ -80,11 +81,12 @@ fn ascii_words(who: &[u8]) -> Option<u32> {
         if words > 5 {
             return None;
         }
-        if PARTICLES.iter().any(|p| p.as_bytes() == w) {
-            continue;
-        }
         let [first, rest @ ..] = w else { continue };
+        // A particle is lower case: an upper-case word is none.
         if !first.is_ascii_uppercase() {
+            if PARTICLES.iter().any(|p| p.as_bytes() == w) {
+                continue;
+            }
             return None;
         }
         if !rest

@@ -85,57 +85,256 @@ const ASCII_WORD: [u8; 128] = {
     t
 };
 
-/// Lower-cased words of three letters or more, and CJK characters one by
-/// one, as 64-bit hashes (FNV-1a of the lower-cased characters): no string
-/// is built.
-fn tokens(text: &str, out: &mut Vec<u64>) {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
-    let mut n = 0usize;
-    let push = |h: &mut u64, n: &mut usize, out: &mut Vec<u64>| {
-        if *n >= 3 {
-            out.push(*h);
+/// Each byte's high bit, and each byte's lowest bit, of a word of eight.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The case bit of every byte: an ASCII letter or digit with it set is
+/// lower case (a digit has it already).
+const LOWER: u64 = 0x20 * ONES;
+
+/// The eight bytes of `b` from `at` as a little-endian word, zeros past
+/// its end (a zero is no word character).
+#[inline(always)]
+fn load(b: &[u8], at: usize) -> u64 {
+    if let Some(s) = b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        return u64::from_le_bytes(*s);
+    }
+    let mut w = [0u8; 8];
+    for (d, s) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
+        *d = *s;
+    }
+    u64::from_le_bytes(w)
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, the
+/// bytes tested eight at a time: a byte `y` below 128 is at least `lo` if
+/// `y + 128 - lo` has its high bit, above `hi` if `y + 127 - hi` has it
+/// (neither sum carries into the next byte).
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    let y = x & !HIGH;
+    let digit = (y + (0x80 - 0x30) * ONES) & !(y + (0x7F - 0x39) * ONES);
+    let l = y | LOWER;
+    let letter = (l + (0x80 - 0x61) * ONES) & !(l + (0x7F - 0x7A) * ONES);
+    (digit | letter) & !x & HIGH
+}
+
+/// The murmur3 finaliser: a bijection on 64 bits that spreads every input
+/// bit over the output.
+#[inline]
+fn mix(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
+}
+
+/// A word's token, from the UTF-8 bytes of its lower-cased characters fed
+/// in one by one: a word of at most eight bytes (most words) is those
+/// bytes as a little-endian number, zero-padded, so two such never share a
+/// token; a longer one is hashed, each eight bytes (the last ones
+/// zero-padded) as such a number `c`, the state going `s -> mix(s ^ c)`
+/// from 0. [`ascii_word`] gets the same token from a word's bytes in place.
+#[derive(Default)]
+struct Word {
+    state: u64,
+    /// Bytes not yet mixed in, the first lowest.
+    acc: u64,
+    /// How many bytes `acc` holds.
+    fill: u32,
+    /// Whether bytes were mixed in: the word is longer than eight.
+    long: bool,
+    /// Characters so far.
+    chars: usize,
+}
+
+impl Word {
+    /// One lower-case byte more; the eight before it are mixed in only now,
+    /// so that the last eight or fewer are left to [`Word::end`].
+    fn byte(&mut self, b: u8) {
+        if self.fill == 8 {
+            self.state = mix(self.state ^ self.acc);
+            self.long = true;
+            self.acc = 0;
+            self.fill = 0;
         }
-        *h = OFFSET;
-        *n = 0;
-    };
-    // ASCII bytes one by one (the usual case), other characters decoded.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if let Some(&l) = ASCII_WORD.get(usize::from(b)) {
-            if l != 0 {
-                h = (h ^ u64::from(l)).wrapping_mul(PRIME);
-                n += 1;
+        self.acc |= u64::from(b) << (8 * self.fill);
+        self.fill += 1;
+    }
+
+    /// One lower-case character more.
+    fn char(&mut self, ch: char) {
+        let mut buf = [0u8; 4];
+        for &b in ch.encode_utf8(&mut buf).as_bytes() {
+            self.byte(b);
+        }
+        self.chars += 1;
+    }
+
+    /// Ends the word: its token if it has three characters or more.
+    fn end(&mut self) -> Option<u64> {
+        let t = (self.chars >= 3).then(|| {
+            if self.long {
+                mix(self.state ^ self.acc)
             } else {
-                push(&mut h, &mut n, out);
+                self.acc
             }
-            i += 1;
+        });
+        *self = Word::default();
+        t
+    }
+}
+
+/// The token [`Word`] gives the ASCII word `b[start..end]` (letters and
+/// digits, `end > start`), lower-cased and read eight bytes at a time.
+#[inline(always)]
+fn ascii_word(b: &[u8], start: usize, end: usize) -> u64 {
+    let keep = |n: usize| u64::MAX >> (64 - 8 * n);
+    if end - start <= 8 {
+        return (load(b, start) | LOWER) & keep(end - start);
+    }
+    let mut state = 0;
+    let mut at = start;
+    while end - at > 8 {
+        state = mix(state ^ (load(b, at) | LOWER));
+        at += 8;
+    }
+    mix(state ^ ((load(b, at) | LOWER) & keep(end - at)))
+}
+
+/// A CJK character's token: the character with a top byte (1) that no
+/// word's token of eight bytes or fewer has.
+fn cjk_token(ch: char) -> u64 {
+    u64::from(ch) | 1 << 56
+}
+
+/// Lower-cased words of three letters or more, and CJK characters one by
+/// one, as 64-bit tokens (see [`Word`]): no string is built.
+fn tokens(text: &str, out: &mut Vec<u64>) {
+    each_token(text, |t| out.push(t));
+}
+
+/// [`tokens`], each given to `emit`. ASCII is read eight bytes at a time:
+/// the bits of [`word_bytes`] give where words start and end, and a word
+/// of ASCII letters and digits is read in place. Other characters go
+/// through [`each_token_from`].
+fn each_token(text: &str, mut emit: impl FnMut(u64)) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    // The start of the word open at `i`.
+    let mut open: Option<usize> = None;
+    while i < b.len() {
+        let x = load(b, i);
+        let w = word_bytes(x);
+        // Whether the byte before `i` is a word's, in the high bit of the first.
+        let before = if open.is_some() { 0x80 } else { 0 };
+        let follows = (w << 8) | before;
+        let non_ascii = x & HIGH;
+        // Only the bytes before the first non-ASCII one are read here.
+        let upto = if non_ascii == 0 {
+            u64::MAX
+        } else {
+            (non_ascii & non_ascii.wrapping_neg()) - 1
+        };
+        let mut starts = w & !follows & upto;
+        let mut ends = !w & HIGH & follows & upto;
+        // The first end closes the open word; then starts and ends take turns.
+        let byte = |m: u64| i + (m.trailing_zeros() / 8) as usize;
+        if let Some(s) = open
+            && ends != 0
+        {
+            let e = byte(ends);
+            ends &= ends - 1;
+            if e - s >= 3 {
+                emit(ascii_word(b, s, e));
+            }
+            open = None;
+        }
+        while starts != 0 {
+            let s = byte(starts);
+            starts &= starts - 1;
+            if ends == 0 {
+                open = Some(s);
+                break;
+            }
+            let e = byte(ends);
+            ends &= ends - 1;
+            if e - s >= 3 {
+                emit(ascii_word(b, s, e));
+            }
+        }
+        if non_ascii == 0 {
+            i += 8;
             continue;
         }
+        // A non-ASCII character, which may go on the open word.
+        let at = i + (non_ascii.trailing_zeros() / 8) as usize;
+        let mut word = Word::default();
+        if let Some(s) = open.take() {
+            for &c in b.get(s..at).unwrap_or(&[]) {
+                word.byte(c | 0x20);
+                word.chars += 1;
+            }
+        }
+        i = each_token_from(text, at, word, &mut emit);
+    }
+    if let Some(s) = open
+        && b.len() - s >= 3
+    {
+        emit(ascii_word(b, s, b.len()));
+    }
+}
+
+/// [`each_token`] character by character from byte `i`, with the word so
+/// far, until no word is open before an ASCII byte; where it stopped.
+fn each_token_from(text: &str, mut i: usize, mut word: Word, emit: &mut impl FnMut(u64)) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let Some(&b) = bytes.get(i) else {
+            if let Some(h) = word.end() {
+                emit(h);
+            }
+            return i;
+        };
+        if let Some(&l) = ASCII_WORD.get(usize::from(b)) {
+            if l != 0 && word.chars > 0 {
+                word.byte(l);
+                word.chars += 1;
+                i += 1;
+                continue;
+            }
+            if let Some(h) = word.end() {
+                emit(h);
+            }
+            return i;
+        }
         let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
-            break;
+            if let Some(h) = word.end() {
+                emit(h);
+            }
+            return bytes.len();
         };
         i += ch.len_utf8();
-        if let Some(l) = common_lower(ch) {
-            h = (h ^ u64::from(l)).wrapping_mul(PRIME);
-            n += 1;
+        if let Some(l) = common_lower(ch).and_then(char::from_u32) {
+            word.char(l);
         } else if common_non_word(ch) {
-            push(&mut h, &mut n, out);
+            if let Some(h) = word.end() {
+                emit(h);
+            }
         } else if is_cjk(ch) {
-            push(&mut h, &mut n, out);
-            out.push((OFFSET ^ u64::from(ch)).wrapping_mul(PRIME) ^ 0x5555);
+            if let Some(h) = word.end() {
+                emit(h);
+            }
+            emit(cjk_token(ch));
         } else if ch.is_alphanumeric() {
             for l in ch.to_lowercase() {
-                h = (h ^ u64::from(l)).wrapping_mul(PRIME);
-                n += 1;
+                word.char(l);
             }
-        } else {
-            push(&mut h, &mut n, out);
+        } else if let Some(h) = word.end() {
+            emit(h);
         }
     }
-    push(&mut h, &mut n, out);
 }
 
 /// The lower case of a Latin-1, Greek or Cyrillic letter (the blocks most
@@ -242,22 +441,40 @@ impl WordSet {
     }
 }
 
-/// The words of the first prose of the extent.
+/// The prose lines the body's words are sampled from: those of the extent
+/// that are text and sentences (or long), up to the one that brings the
+/// sample to [`SAMPLE_BYTES`].
+fn sample<'l, 'a>(
+    units: &'l [Unit],
+    lines: &'l [Classified<'a>],
+    first: usize,
+    last: usize,
+) -> impl Iterator<Item = &'a str> + use<'l, 'a> {
+    let mut bytes = 0;
+    units
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|u| match u {
+            Unit::Line(i) => lines
+                .get(i.at())
+                .filter(|c| c.is_text() && (c.shape.sentence_end || c.shape.weight() >= 80)),
+            _ => None,
+        })
+        .map_while(move |c| {
+            (bytes < SAMPLE_BYTES).then(|| {
+                bytes += c.text.len();
+                c.text
+            })
+        })
+}
+
+/// The words of the first prose of the extent: the first [`WordSet::MAX`]
+/// distinct ones of the sample.
 fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> WordSet {
     let mut toks = Vec::new();
-    let mut bytes = 0;
-    for u in units.get(first..=last).unwrap_or(&[]) {
-        if let Unit::Line(i) = u
-            && let Some(c) = lines.get(i.at())
-            && c.is_text()
-            && (c.shape.sentence_end || c.shape.weight() >= 80)
-        {
-            tokens(c.text, &mut toks);
-            bytes += c.text.len();
-            if bytes >= SAMPLE_BYTES {
-                break;
-            }
-        }
+    for text in sample(units, lines, first, last) {
+        tokens(text, &mut toks);
     }
     // In the order they came, as inserted line by line.
     let mut set = WordSet::with_room(toks.len());
@@ -265,6 +482,132 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
         set.insert(t);
     }
     set
+}
+
+/// The candidates' tokens, and which of them [`body_words`] holds; found
+/// by looking each word of the sample up here, so that the sample is read
+/// but not stored, and no more of it once every token has been seen.
+struct Wanted {
+    /// Open addressing by the top bits of a token (a [`mix`] output, well
+    /// spread), 0 for an empty slot; with whether the body has it.
+    slots: Vec<(u64, bool)>,
+    /// `slots` has `1 << (64 - shift)` entries, at least twice the tokens.
+    shift: u32,
+    /// Whether the token 0 is wanted, and seen.
+    zero: (bool, bool),
+    /// Distinct tokens wanted, and how many of them were seen.
+    distinct: usize,
+    seen: usize,
+}
+
+impl Wanted {
+    fn new(toks: impl ExactSizeIterator<Item = u64>) -> Self {
+        let bits = (2 * toks.len()).next_power_of_two().trailing_zeros().max(3);
+        let mut w = Wanted {
+            slots: vec![(0, false); 1 << bits],
+            shift: 64 - bits,
+            zero: (false, false),
+            distinct: 0,
+            seen: 0,
+        };
+        for t in toks {
+            if t == 0 {
+                w.distinct += usize::from(!w.zero.0);
+                w.zero.0 = true;
+            } else if let Some(s) = w.slot(t)
+                && s.0 == 0
+            {
+                *s = (t, false);
+                w.distinct += 1;
+            }
+        }
+        w
+    }
+
+    /// The slot of `t` (not 0): the one holding it, else the empty one it
+    /// would go in.
+    #[inline]
+    fn slot(&mut self, t: u64) -> Option<&mut (u64, bool)> {
+        let mask = self.slots.len() - 1;
+        let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        // The table is at most half full: the probe ends at an empty slot.
+        loop {
+            match self.slots.get(at) {
+                Some(s) if s.0 == t || s.0 == 0 => break,
+                Some(_) => at = (at + 1) & mask,
+                None => return None,
+            }
+        }
+        self.slots.get_mut(at)
+    }
+
+    /// The body has `t`.
+    #[inline]
+    fn see(&mut self, t: u64) {
+        if t == 0 {
+            if self.zero.0 && !self.zero.1 {
+                self.zero.1 = true;
+                self.seen += 1;
+            }
+            return;
+        }
+        if let Some(s) = self.slot(t)
+            && s.0 == t
+            && !s.1
+        {
+            s.1 = true;
+            self.seen += 1;
+        }
+    }
+
+    /// Whether the body has the wanted token `t`.
+    fn has(&self, t: u64) -> bool {
+        if t == 0 {
+            return self.zero.1;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            match self.slots.get(at) {
+                Some(&(s, seen)) if s == t => return seen,
+                Some(&(0, _)) | None => return false,
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Marks the wanted tokens that [`body_words`] holds, or enough of
+    /// them for `decided` to tell that the rest cannot change the headline
+    /// (it is asked after each line that brought a new one). A sample of at
+    /// most `3 * WordSet::MAX` bytes has at most `WordSet::MAX` words (a
+    /// token takes three bytes or more, a CJK character three), so the set
+    /// holds all of them: each word is looked up as it comes. A longer one
+    /// is put in the set as [`body_words`] does, to keep its bound.
+    fn find_in_body(
+        &mut self,
+        units: &[Unit],
+        lines: &[Classified<'_>],
+        (first, last): (usize, usize),
+        mut decided: impl FnMut(&Self) -> bool,
+    ) {
+        let mut bytes = 0;
+        for text in sample(units, lines, first, last) {
+            bytes += text.len();
+            if bytes > 3 * WordSet::MAX {
+                let words = body_words(units, lines, first, last);
+                for s in &mut self.slots {
+                    s.1 = s.0 != 0 && words.contains(s.0);
+                }
+                self.zero.1 = self.zero.0 && words.contains(0);
+                return;
+            }
+            let before = self.seen;
+            each_token(text, |t| self.see(t));
+            if self.seen == self.distinct || (self.seen > before && decided(self)) {
+                return;
+            }
+        }
+    }
 }
 
 /// Longest line ending in `!` or `?` that may still be a title.
@@ -293,8 +636,6 @@ pub(crate) fn find(
     if first <= 1 && opens_with_title(units, lines, last) {
         return Some(0);
     }
-    // The body's words, sampled when the first candidate needs them.
-    let mut words = None;
     let lo = first.saturating_sub(LOOKBACK);
     let mut hi = (first + LOOKAHEAD).min(units.len());
     // Inside the extent, only lines up to its first prose.
@@ -305,62 +646,186 @@ pub(crate) fn find(
             break;
         }
     }
-    let mut toks = Vec::new();
-    // The lines a headline may recur in, by their last byte.
-    let mut ends: Vec<(u8, u32, &str)> = (lo..(first + RECUR_AHEAD).min(units.len()))
-        .filter_map(|j| match units.get(j) {
-            Some(Unit::Line(m)) => {
-                let o = lines.get(m.at())?;
-                Some((*o.text.as_bytes().last()?, u32::try_from(j).ok()?, o.text))
+    let mut toks = Vec::with_capacity(64);
+    let candidates: Vec<Candidate> = (lo..hi)
+        // A one-unit extent is the article itself, not its headline.
+        .filter(|&k| !(k == first && first == last))
+        .filter_map(|k| candidate(units, lines, &mut toks, first, k))
+        .collect();
+    // The body's words matter only to the candidates whose score may pass
+    // `MIN_SCORE`; the others' scores are as good as none.
+    let counts = |c: &&Candidate| !c.toks.is_empty() && c.may_count();
+    let wanted = candidates.iter().any(|c| counts(&c)).then(|| {
+        let mut wanted = Wanted::new(
+            candidates
+                .iter()
+                .filter(counts)
+                .flat_map(|c| toks.get(c.toks.clone()).unwrap_or(&[]).iter().copied())
+                .collect::<Vec<u64>>()
+                .into_iter(),
+        );
+        // The headline is the unit of highest score less its subtitle cost,
+        // the first of them, if that passes `MIN_SCORE`. A unit's score at
+        // most is with every token in the body and cited; at least, with
+        // the tokens seen so far, not cited, and at its subtitle cost. Once
+        // one unit's least beats `MIN_SCORE` and every other's most, it is
+        // the headline whatever the rest of the sample holds: the sample is
+        // read no further (the scores from the tokens seen so far are then
+        // those of a page with no more, where it is the headline too).
+        let most: Vec<f32> = candidates
+            .iter()
+            .map(|c| {
+                let all = if c.toks.is_empty() { 0.0 } else { 1.0 };
+                c.value(all, !c.recurs).unwrap_or(f32::NEG_INFINITY)
+            })
+            .collect();
+        let (mut top, mut second) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
+        for &m in &most {
+            if m > top {
+                second = top;
+                top = m;
+            } else if m > second {
+                second = m;
             }
-            _ => None,
-        })
-        .collect();
-    ends.sort_unstable_by_key(|e| e.0);
-    let mut scores: Vec<Option<Score>> = (lo..hi)
-        .map(|k| {
-            // A one-unit extent is the article itself, not its headline.
-            if k == first && first == last {
-                return None;
-            }
-            score(units, lines, &mut words, &mut toks, &ends, (first, last), k)
-        })
-        .collect();
-    // The best unit is the first of highest score, less its subtitle cost,
-    // above `MIN_SCORE`. A unit's score is at most its upper bound, so the
-    // units are taken by that bound, highest first, until no bound reaches
-    // the best score found: whether the rest are cited is never looked up.
-    let mut order: Vec<(f32, usize)> = scores
-        .iter()
-        .enumerate()
-        .filter_map(|(d, s)| {
-            s.map(|s| s.upper())
-                .filter(|&u| u > MIN_SCORE)
-                .map(|u| (u, lo + d))
-        })
-        .collect();
-    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut best: Option<(f32, usize)> = None;
-    for (upper, k) in order {
-        if best.is_some_and(|(b, _)| upper < b) {
-            break;
         }
-        let Some(sc) = resolve(&mut scores, lines, k - lo) else {
-            continue;
+        // The subtitle cost is due only under a unit that may pass
+        // `MIN_SCORE`: a candidate, the one before in the list.
+        let costs: Vec<f32> = candidates
+            .iter()
+            .enumerate()
+            .map(|(d, c)| {
+                let above = d
+                    .checked_sub(1)
+                    .and_then(|a| candidates.get(a).zip(most.get(a)));
+                if above.is_some_and(|(a, &m)| a.k + 1 == c.k && m > MIN_SCORE) {
+                    subtitle_cost(units, lines, c.k, Some(f32::MAX))
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        wanted.find_in_body(units, lines, (first, last), |w| {
+            candidates
+                .iter()
+                .zip(&most)
+                .zip(&costs)
+                .any(|((c, &m), &cost)| {
+                    let others = if m >= top { second } else { top };
+                    let overlap = match toks.get(c.toks.clone()) {
+                        Some(t) if !t.is_empty() => {
+                            t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
+                        }
+                        _ => 0.0,
+                    };
+                    c.value(overlap, false)
+                        .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
+                })
+        });
+        wanted
+    });
+    let mut scores: Vec<Option<Score>> = vec![None; hi.saturating_sub(lo)];
+    for c in &candidates {
+        let overlap = match (&wanted, toks.get(c.toks.clone())) {
+            (Some(w), Some(t)) if !t.is_empty() && c.may_count() => {
+                t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
+            }
+            (_, Some([])) => 0.0,
+            _ => continue,
         };
-        let above = k
-            .checked_sub(1)
-            .and_then(|j| j.checked_sub(lo))
-            .and_then(|d| resolve(&mut scores, lines, d));
-        let sc = sc - subtitle_cost(units, lines, k, above);
-        if sc > MIN_SCORE && best.is_none_or(|(b, kb)| sc > b || (sc >= b && k < kb)) {
-            best = Some((sc, k));
+        if let Some(s) = scores.get_mut(c.k - lo) {
+            *s = c.score(overlap);
         }
     }
-    best.map(|(_, k)| k)
+    decide(units, lines, &mut scores, lo)
         .or_else(|| opening_title(units, lines, first, last))
         // A clean page (a copy-paste) starts with its headline.
         .or_else(|| (first <= LOOKAHEAD && opens_with_title(units, lines, last)).then_some(0))
+}
+
+/// The headline among the units `lo..` scored in `scores`: the first of
+/// highest score less its subtitle cost, if that passes `MIN_SCORE`. A
+/// unit's final score lies between its least (not cited, at the subtitle
+/// cost if the unit above may pass `MIN_SCORE`) and its most (cited, at the
+/// cost only if the unit above surely passes); once one unit's least beats
+/// `MIN_SCORE` and every other's most, or no unit's most passes, that is
+/// the answer, and only then is the page searched for the unit whose most
+/// is highest being cited, until it is.
+fn decide(
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    scores: &mut [Option<Score>],
+    lo: usize,
+) -> Option<usize> {
+    let costs: Vec<f32> = (0..scores.len())
+        .map(|d| match scores.get(d) {
+            Some(Some(_)) => subtitle_cost(units, lines, lo + d, Some(f32::MAX)),
+            _ => 0.0,
+        })
+        .collect();
+    let bounds = |s: &Option<Score>| match *s {
+        Some(Score::Exact(v)) => Some((v, v)),
+        Some(Score::Open { without, with, .. }) => {
+            Some((without.unwrap_or(f32::NEG_INFINITY), with))
+        }
+        None => None,
+    };
+    loop {
+        // Each scored unit's least and most, after its subtitle cost.
+        let mut finals: [(usize, f32, f32); 64] = [(0, 0.0, 0.0); 64];
+        let mut n = 0;
+        let mut above: Option<(f32, f32)> = None;
+        for (d, (s, &cost)) in scores.iter().zip(&costs).enumerate() {
+            let b = bounds(s);
+            if let Some((least, most)) = b
+                && let Some(slot) = finals.get_mut(n)
+            {
+                let may = above.is_some_and(|(_, m)| m > MIN_SCORE);
+                let sure = above.is_some_and(|(l, _)| l > MIN_SCORE);
+                *slot = (
+                    d,
+                    least - if may { cost } else { 0.0 },
+                    most - if sure { cost } else { 0.0 },
+                );
+                n += 1;
+            }
+            above = b;
+        }
+        let finals = finals.get(..n).unwrap_or(&[]);
+        if finals.iter().all(|&(_, _, most)| most <= MIN_SCORE) {
+            return None;
+        }
+        let mut best: Option<(usize, f32)> = None;
+        for &(d, least, _) in finals {
+            if least > MIN_SCORE && best.is_none_or(|(_, b)| least > b) {
+                best = Some((d, least));
+            }
+        }
+        if let Some((a, least)) = best
+            && finals
+                .iter()
+                .all(|&(d, _, most)| d == a || most < least || (most <= least && d > a))
+        {
+            return Some(lo + a);
+        }
+        // Not decided: some unit is not resolved yet (resolved, the least
+        // and the most are one). The one whose most is highest is looked up.
+        let open = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(d, s)| match *s {
+                Some(Score::Open { with, .. }) => Some((d, with)),
+                _ => None,
+            })
+            .fold(None, |m: Option<(usize, f32)>, (d, w)| {
+                if m.is_none_or(|(_, mw)| w > mw) {
+                    Some((d, w))
+                } else {
+                    m
+                }
+            });
+        let (d, _) = open?;
+        resolve(scores, lines, d);
+    }
 }
 
 /// What a level-1 Markdown heading gains as a headline candidate.
@@ -460,16 +925,7 @@ fn opening_title(
 /// What a line that lists short items costs: tags ("Topics: a, b, c"),
 /// a breadcrumb ("Home › News › Story"), a credit ("© Agency").
 fn list_cost(text: &str, words: u32) -> f32 {
-    let (mut seps, mut commas) = (0u32, 0u32);
-    let mut copyright = false;
-    for ch in text.chars() {
-        match ch {
-            '›' | '»' | '>' | '|' | '/' | '·' | '•' => seps += 1,
-            ',' | '、' => commas += 1,
-            '©' => copyright = true,
-            _ => {}
-        }
-    }
+    let (seps, commas, copyright) = list_signs(text);
     let mut cost = 0.0;
     // Items of one or two words each.
     if (seps >= 2 && words <= 2 * (seps + 1)) || (commas >= 3 && 5 * words <= 8 * (commas + 1)) {
@@ -479,6 +935,31 @@ fn list_cost(text: &str, words: u32) -> f32 {
         cost += LIST_COST;
     }
     cost
+}
+
+/// How many separators (`›`, `»`, `>`, `|`, `/`, `·`, `•`) and commas (`,`,
+/// `、`) `text` has, and whether a `©`: read byte by byte, a character by
+/// its UTF-8 bytes (which match nowhere but at that character).
+fn list_signs(text: &str) -> (u32, u32, bool) {
+    let (mut seps, mut commas) = (0u32, 0u32);
+    let mut copyright = false;
+    let b = text.as_bytes();
+    for (p, &c) in b.iter().enumerate() {
+        let next = |n: usize| b.get(p + 1..p + 1 + n).unwrap_or(&[]);
+        match c {
+            b'>' | b'|' | b'/' => seps += 1,
+            b',' => commas += 1,
+            0xC2 => match next(1) {
+                [0xBB | 0xB7] => seps += 1,
+                [0xA9] => copyright = true,
+                _ => {}
+            },
+            0xE2 if matches!(next(2), [0x80, 0xBA | 0xA2]) => seps += 1,
+            0xE3 if next(2) == [0x80, 0x81] => commas += 1,
+            _ => {}
+        }
+    }
+    (seps, commas, copyright)
 }
 
 /// What a line ending in a colon costs as a headline.
@@ -497,16 +978,49 @@ const SECTION_LABEL_COST: f32 = 0.5;
 /// What a list-shaped line costs as a headline.
 const LIST_COST: f32 = 1.0;
 
-/// The score of unit `k` as the headline, if it is a title-shaped line.
-fn score(
+/// A title-shaped unit's case as the headline: all that its score is made
+/// of but its words' overlap with the body and whether it is cited.
+struct Candidate {
+    k: usize,
+    /// The unit's line.
+    line: u32,
+    /// Its tokens, in the buffer [`candidate`] fills.
+    toks: std::ops::Range<usize>,
+    /// What its length gives.
+    length: f32,
+    meta_follows: bool,
+    name: bool,
+    hit: bool,
+    /// Neither a heading nor upper case at its start, nor CJK.
+    lower_start: bool,
+    h1: bool,
+    /// Repeated in the page, whole, at the end of another line.
+    recurs: bool,
+    related: bool,
+    list_cost: f32,
+    nav: bool,
+    section_label: bool,
+    /// Ends in a full stop; with whether something other than a citation
+    /// marks it as a title.
+    full_stop: bool,
+    marked: bool,
+    colon_end: bool,
+    pull_quote: bool,
+    stops: u16,
+    /// Distance to the extent's first unit, and whether it is inside it.
+    distance: usize,
+    inside: bool,
+}
+
+/// Unit `k` as a headline candidate, if it is a title-shaped line; its
+/// tokens are pushed on `toks`.
+fn candidate(
     units: &[Unit],
     lines: &[Classified<'_>],
-    words: &mut Option<WordSet>,
     toks: &mut Vec<u64>,
-    ends: &[(u8, u32, &str)],
-    (first, last): (usize, usize),
+    first: usize,
     k: usize,
-) -> Option<Score> {
+) -> Option<Candidate> {
     // A headline doubled on the page (a visible and a hidden copy) is one
     // unit; one that recurs in the body with a line under it was taken for
     // a pull quote.
@@ -558,76 +1072,148 @@ fn score(
         Some(_) => crate::construct::heading::words(c.text),
         None => c.text,
     };
-    toks.clear();
+    let from = toks.len();
     tokens(text, toks);
-    let overlap = if toks.is_empty() {
-        0.0
-    } else {
-        let words = words.get_or_insert_with(|| body_words(units, lines, first, last));
-        toks.iter().filter(|&&t| words.contains(t)).count() as f32 / toks.len() as f32
-    };
     let w = c.shape.weight();
-    let mut score = 3.0 * overlap;
-    score += match w {
-        25..=140 => 1.0,
-        15..=24 | 141..=200 => 0.3,
-        _ => -0.5,
-    };
-    if meta_follows(units, lines, k) {
-        score += 1.5;
-    }
-    if name(c.text) {
-        score -= 2.0;
-    }
-    if c.hit.is_some() {
-        score -= 1.0;
-    }
-    if heading.is_none() && !c.shape.upper_start && c.shape.cjk == 0 {
-        score -= 0.7;
-    }
-    if heading == Some(1) {
-        score += H1_BONUS;
-    }
-    // Headlines recur: in breadcrumbs, teasers of the same story, share text.
-    // Only lines with the same last byte can end with the line (a line's
-    // text is never empty).
+    let meta_follows = meta_follows(units, lines, k);
+    // Headlines recur: in breadcrumbs, teasers of the same story, share
+    // text. Only lines with the same last byte can end with the line.
     let recurs = text.as_bytes().last().is_some_and(|&b| {
-        let from = ends.partition_point(|e| e.0 < b);
-        ends.get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|e| e.0 == b)
-            .any(|&(_, j, o)| j as usize != k && o.len() >= text.len() && o.ends_with(text))
+        (first.saturating_sub(LOOKBACK)..(first + RECUR_AHEAD).min(units.len())).any(|j| {
+            j != k
+                && matches!(units.get(j), Some(Unit::Line(m)) if lines.get(m.at()).is_some_and(|o| {
+                    o.text.as_bytes().last() == Some(&b) && o.text.ends_with(text)
+                }))
+        })
     });
-    if recurs || matches!(units.get(k), Some(Unit::Related { .. })) {
-        score += 1.0;
-    }
-    let rest = |cited: bool| {
-        finish(
-            units,
-            lines,
-            c,
-            (first, k),
-            (score, w),
-            (recurs, cited),
-            stops,
-            full_stop,
-        )
-    };
-    if recurs {
-        return rest(false).map(Score::Exact);
-    }
-    // Whether the line is cited matters only if the score may pass
-    // `MIN_SCORE` with it: a score at most that is as good as none (see
-    // `find` and `subtitle_cost`), and the score grows with `cited`. So the
-    // page is searched only for a candidate that may win, and only when
-    // `find` needs to know.
-    let with = rest(true).filter(|&s| s > MIN_SCORE)?;
-    Some(Score::Open {
-        without: rest(false),
-        with,
+    // Before the article, next to a byline or date, or repeated in the
+    // page; not the article's own first short sentence.
+    let marked = full_stop
+        && (k < first
+            || (1..=2).any(|d| match k.checked_sub(d).and_then(|j| units.get(j)) {
+                Some(Unit::Line(j)) => lines
+                    .get(j.at())
+                    .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
+                _ => false,
+            })
+            || meta_follows
+            || recurs);
+    Some(Candidate {
+        k,
         line: i,
+        toks: from..toks.len(),
+        length: match w {
+            25..=140 => 1.0,
+            15..=24 | 141..=200 => 0.3,
+            _ => -0.5,
+        },
+        meta_follows,
+        name: name(c.text),
+        hit: c.hit.is_some(),
+        lower_start: heading.is_none() && !c.shape.upper_start && c.shape.cjk == 0,
+        h1: heading == Some(1),
+        recurs,
+        related: matches!(units.get(k), Some(Unit::Related { .. })),
+        list_cost: list_cost(c.text, u32::from(c.shape.words)),
+        // A link to the previous or next post ("← Older title", "Newer title →").
+        nav: c.text.starts_with(['←', '→']) || c.text.ends_with(['←', '→']),
+        // A short "A & B" line names a section ("Trends & Styling").
+        section_label: w < SECTION_LABEL && c.text.contains(" & "),
+        full_stop,
+        marked,
+        // A line ending in a colon introduces what follows: a label.
+        colon_end: c.shape.colon_end,
+        // A sentence taken for a pull quote recurs in the body: more often a
+        // summary than the title.
+        pull_quote: matches!(units.get(k), Some(Unit::PullQuote { .. })),
+        stops,
+        distance: first.abs_diff(k),
+        inside: k >= first,
     })
+}
+
+impl Candidate {
+    /// The score, given the share of its tokens that the body has and
+    /// whether the line is cited; `None` for a full-stop line that nothing
+    /// marks as a title.
+    fn value(&self, overlap: f32, cited: bool) -> Option<f32> {
+        let mut score = 3.0 * overlap;
+        score += self.length;
+        if self.meta_follows {
+            score += 1.5;
+        }
+        if self.name {
+            score -= 2.0;
+        }
+        if self.hit {
+            score -= 1.0;
+        }
+        if self.lower_start {
+            score -= 0.7;
+        }
+        if self.h1 {
+            score += H1_BONUS;
+        }
+        if self.recurs || self.related {
+            score += 1.0;
+        }
+        if cited {
+            score += CITED;
+        }
+        score -= self.list_cost;
+        if self.nav {
+            score -= NAV_COST;
+        }
+        if self.section_label {
+            score -= SECTION_LABEL_COST;
+        }
+        if self.full_stop {
+            if !(self.marked || cited) {
+                return None;
+            }
+            score -= FULL_STOP_COST;
+        }
+        if self.colon_end {
+            score -= COLON_COST;
+        }
+        if self.pull_quote {
+            score -= PULL_QUOTE_COST;
+        }
+        if self.stops > 0 {
+            score -= ABBREVIATION_COST;
+        }
+        score -= 0.025 * self.distance as f32;
+        if self.inside {
+            score -= 0.3;
+        }
+        Some(score)
+    }
+
+    /// Whether the score may pass `MIN_SCORE`: it does at most with every
+    /// token in the body (and cited, if that is looked up), as the score
+    /// grows with both (f32 rounding keeps the order). A score at most
+    /// `MIN_SCORE` is as good as none (see `find` and `subtitle_cost`).
+    fn may_count(&self) -> bool {
+        self.value(1.0, !self.recurs).is_some_and(|s| s > MIN_SCORE)
+    }
+
+    /// The score given the share of its tokens the body has.
+    fn score(&self, overlap: f32) -> Option<Score> {
+        if self.recurs {
+            return self.value(overlap, false).map(Score::Exact);
+        }
+        // Whether the line is cited matters only if the score may pass
+        // `MIN_SCORE` with it: a score at most that is as good as none (see
+        // `find` and `subtitle_cost`), and the score grows with `cited`. So
+        // the page is searched only for a candidate that may win, and only
+        // when `find` needs to know.
+        let with = self.value(overlap, true).filter(|&s| s > MIN_SCORE)?;
+        Some(Score::Open {
+            without: self.value(overlap, false),
+            with,
+            line: self.line,
+        })
+    }
 }
 
 /// A unit's score as a headline, or the two it may have.
@@ -641,15 +1227,6 @@ enum Score {
         with: f32,
         line: u32,
     },
-}
-
-impl Score {
-    /// The highest the score may be.
-    fn upper(self) -> f32 {
-        match self {
-            Score::Exact(s) | Score::Open { with: s, .. } => s,
-        }
-    }
 }
 
 /// The score at `d` in `scores`, settling whether its line is cited if it
@@ -680,64 +1257,6 @@ fn cited(lines: &[Classified<'_>], c: &Classified<'_>) -> bool {
         let m = o.text.len();
         m > n && m <= n + CITED_EXTRA && finder.find(o.text.as_bytes()).is_some()
     })
-}
-
-/// The rest of [`score`], from the score so far, once it is known whether
-/// the line recurs or is cited.
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    units: &[Unit],
-    lines: &[Classified<'_>],
-    c: &Classified<'_>,
-    (first, k): (usize, usize),
-    (mut score, w): (f32, u32),
-    (recurs, cited): (bool, bool),
-    stops: u16,
-    full_stop: bool,
-) -> Option<f32> {
-    if cited {
-        score += CITED;
-    }
-    score -= list_cost(c.text, u32::from(c.shape.words));
-    // A link to the previous or next post ("← Older title", "Newer title →").
-    if c.text.starts_with(['←', '→']) || c.text.ends_with(['←', '→']) {
-        score -= NAV_COST;
-    }
-    // A short "A & B" line names a section ("Trends & Styling").
-    if w < SECTION_LABEL && c.text.contains(" & ") {
-        score -= SECTION_LABEL_COST;
-    }
-    if full_stop {
-        // Before the article, next to a byline or date, or quoted elsewhere
-        // in the page; not the article's own first short sentence.
-        let meta_before = (1..=2).any(|d| match k.checked_sub(d).and_then(|j| units.get(j)) {
-            Some(Unit::Line(j)) => lines
-                .get(j.at())
-                .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. })),
-            _ => false,
-        });
-        if !(k < first || meta_before || meta_follows(units, lines, k) || recurs || cited) {
-            return None;
-        }
-        score -= FULL_STOP_COST;
-    }
-    // A line ending in a colon introduces what follows: a label.
-    if c.shape.colon_end {
-        score -= COLON_COST;
-    }
-    // A sentence taken for a pull quote recurs in the body: more often a
-    // summary than the title.
-    if matches!(units.get(k), Some(Unit::PullQuote { .. })) {
-        score -= PULL_QUOTE_COST;
-    }
-    if stops > 0 {
-        score -= ABBREVIATION_COST;
-    }
-    score -= 0.025 * first.abs_diff(k) as f32;
-    if k >= first {
-        score -= 0.3;
-    }
-    Some(score)
 }
 
 #[cfg(test)]
@@ -850,6 +1369,31 @@ Pier plan";
     }
 
     #[test]
+    fn list_signs_are_counted_as_characters() {
+        for text in [
+            "Home › News » Harbour > Pier | Ferry / Board · Vote • Now",
+            "Tags: a, b、c、 d, © Agency",
+            "Ferry → pier ‹ « ‚ „ ¢ ª ±",
+            "",
+        ] {
+            let (mut seps, mut commas, mut copyright) = (0, 0, false);
+            for ch in text.chars() {
+                match ch {
+                    '›' | '»' | '>' | '|' | '/' | '·' | '•' => seps += 1,
+                    ',' | '、' => commas += 1,
+                    '©' => copyright = true,
+                    _ => {}
+                }
+            }
+            assert_eq!(
+                super::list_signs(text),
+                (seps, commas, copyright),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn list_shapes_cost() {
         assert!(super::list_cost("Home › News › Harbour", 5) > 0.0);
         assert!(super::list_cost("Topics: pier, ferry, harbour, board", 5) > 0.0);
@@ -946,6 +1490,77 @@ Pier plan";
         let mut c = Vec::new();
         super::tokens("東京の新聞", &mut c);
         assert_eq!(c.len(), 5, "one token a CJK character");
+    }
+
+    /// The tokens by the rule, character by character: each word's
+    /// lower-cased UTF-8, as a number if eight bytes or fewer, else hashed.
+    fn reference_tokens(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let end = |word: &mut String, out: &mut Vec<u64>| {
+            if word.chars().count() >= 3 {
+                let b = word.as_bytes();
+                let chunk = |c: &[u8]| c.iter().rev().fold(0u64, |a, &x| a << 8 | u64::from(x));
+                out.push(if b.len() <= 8 {
+                    chunk(b)
+                } else {
+                    b.chunks(8).fold(0, |s, c| super::mix(s ^ chunk(c)))
+                });
+            }
+            word.clear();
+        };
+        for ch in text.chars() {
+            if crate::lexicon::is_cjk(ch) {
+                end(&mut word, &mut out);
+                out.push(super::cjk_token(ch));
+            } else if ch.is_alphanumeric() {
+                word.extend(ch.to_lowercase());
+            } else {
+                end(&mut word, &mut out);
+            }
+        }
+        end(&mut word, &mut out);
+        out
+    }
+
+    #[test]
+    fn tokens_read_eight_bytes_at_a_time_as_one_by_one() {
+        let mut texts: Vec<String> = [
+            "",
+            "ab",
+            "abc",
+            "Harbour",
+            "Harbours",
+            "Harbourmaster",
+            "Harbourmasters' ferry-pier, 2015: OK?",
+            "über Überfahrt straße STRASSE naïve café",
+            "abcdefg\u{e9}hij abcdefgh\u{e9} \u{212a}elvin Kelvin \u{130}stanbul",
+            "Москва ΑΘΗΝΑ Αθήνα «quoted» \u{2019}tis it\u{2019}s",
+            "東京の新聞 Tokyo東京news",
+            "x\u{0}y\tz 1234567890123456789 a1b2c3d4e5f6",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Pseudo-random text over letters, digits, signs and other scripts,
+        // for words across every eight-byte boundary.
+        let alphabet: Vec<char> = "aZ9 .,-'é€ßЖ東\u{212a}İ\n".chars().collect();
+        let mut seed = 42u64;
+        for len in 0..200 {
+            let t: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    let r = (seed >> 33) as usize;
+                    alphabet.get(r % alphabet.len()).copied().unwrap_or(' ')
+                })
+                .collect();
+            texts.push(t);
+        }
+        for t in &texts {
+            let mut got = Vec::new();
+            super::tokens(t, &mut got);
+            assert_eq!(got, reference_tokens(t), "tokens of {t:?}");
+        }
     }
 
     #[test]
