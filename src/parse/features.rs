@@ -493,7 +493,7 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
         sep |= n.sep;
     }
     // URLs and domains: "http…:", "www.", ".com", ".org", ".de/".
-    let url = (has(FLAG_COLON) && memchr::memmem::find(b, b"http").is_some())
+    let url = (has(FLAG_COLON) && http().find(b).is_some())
         || (has(FLAG_DOT)
             && memchr::memchr_iter(b'.', b).any(|at| {
                 let after = b.get(at + 1..).unwrap_or(&[]);
@@ -522,6 +522,13 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
     }
 }
 
+/// A searcher for "http", built once per process: building one is dearer
+/// than most searches.
+fn http() -> &'static memchr::memmem::Finder<'static> {
+    static HTTP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    HTTP.get_or_init(|| memchr::memmem::Finder::new(b"http"))
+}
+
 /// What [`text_stats`] counts of a line's non-ASCII characters.
 #[derive(Debug, Default)]
 struct NonAscii {
@@ -531,6 +538,23 @@ struct NonAscii {
     quotes: bool,
     /// A [`SEP`] character between spaces.
     sep: bool,
+}
+
+impl NonAscii {
+    /// Counts the character whose lead byte is at `at` in `b`.
+    #[inline(always)]
+    fn add(&mut self, b: &[u8], at: usize) {
+        let k = class_at(b, at);
+        self.letters += u32::from(k & ALPHA);
+        self.upper += u32::from((k & UPPER) >> 1);
+        self.commas += u32::from((k & COMMA) >> 2);
+        self.quotes |= k & QUOTE != 0;
+        if k & SEP != 0 {
+            let len = utf8_len(b.get(at).copied().unwrap_or(0));
+            self.sep |= at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ')
+                && b.get(at + len) == Some(&b' ');
+        }
+    }
 }
 
 /// Counts the non-ASCII characters of `b` (valid UTF-8), skipping ASCII
@@ -543,18 +567,6 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut out = NonAscii::default();
-    let one = |at: usize, out: &mut NonAscii| {
-        let k = class_at(b, at);
-        out.letters += u32::from(k & ALPHA);
-        out.upper += u32::from((k & UPPER) >> 1);
-        out.commas += u32::from((k & COMMA) >> 2);
-        out.quotes |= k & QUOTE != 0;
-        if k & SEP != 0 {
-            let len = utf8_len(b.get(at).copied().unwrap_or(0));
-            out.sep |= at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ')
-                && b.get(at + len) == Some(&b' ');
-        }
-    };
     // Per-byte counts of the CJK lead bytes, for up to 255 words.
     let mut cjk = 0u64;
     let mut n = 0u32;
@@ -586,7 +598,7 @@ fn non_ascii(b: &[u8]) -> NonAscii {
             }
             let mut rest = leads & !ideographs;
             while rest != 0 {
-                one(at + (rest.trailing_zeros() / 8) as usize, &mut out);
+                out.add(b, at + (rest.trailing_zeros() / 8) as usize);
                 rest &= rest - 1;
             }
         }
@@ -595,7 +607,7 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     flush(&mut cjk, &mut out);
     for (i, &c) in words.remainder().iter().enumerate() {
         if c >= 0xC0 {
-            one(at + i, &mut out);
+            out.add(b, at + i);
         }
     }
     out
@@ -612,22 +624,28 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// [`char_class`] of the character whose lead byte is at `i` in `b`
-/// (valid UTF-8, not ASCII).
-#[inline]
+/// (valid UTF-8, not ASCII), with the classes of the characters Chinese,
+/// Japanese and most news text holds first.
+#[inline(always)]
 fn class_at(b: &[u8], i: usize) -> u8 {
     let byte = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0));
     let lead = byte(0);
-    // U+4E00..U+4FFF: CJK ideographs.
-    if lead == 0xE4 && byte(1) >= 0xB8 {
-        return ALPHA;
-    }
     let cont = |k: usize| byte(k) & 0x3F;
     let code = match lead {
         0..=0xDF => ((lead & 0x1F) << 6) | cont(1),
         0xE0..=0xEF => ((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
         _ => ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
     };
-    char::from_u32(code).map_or(0, char_class)
+    match code {
+        // CJK ideographs, hiragana, katakana.
+        0x4E00..=0x9FFF | 0x3041..=0x3096 | 0x30A1..=0x30FA => ALPHA,
+        0x3001 | 0xFF0C => COMMA,
+        0x201C..=0x201E | 0x300C | 0x300D => QUOTE,
+        0x2022 | 0x203A => SEP,
+        // Dashes and single curly quotes; 。.
+        0x2010..=0x201B | 0x3002 => 0,
+        _ => char::from_u32(code).map_or(0, char_class),
+    }
 }
 
 /// [`char_class`]: alphabetic.
