@@ -358,19 +358,15 @@ fn row_logit(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Le
         w_w3_commas,
     ] = super::weights::WEIGHTS;
     let mut acc = -0.0f32 + 1.0 * w_bias;
-    // A feature that is 0 or 1.
-    let flag = |on: bool, w: f32, acc: &mut f32| {
-        if on {
-            *acc += w;
-        }
-    };
+    // The term of a feature that is 0 or 1 (adding 0.0 leaves the sum).
+    let flag = |on: bool, w: f32| if on { w } else { 0.0 };
     let sh = &c.shape;
     let w = sh.weight() as f32;
     let base = rings.base(i);
     let ln_w = base[1];
     acc += ln_w * w_ln_weight;
-    flag(sh.sentence_end, w_sentence_end, &mut acc);
-    flag(sh.colon_end, w_colon_end, &mut acc);
+    acc += flag(sh.sentence_end, w_sentence_end);
+    acc += flag(sh.colon_end, w_colon_end);
     acc += (sh.words.min(60) as f32) / 60.0 * w_words;
     let chars = sh.chars.max(1) as f32;
     if sh.cjk != 0 {
@@ -382,7 +378,7 @@ fn row_logit(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Le
     if sh.inner_stops != 0 {
         acc += (sh.inner_stops.min(5) as f32) / 5.0 * w_inner_stops;
     }
-    flag(sh.upper_start, w_upper_start, &mut acc);
+    acc += flag(sh.upper_start, w_upper_start);
     // One kind a line.
     acc += match c.kind {
         Kind::Text => w_k_text,
@@ -399,20 +395,20 @@ fn row_logit(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Le
         } else {
             acc += w_hit_weak;
         }
-        flag(base[3] != 0.0, w_hit_decisive, &mut acc);
+        acc += base[3] * w_hit_decisive;
         let kind = lexicon.meta(h.phrase).map(|m| m.kind);
         let group = |ks: &[BoilerplateKind]| kind.is_some_and(|k| ks.contains(&k));
-        flag(group(&CHROME), w_hit_chrome, &mut acc);
-        flag(group(&NAV), w_hit_nav, &mut acc);
-        flag(group(&RELATED), w_hit_related, &mut acc);
+        acc += flag(group(&CHROME), w_hit_chrome);
+        acc += flag(group(&NAV), w_hit_nav);
+        acc += flag(group(&RELATED), w_hit_related);
     }
     if c.blanks_before != 0 {
         acc += (c.blanks_before.min(3) as f32) / 3.0 * w_blanks_before;
     }
     acc += i as f32 / n.max(1) as f32 * w_position;
-    flag(base[4] != 0.0, w_repeated, &mut acc);
-    flag(w < 30.0, w_short, &mut acc);
-    flag(w >= 200.0, w_long, &mut acc);
+    acc += base[4] * w_repeated;
+    acc += flag(w < 30.0, w_short);
+    acc += flag(w >= 200.0, w_long);
     let w3 = rings.window(i, 3, n);
     let w10 = rings.window(i, 10, n);
     acc += w3[0] * w_w3_sentence;
@@ -425,23 +421,26 @@ fn row_logit(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Le
     if sh.sentence_end {
         acc += ln_w * w_sentence_x_weight;
     }
-    let prev = i.checked_sub(1).map(|p| rings.base(p));
-    let next = Some(i + 1).filter(|&j| j < n).map(|j| rings.base(j));
-    flag(prev.is_some_and(|b| b[0] != 0.0), w_prev_sentence, &mut acc);
-    flag(next.is_some_and(|b| b[0] != 0.0), w_next_sentence, &mut acc);
-    flag(prev.is_some_and(|b| b[2] != 0.0), w_prev_short, &mut acc);
-    flag(next.is_some_and(|b| b[2] != 0.0), w_next_short, &mut acc);
+    // Lines before the first and after the last are 0.
+    let prev = i.checked_sub(1).map_or([0.0; 6], |p| rings.base(p));
+    let next = Some(i + 1)
+        .filter(|&j| j < n)
+        .map_or([0.0; 6], |j| rings.base(j));
+    acc += prev[0] * w_prev_sentence;
+    acc += next[0] * w_next_sentence;
+    acc += prev[2] * w_prev_short;
+    acc += next[2] * w_next_short;
     acc += w10[4] * w_w10_repeated;
     let t = rings.stats.get(i % RING).copied().unwrap_or_default();
     acc += t.commas * w_commas;
     acc += t.upper * w_upper_ratio;
-    flag(t.separators != 0.0, w_separators, &mut acc);
-    flag(t.url_like != 0.0, w_url_like, &mut acc);
-    flag(t.at_sign != 0.0, w_at_sign, &mut acc);
+    acc += t.separators * w_separators;
+    acc += t.url_like * w_url_like;
+    acc += t.at_sign * w_at_sign;
     acc += t.word_len * w_word_len;
-    flag(t.quotes != 0.0, w_quotes, &mut acc);
-    flag(t.starts_digit != 0.0, w_starts_digit, &mut acc);
-    flag(t.ends_digit != 0.0, w_ends_digit, &mut acc);
+    acc += t.quotes * w_quotes;
+    acc += t.starts_digit * w_starts_digit;
+    acc += t.ends_digit * w_ends_digit;
     acc += w3[5] * w_w3_commas;
     acc
 }
