@@ -562,54 +562,92 @@ impl NonAscii {
 /// else: they are counted by their lead bytes in the words; the other
 /// characters are classed one by one.
 fn non_ascii(b: &[u8]) -> NonAscii {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut out = NonAscii::default();
-    // Per-byte counts of the CJK lead bytes, for up to 255 words.
-    let mut cjk = 0u64;
-    let mut n = 0u32;
-    let flush = |cjk: &mut u64, out: &mut NonAscii| {
-        // Pairs of bytes, then the four sums of pairs (at most 2040).
-        let pairs = (*cjk & 0x00FF_00FF_00FF_00FF) + ((*cjk >> 8) & 0x00FF_00FF_00FF_00FF);
-        out.letters += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32;
-        *cjk = 0;
+    let mut cjk = Ideographs::default();
+    let word_at = |s: &[u8], k: usize| {
+        s.get(k..)
+            .and_then(|s| s.first_chunk::<8>())
+            .map_or(0, |w| u64::from_le_bytes(*w))
     };
-    let mut words = b.chunks_exact(8);
+    // Thirty-two bytes at a time while they are ASCII (most of a line in
+    // a Latin script), then eight.
     let mut at = 0;
-    for word in words.by_ref() {
-        let w = word
-            .first_chunk::<8>()
-            .map_or(0, |w| u64::from_le_bytes(*w));
-        let high = w & HIGH;
-        if high != 0 {
-            // Lead bytes (0b11xx_xxxx) as bit 7 of each byte; among them,
-            // E5..=E9 (the low seven bits 0x65..=0x69: no carry between
-            // bytes).
-            let leads = high & (w << 1);
-            let low = w & LOW;
-            let ideographs = leads & low.wrapping_add(0x1B * ONES) & !low.wrapping_add(0x16 * ONES);
-            cjk += ideographs >> 7;
-            n += 1;
-            if n == 255 {
-                flush(&mut cjk, &mut out);
-                n = 0;
-            }
-            let mut rest = leads & !ideographs;
-            while rest != 0 {
-                out.add(b, at + (rest.trailing_zeros() / 8) as usize);
-                rest &= rest - 1;
+    let mut blocks = b.chunks_exact(32);
+    for block in blocks.by_ref() {
+        let words = [0, 8, 16, 24].map(|k| word_at(block, k));
+        if words.iter().fold(0, |a, w| a | w) & HIGH != 0 {
+            for (k, w) in words.into_iter().enumerate() {
+                cjk.word(b, w, at + 8 * k, &mut out);
             }
         }
+        at += 32;
+    }
+    let mut words = blocks.remainder().chunks_exact(8);
+    for w in words.by_ref() {
+        cjk.word(b, word_at(w, 0), at, &mut out);
         at += 8;
     }
-    flush(&mut cjk, &mut out);
+    out.letters += cjk.total();
     for (i, &c) in words.remainder().iter().enumerate() {
         if c >= 0xC0 {
             out.add(b, at + i);
         }
     }
     out
+}
+
+/// Bit 7 of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The CJK ideographs from U+5000 that [`non_ascii`] counts by their lead
+/// bytes: per-byte counts in a word, for up to 255 words.
+#[derive(Default)]
+struct Ideographs {
+    lanes: u64,
+    words: u32,
+    flushed: u32,
+}
+
+impl Ideographs {
+    /// Counts the ideographs whose lead bytes are in `w` (the bytes of `b`
+    /// from `at`), and adds the other non-ASCII characters that start there
+    /// to `out`.
+    #[inline(always)]
+    fn word(&mut self, b: &[u8], w: u64, at: usize, out: &mut NonAscii) {
+        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let high = w & HIGH;
+        if high == 0 {
+            return;
+        }
+        // Lead bytes (0b11xx_xxxx) as bit 7 of each byte; among them,
+        // E5..=E9 (the low seven bits 0x65..=0x69: no carry between bytes).
+        let leads = high & (w << 1);
+        let low = w & LOW;
+        let ideographs = leads & low.wrapping_add(0x1B * ONES) & !low.wrapping_add(0x16 * ONES);
+        self.lanes += ideographs >> 7;
+        self.words += 1;
+        if self.words == 255 {
+            self.flushed += self.total();
+        }
+        let mut rest = leads & !ideographs;
+        while rest != 0 {
+            out.add(b, at + (rest.trailing_zeros() / 8) as usize);
+            rest &= rest - 1;
+        }
+    }
+
+    /// The count so far; empties the lanes.
+    #[inline(always)]
+    fn total(&mut self) -> u32 {
+        // Pairs of bytes, then the four sums of pairs (at most 2040).
+        let l = self.lanes;
+        let pairs = (l & 0x00FF_00FF_00FF_00FF) + ((l >> 8) & 0x00FF_00FF_00FF_00FF);
+        let sum = (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32;
+        self.lanes = 0;
+        self.words = 0;
+        std::mem::take(&mut self.flushed) + sum
+    }
 }
 
 /// Bytes of the UTF-8 character that `lead` starts.
@@ -824,20 +862,25 @@ fn stat_counts(b: &[u8]) -> StatCounts {
         lanes.flush(&mut out);
         return out;
     };
-    let mut blocks = b.chunks_exact(LANES);
     let mut lanes = StatLanes::default();
-    let mut n = 0u32;
-    for block in blocks.by_ref() {
-        if let Some(block) = block.first_chunk::<LANES>() {
-            lanes.add(block, &[1; LANES]);
+    // Groups of 255 blocks, the lanes flushed between them.
+    let rest = b.len() % LANES;
+    let mut groups = b.get(..b.len() - rest).unwrap_or(&[]).chunks(LANES * 255);
+    let last_group = groups.next_back();
+    let add_all = |lanes: &mut StatLanes, group: &[u8]| {
+        for block in group.chunks_exact(LANES) {
+            if let Some(block) = block.first_chunk::<LANES>() {
+                lanes.add(block, &[1; LANES]);
+            }
         }
-        n += 1;
-        if n == 255 {
-            lanes.flush(&mut out);
-            n = 0;
-        }
+    };
+    for group in groups {
+        add_all(&mut lanes, group);
+        lanes.flush(&mut out);
     }
-    let rest = blocks.remainder().len();
+    if let Some(group) = last_group {
+        add_all(&mut lanes, group);
+    }
     if rest > 0 {
         // The last sixteen bytes, counting only the lanes not yet counted.
         let keep = tail_mask(rest);
