@@ -926,11 +926,13 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
         (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - key_bits)) as usize
     };
     let mut by_key = vec![0u8; 1 << key_bits];
+    // Each line's key (below 2^24), later its entry: one vector.
+    let mut slots: Vec<u32> = lines.iter().map(|c| key(c.text) as u32).collect();
     // Lines not alone under their key, counted as they come: the second
     // line under a key brings the first one along.
     let mut hashed = 0usize;
-    for c in lines {
-        if let Some(n) = by_key.get_mut(key(c.text)) {
+    for &k in &slots {
+        if let Some(n) = by_key.get_mut(k as usize) {
             hashed += match *n {
                 0 => 0,
                 1 => 2,
@@ -939,50 +941,46 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
             *n = n.saturating_add(1);
         }
     }
-    let alone = |t: &str| by_key.get(key(t)).is_some_and(|&n| n == 1);
     // At most half full.
     let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
     let mask = (1usize << bits) - 1;
     let mut table = vec![u32::MAX; 1 << bits];
     // Each distinct text: its hash, its first line, how often it occurs.
-    let mut entries: Vec<(u64, u32, u32)> = Vec::new();
+    let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(hashed);
     let mut overflow: HashMap<&str, u32> = HashMap::new();
-    let mut slots: Vec<u32> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if alone(c.text) {
-                return u32::MAX;
+    for (i, (slot_of, c)) in slots.iter_mut().zip(lines).enumerate() {
+        if by_key.get(*slot_of as usize) == Some(&1) {
+            *slot_of = u32::MAX;
+            continue;
+        }
+        let h = text_hash(c.text.as_bytes());
+        let next = u32::try_from(entries.len()).unwrap_or(u32::MAX - 1);
+        let mut at = (h >> (64 - bits.max(1))) as usize & mask;
+        let mut id = None;
+        for _ in 0..probes {
+            let Some(slot) = table.get_mut(at) else { break };
+            if *slot == u32::MAX {
+                *slot = next;
+                id = Some(next);
+                break;
             }
-            let h = text_hash(c.text.as_bytes());
-            let next = u32::try_from(entries.len()).unwrap_or(u32::MAX - 1);
-            let mut at = (h >> (64 - bits.max(1))) as usize & mask;
-            let mut id = None;
-            for _ in 0..probes {
-                let Some(slot) = table.get_mut(at) else { break };
-                if *slot == u32::MAX {
-                    *slot = next;
-                    id = Some(next);
-                    break;
-                }
-                if entries.get(*slot as usize).is_some_and(|&(eh, first, _)| {
-                    eh == h && lines.get(first as usize).is_some_and(|f| f.text == c.text)
-                }) {
-                    id = Some(*slot);
-                    break;
-                }
-                at = (at + 1) & mask;
+            if entries.get(*slot as usize).is_some_and(|&(eh, first, _)| {
+                eh == h && lines.get(first as usize).is_some_and(|f| f.text == c.text)
+            }) {
+                id = Some(*slot);
+                break;
             }
-            let id = id.unwrap_or_else(|| *overflow.entry(c.text).or_insert(next));
-            if id == next {
-                entries.push((h, u32::try_from(i).unwrap_or(u32::MAX), 0));
-            }
-            if let Some((_, _, n)) = entries.get_mut(id as usize) {
-                *n = n.saturating_add(1);
-            }
-            id
-        })
-        .collect();
+            at = (at + 1) & mask;
+        }
+        let id = id.unwrap_or_else(|| *overflow.entry(c.text).or_insert(next));
+        if id == next {
+            entries.push((h, u32::try_from(i).unwrap_or(u32::MAX), 0));
+        }
+        if let Some((_, _, n)) = entries.get_mut(id as usize) {
+            *n = n.saturating_add(1);
+        }
+        *slot_of = id;
+    }
     drop((table, overflow, by_key));
     // Each line's entry becomes its entry's count, in place.
     for s in &mut slots {
