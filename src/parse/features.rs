@@ -574,11 +574,12 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     let mut at = 0;
     let mut blocks = b.chunks_exact(32);
     for block in blocks.by_ref() {
-        let words = [0, 8, 16, 24].map(|k| word_at(block, k));
-        if words.iter().fold(0, |a, w| a | w) & HIGH != 0 {
-            for (k, w) in words.into_iter().enumerate() {
-                cjk.word(b, w, at + 8 * k, &mut out);
-            }
+        let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
+        if (w0 | w1 | w2 | w3) & HIGH != 0 {
+            cjk.word(b, w0, at, &mut out);
+            cjk.word(b, w1, at + 8, &mut out);
+            cjk.word(b, w2, at + 16, &mut out);
+            cjk.word(b, w3, at + 24, &mut out);
         }
         at += 32;
     }
