@@ -854,10 +854,7 @@ fn tail_mask(rest: usize) -> [u8; 16] {
 fn stat_counts(b: &[u8]) -> StatCounts {
     let mut out = StatCounts::default();
     let Some(last) = b.last_chunk::<LANES>() else {
-        let mut block = [0u8; LANES];
-        for (d, &c) in block.iter_mut().zip(b) {
-            *d = c;
-        }
+        let block = padded(b);
         let mut lanes = StatLanes::default();
         lanes.add(&block, &[1; LANES]);
         lanes.flush(&mut out);
@@ -889,6 +886,45 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     }
     lanes.flush(&mut out);
     out
+}
+
+/// The bytes of `b` (fewer than sixteen) and zero bytes after them: two
+/// loads that may overlap, not a copy a byte at a time.
+#[inline(always)]
+fn padded(b: &[u8]) -> [u8; LANES] {
+    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(first), Some(last)) => {
+            // Bytes 8.. of `b` are the end of its last eight bytes.
+            let shift = 8 * (LANES - b.len().min(LANES)) as u32;
+            let hi = u64::from_le_bytes(*last).checked_shr(shift).unwrap_or(0);
+            (u64::from_le_bytes(*first), hi)
+        }
+        _ => (short_word(b), 0),
+    };
+    (u128::from(lo) | (u128::from(hi) << 64)).to_le_bytes()
+}
+
+/// The bytes of `b` (fewer than eight) as a little-endian word, zero above
+/// them.
+#[inline(always)]
+fn short_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        // Two four-byte loads, the second shifted to where it ends.
+        (Some(first), Some(last)) if n < 8 => {
+            u64::from(u32::from_le_bytes(*first))
+                | (u64::from(u32::from_le_bytes(*last)) << (8 * (n - 4)))
+        }
+        _ if n < 4 => {
+            let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+            match n {
+                0 => 0,
+                _ => at(0) | (at(n / 2) << (8 * (n / 2))) | (at(n - 1) << (8 * (n - 1))),
+            }
+        }
+        // Eight or more: the first eight (not asked for).
+        _ => b.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w)),
+    }
 }
 
 /// How many times each line's text occurs in the page (hash table: linear).
@@ -1003,11 +1039,7 @@ fn text_hash(b: &[u8]) -> u64 {
         let w = w.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
         h = (h ^ w).wrapping_mul(K).rotate_left(29);
     }
-    let mut last = [0u8; 8];
-    for (d, s) in last.iter_mut().zip(words.remainder()) {
-        *d = *s;
-    }
-    h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    h = (h ^ short_word(words.remainder())).wrapping_mul(K);
     (h ^ (h >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
@@ -1212,6 +1244,28 @@ mod tests {
                 | (u8::from(matches!(ch, '“' | '”' | '„' | '«' | '»' | '「' | '」')) * QUOTE)
                 | (u8::from(matches!(ch, '»' | '›' | '•')) * SEP);
             assert_eq!(char_class(ch), want, "{ch:?}");
+        }
+    }
+
+    #[test]
+    fn short_loads_are_the_bytes_and_zeros() {
+        let bytes: Vec<u8> = (1..=40).collect();
+        for start in 0..8 {
+            for n in 0..LANES {
+                let b = bytes.get(start..start + n).unwrap_or(&[]);
+                let mut want = [0u8; LANES];
+                for (d, s) in want.iter_mut().zip(b) {
+                    *d = *s;
+                }
+                assert_eq!(padded(b), want, "{n} bytes");
+                if n < 8 {
+                    let mut word = [0u8; 8];
+                    for (d, s) in word.iter_mut().zip(b) {
+                        *d = *s;
+                    }
+                    assert_eq!(short_word(b), u64::from_le_bytes(word), "{n} bytes");
+                }
+            }
         }
     }
 
