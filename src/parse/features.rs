@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::BoilerplateKind;
+use crate::construct::shape::Shape;
 use crate::lexicon::Lexicon;
 
 use super::classify::{Classified, Kind};
@@ -79,38 +80,80 @@ pub(crate) fn features(
     lexicon: &Lexicon,
 ) -> Vec<[f32; N]> {
     let mut out = Vec::with_capacity(lines.len());
-    for_each_row(lines, repeats, lexicon, |row| out.push(*row));
+    for_each_line(lines, repeats, |i, c, rings| {
+        out.push(row(i, lines.len(), c, rings, lexicon));
+    });
     out
 }
 
-/// The model's log-odds for every line, without keeping the feature rows
-/// (40 floats a line would be the largest allocation of a parse).
+/// The model's log-odds for every line: [`logit`] of its [`features`]
+/// row, summed as the row is made, without the row.
 pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexicon) -> Vec<f32> {
     let mut out = Vec::with_capacity(lines.len());
-    for_each_row(lines, repeats, lexicon, |row| out.push(logit(row)));
+    for_each_line(lines, repeats, |i, c, rings| {
+        out.push(row_logit(i, lines.len(), c, rings, lexicon));
+    });
     out
 }
 
-/// Computes each line's feature row in order and hands it to `f`.
-fn for_each_row(
-    lines: &[Classified<'_>],
+/// Per-line base measures that the windows average, their running sums
+/// (`prefix[k]` sums lines `0..k`) and the text stats, for the lines within
+/// `RADIUS` of the row being made: rings, so that the rows cost no memory
+/// per line. Sums are taken in the same order as over whole arrays, so the
+/// values are the same.
+struct Rings {
+    base: [[f32; 6]; RING],
+    prefix: [[f32; 6]; RING],
+    stats: [TextStats; RING],
+}
+
+impl Rings {
+    /// The base measures of line `k`.
+    #[inline(always)]
+    fn base(&self, k: usize) -> [f32; 6] {
+        self.base.get(k % RING).copied().unwrap_or_default()
+    }
+
+    /// The means of the measures over lines `i - r..=i + r` (of `n`),
+    /// without line `i`.
+    #[inline(always)]
+    fn window(&self, i: usize, r: usize, n: usize) -> [f32; 6] {
+        debug_assert!(r <= RADIUS);
+        let lo = i.saturating_sub(r);
+        let hi = (i + r + 1).min(n);
+        let count = (hi - lo).saturating_sub(1);
+        let (Some(p_hi), Some(p_lo), Some(b)) = (
+            self.prefix.get(hi % RING),
+            self.prefix.get(lo % RING),
+            self.base.get(i % RING),
+        ) else {
+            return [0.0; 6];
+        };
+        let mut out = [0.0; 6];
+        for (((o, h), l), v) in out.iter_mut().zip(p_hi).zip(p_lo).zip(b) {
+            let sum = h - l - v;
+            *o = if count == 0 { 0.0 } else { sum / count as f32 };
+        }
+        out
+    }
+}
+
+/// Fills the rings line by line and calls `f` with each line's index, the
+/// line and the rings once every line within `RADIUS` after it is in them.
+fn for_each_line<'a>(
+    lines: &'a [Classified<'a>],
     repeats: &[u32],
-    lexicon: &Lexicon,
-    mut f: impl FnMut(&[f32; N]),
+    mut f: impl FnMut(usize, &'a Classified<'a>, &Rings),
 ) {
     let n = lines.len();
-    // Per-line base measures that the windows average, their running sums
-    // (`prefix[k]` sums lines `0..k`) and the text stats, for the lines
-    // within `RADIUS` of the row being written: rings, so that the rows
-    // cost no memory per line. Sums are taken in the same order as over
-    // whole arrays, so the values are the same.
-    let mut base = [[0f32; 6]; RING];
-    let mut prefix = [[0f32; 6]; RING];
-    let mut stats = [TextStats::default(); RING];
-    let slot = |k: usize| k % RING;
+    let mut rings = Rings {
+        base: [[0f32; 6]; RING],
+        prefix: [[0f32; 6]; RING],
+        stats: [TextStats::default(); RING],
+    };
     for j in 0..n + RADIUS {
         if let Some(c) = lines.get(j) {
-            let t = text_stats(c.text);
+            let t = text_stats(c.text, &c.shape);
             let w = c.shape.weight() as f32;
             let b = [
                 f32::from(u8::from(c.shape.sentence_end)),
@@ -120,15 +163,15 @@ fn for_each_row(
                 f32::from(u8::from(repeats.get(j).copied().unwrap_or(1) > 1)),
                 t.commas,
             ];
-            let p = prefix.get(slot(j)).copied().unwrap_or_default();
+            let p = rings.prefix.get(j % RING).copied().unwrap_or_default();
             let mut next = [0f32; 6];
             for ((o, pv), bv) in next.iter_mut().zip(p).zip(b) {
                 *o = pv + bv;
             }
             if let (Some(bs), Some(ps), Some(ts)) = (
-                base.get_mut(slot(j)),
-                prefix.get_mut(slot(j + 1)),
-                stats.get_mut(slot(j)),
+                rings.base.get_mut(j % RING),
+                rings.prefix.get_mut((j + 1) % RING),
+                rings.stats.get_mut(j % RING),
             ) {
                 *bs = b;
                 *ps = next;
@@ -140,7 +183,7 @@ fn for_each_row(
             continue;
         };
         let Some(c) = lines.get(i) else { break };
-        f(&row(i, n, c, &base, &prefix, &stats, lexicon));
+        f(i, c, &rings);
     }
 }
 
@@ -163,122 +206,243 @@ const RADIUS: usize = 10;
 const RING: usize = 32;
 const _: () = assert!(RING > 2 * RADIUS + 1);
 
+/// The lexicon kinds of the `hit_chrome`, `hit_nav` and `hit_related`
+/// features.
+const CHROME: [BoilerplateKind; 5] = [
+    BoilerplateKind::CookieNotice,
+    BoilerplateKind::Newsletter,
+    BoilerplateKind::Subscription,
+    BoilerplateKind::Legal,
+    BoilerplateKind::AppPromo,
+];
+const NAV: [BoilerplateKind; 4] = [
+    BoilerplateKind::Navigation,
+    BoilerplateKind::Social,
+    BoilerplateKind::Media,
+    BoilerplateKind::Advertisement,
+];
+const RELATED: [BoilerplateKind; 2] = [BoilerplateKind::RelatedList, BoilerplateKind::Comments];
+
 /// The feature row of line `i` (of `n`), from the rings around it.
-fn row(
-    i: usize,
-    n: usize,
-    c: &Classified<'_>,
-    base: &[[f32; 6]; RING],
-    prefix: &[[f32; 6]; RING],
-    stats: &[TextStats; RING],
-    lexicon: &Lexicon,
-) -> [f32; N] {
-    let slot = |k: usize| k % RING;
-    // Means of the measures over lines i-r..=i+r, without line i.
-    let window = |i: usize, r: usize| -> [f32; 6] {
-        debug_assert!(r <= RADIUS);
-        let lo = i.saturating_sub(r);
-        let hi = (i + r + 1).min(n);
-        let count = (hi - lo).saturating_sub(1);
-        let (Some(p_hi), Some(p_lo), Some(b)) = (
-            prefix.get(slot(hi)),
-            prefix.get(slot(lo)),
-            base.get(slot(i)),
-        ) else {
-            return [0.0; 6];
-        };
-        let mut out = [0.0; 6];
-        for (((o, h), l), v) in out.iter_mut().zip(p_hi).zip(p_lo).zip(b) {
-            let sum = h - l - v;
-            *o = if count == 0 { 0.0 } else { sum / count as f32 };
-        }
-        out
-    };
+fn row(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Lexicon) -> [f32; N] {
     let at = |i: Option<usize>, j: usize| -> f32 {
-        i.and_then(|i| base.get(slot(i)))
-            .and_then(|b| b.get(j))
-            .copied()
+        i.map(|i| rings.base(i))
+            .and_then(|b| b.get(j).copied())
             .unwrap_or(0.0)
     };
-    {
-        {
-            let sh = &c.shape;
-            let w = sh.weight() as f32;
-            let w3 = window(i, 3);
-            let w10 = window(i, 10);
-            let chars = sh.chars.max(1) as f32;
-            let kind = |k: bool| f32::from(u8::from(k));
-            let hit_kind = c.hit.and_then(|h| lexicon.meta(h.phrase)).map(|m| m.kind);
-            let group = |ks: &[BoilerplateKind]| kind(hit_kind.is_some_and(|k| ks.contains(&k)));
-            // The same value as `base[i][1]`.
-            let ln_w = base.get(slot(i)).map_or(0.0, |b| b[1]);
-            let sentence = kind(sh.sentence_end);
-            let t = stats.get(slot(i)).copied().unwrap_or_default();
-            [
-                1.0,
-                ln_w,
-                sentence,
-                kind(sh.colon_end),
-                (sh.words.min(60) as f32) / 60.0,
-                sh.cjk as f32 / chars,
-                sh.digits as f32 / chars,
-                (sh.inner_stops.min(5) as f32) / 5.0,
-                kind(sh.upper_start),
-                kind(c.kind == Kind::Text),
-                kind(matches!(c.kind, Kind::Bullet { .. })),
-                kind(matches!(c.kind, Kind::Credit { .. })),
-                kind(matches!(c.kind, Kind::Byline { .. })),
-                kind(matches!(c.kind, Kind::Date { .. })),
-                kind(matches!(c.kind, Kind::Heading { .. })),
-                kind(matches!(c.kind, Kind::Link { .. })),
-                kind(c.hit.is_some_and(|h| h.strong)),
-                kind(c.hit.is_some_and(|h| !h.strong)),
-                kind(c.boilerplate_hit().is_some()),
-                group(&[
-                    BoilerplateKind::CookieNotice,
-                    BoilerplateKind::Newsletter,
-                    BoilerplateKind::Subscription,
-                    BoilerplateKind::Legal,
-                    BoilerplateKind::AppPromo,
-                ]),
-                group(&[
-                    BoilerplateKind::Navigation,
-                    BoilerplateKind::Social,
-                    BoilerplateKind::Media,
-                    BoilerplateKind::Advertisement,
-                ]),
-                group(&[BoilerplateKind::RelatedList, BoilerplateKind::Comments]),
-                (c.blanks_before.min(3) as f32) / 3.0,
-                i as f32 / n.max(1) as f32,
-                at(Some(i), 4),
-                kind(w < 30.0),
-                kind(w >= 200.0),
-                w3[0],
-                w3[1],
-                w3[2],
-                w3[3],
-                w10[0],
-                w10[2],
-                w10[1],
-                sentence * ln_w,
-                at(i.checked_sub(1), 0),
-                at(Some(i + 1).filter(|&j| j < n), 0),
-                at(i.checked_sub(1), 2),
-                at(Some(i + 1).filter(|&j| j < n), 2),
-                w10[4],
-                t.commas,
-                t.upper,
-                t.separators,
-                t.url_like,
-                t.at_sign,
-                t.word_len,
-                t.quotes,
-                t.starts_digit,
-                t.ends_digit,
-                w3[5],
-            ]
-        }
+    let sh = &c.shape;
+    let w = sh.weight() as f32;
+    let w3 = rings.window(i, 3, n);
+    let w10 = rings.window(i, 10, n);
+    let chars = sh.chars.max(1) as f32;
+    let kind = |k: bool| f32::from(u8::from(k));
+    let hit_kind = c.hit.and_then(|h| lexicon.meta(h.phrase)).map(|m| m.kind);
+    let group = |ks: &[BoilerplateKind]| kind(hit_kind.is_some_and(|k| ks.contains(&k)));
+    let base = rings.base(i);
+    let ln_w = base[1];
+    let sentence = kind(sh.sentence_end);
+    let t = rings.stats.get(i % RING).copied().unwrap_or_default();
+    [
+        1.0,
+        ln_w,
+        sentence,
+        kind(sh.colon_end),
+        (sh.words.min(60) as f32) / 60.0,
+        sh.cjk as f32 / chars,
+        sh.digits as f32 / chars,
+        (sh.inner_stops.min(5) as f32) / 5.0,
+        kind(sh.upper_start),
+        kind(c.kind == Kind::Text),
+        kind(matches!(c.kind, Kind::Bullet { .. })),
+        kind(matches!(c.kind, Kind::Credit { .. })),
+        kind(matches!(c.kind, Kind::Byline { .. })),
+        kind(matches!(c.kind, Kind::Date { .. })),
+        kind(matches!(c.kind, Kind::Heading { .. })),
+        kind(matches!(c.kind, Kind::Link { .. })),
+        kind(c.hit.is_some_and(|h| h.strong)),
+        kind(c.hit.is_some_and(|h| !h.strong)),
+        base[3],
+        group(&CHROME),
+        group(&NAV),
+        group(&RELATED),
+        (c.blanks_before.min(3) as f32) / 3.0,
+        i as f32 / n.max(1) as f32,
+        base[4],
+        kind(w < 30.0),
+        kind(w >= 200.0),
+        w3[0],
+        w3[1],
+        w3[2],
+        w3[3],
+        w10[0],
+        w10[2],
+        w10[1],
+        sentence * ln_w,
+        at(i.checked_sub(1), 0),
+        at(Some(i + 1).filter(|&j| j < n), 0),
+        at(i.checked_sub(1), 2),
+        at(Some(i + 1).filter(|&j| j < n), 2),
+        w10[4],
+        t.commas,
+        t.upper,
+        t.separators,
+        t.url_like,
+        t.at_sign,
+        t.word_len,
+        t.quotes,
+        t.starts_digit,
+        t.ends_digit,
+        w3[5],
+    ]
+}
+
+// The bias weight is not -0.0, so neither is the sum after its term.
+const _: () = assert!(super::weights::WEIGHTS[0].to_bits() != (-0.0f32).to_bits());
+
+/// [`logit`] of [`row`], without the row: the same products added in the
+/// same order, except that a feature that is 0 adds nothing, and a feature
+/// that is 1 adds its weight. Both are exact: `1.0 * w` is `w`, and adding
+/// `±0.0` to a sum that is not -0.0 leaves it as it is (the sum starts at
+/// the bias weight, and a sum of two values is -0.0 only if both are).
+fn row_logit(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Lexicon) -> f32 {
+    let [
+        w_bias,
+        w_ln_weight,
+        w_sentence_end,
+        w_colon_end,
+        w_words,
+        w_cjk_ratio,
+        w_digit_ratio,
+        w_inner_stops,
+        w_upper_start,
+        w_k_text,
+        w_k_bullet,
+        w_k_credit,
+        w_k_byline,
+        w_k_date,
+        w_k_heading,
+        w_k_link,
+        w_hit_strong,
+        w_hit_weak,
+        w_hit_decisive,
+        w_hit_chrome,
+        w_hit_nav,
+        w_hit_related,
+        w_blanks_before,
+        w_position,
+        w_repeated,
+        w_short,
+        w_long,
+        w_w3_sentence,
+        w_w3_ln_weight,
+        w_w3_short,
+        w_w3_hit,
+        w_w10_sentence,
+        w_w10_short,
+        w_w10_ln_weight,
+        w_sentence_x_weight,
+        w_prev_sentence,
+        w_next_sentence,
+        w_prev_short,
+        w_next_short,
+        w_w10_repeated,
+        w_commas,
+        w_upper_ratio,
+        w_separators,
+        w_url_like,
+        w_at_sign,
+        w_word_len,
+        w_quotes,
+        w_starts_digit,
+        w_ends_digit,
+        w_w3_commas,
+    ] = super::weights::WEIGHTS;
+    let mut acc = -0.0f32 + 1.0 * w_bias;
+    // The term of a feature that is 0 or 1 (adding 0.0 leaves the sum).
+    let flag = |on: bool, w: f32| if on { w } else { 0.0 };
+    let sh = &c.shape;
+    let w = sh.weight() as f32;
+    let base = rings.base(i);
+    let ln_w = base[1];
+    acc += ln_w * w_ln_weight;
+    acc += flag(sh.sentence_end, w_sentence_end);
+    acc += flag(sh.colon_end, w_colon_end);
+    acc += (sh.words.min(60) as f32) / 60.0 * w_words;
+    let chars = sh.chars.max(1) as f32;
+    if sh.cjk != 0 {
+        acc += sh.cjk as f32 / chars * w_cjk_ratio;
     }
+    if sh.digits != 0 {
+        acc += sh.digits as f32 / chars * w_digit_ratio;
+    }
+    if sh.inner_stops != 0 {
+        acc += (sh.inner_stops.min(5) as f32) / 5.0 * w_inner_stops;
+    }
+    acc += flag(sh.upper_start, w_upper_start);
+    // One kind a line.
+    acc += match c.kind {
+        Kind::Text => w_k_text,
+        Kind::Bullet { .. } => w_k_bullet,
+        Kind::Credit { .. } => w_k_credit,
+        Kind::Byline { .. } => w_k_byline,
+        Kind::Date { .. } => w_k_date,
+        Kind::Heading { .. } => w_k_heading,
+        Kind::Link { .. } => w_k_link,
+    };
+    if let Some(h) = c.hit {
+        if h.strong {
+            acc += w_hit_strong;
+        } else {
+            acc += w_hit_weak;
+        }
+        acc += base[3] * w_hit_decisive;
+        let kind = lexicon.meta(h.phrase).map(|m| m.kind);
+        let group = |ks: &[BoilerplateKind]| kind.is_some_and(|k| ks.contains(&k));
+        acc += flag(group(&CHROME), w_hit_chrome);
+        acc += flag(group(&NAV), w_hit_nav);
+        acc += flag(group(&RELATED), w_hit_related);
+    }
+    if c.blanks_before != 0 {
+        acc += (c.blanks_before.min(3) as f32) / 3.0 * w_blanks_before;
+    }
+    acc += i as f32 / n.max(1) as f32 * w_position;
+    acc += base[4] * w_repeated;
+    acc += flag(w < 30.0, w_short);
+    acc += flag(w >= 200.0, w_long);
+    let w3 = rings.window(i, 3, n);
+    let w10 = rings.window(i, 10, n);
+    acc += w3[0] * w_w3_sentence;
+    acc += w3[1] * w_w3_ln_weight;
+    acc += w3[2] * w_w3_short;
+    acc += w3[3] * w_w3_hit;
+    acc += w10[0] * w_w10_sentence;
+    acc += w10[2] * w_w10_short;
+    acc += w10[1] * w_w10_ln_weight;
+    if sh.sentence_end {
+        acc += ln_w * w_sentence_x_weight;
+    }
+    // Lines before the first and after the last are 0.
+    let prev = i.checked_sub(1).map_or([0.0; 6], |p| rings.base(p));
+    let next = Some(i + 1)
+        .filter(|&j| j < n)
+        .map_or([0.0; 6], |j| rings.base(j));
+    acc += prev[0] * w_prev_sentence;
+    acc += next[0] * w_next_sentence;
+    acc += prev[2] * w_prev_short;
+    acc += next[2] * w_next_short;
+    acc += w10[4] * w_w10_repeated;
+    let t = rings.stats.get(i % RING).copied().unwrap_or_default();
+    acc += t.commas * w_commas;
+    acc += t.upper * w_upper_ratio;
+    acc += t.separators * w_separators;
+    acc += t.url_like * w_url_like;
+    acc += t.at_sign * w_at_sign;
+    acc += t.word_len * w_word_len;
+    acc += t.quotes * w_quotes;
+    acc += t.starts_digit * w_starts_digit;
+    acc += t.ends_digit * w_ends_digit;
+    acc += w3[5] * w_w3_commas;
+    acc
 }
 
 /// Cheap counts over a line's bytes and characters.
@@ -302,31 +466,33 @@ struct TextStats {
     ends_digit: f32,
 }
 
-fn text_stats(text: &str) -> TextStats {
+/// The text stats of a line whose shape is `shape`: the shape counted its
+/// characters and spaces already, so only what it does not hold is counted
+/// here.
+fn text_stats(text: &str, shape: &Shape) -> TextStats {
     let b = text.as_bytes();
     let c = stat_counts(b);
     let has = |flag: u8| c.flags & flag != 0;
     let (mut letters, mut upper, mut commas, mut quotes) =
-        (c.upper + c.lower, c.upper, c.commas, has(FLAG_QUOTE));
+        (c.letters, c.upper, c.commas, has(FLAG_QUOTE));
     let spaced = |at: usize, len: usize| {
         at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ') && b.get(at + len) == Some(&b' ')
     };
     let mut sep =
         has(FLAG_MARK) && memchr::memchr3_iter(b'|', b'>', b'/', b).any(|at| spaced(at, 1));
-    // Characters: bytes that are not UTF-8 continuation bytes.
-    let mut chars = b.len() as u32;
-    if has(FLAG_HIGH) {
-        chars -= non_ascii(text, |at, ch| {
-            let k = char_class(ch);
-            letters += u32::from(k & ALPHA);
-            upper += u32::from((k & UPPER) >> 1);
-            commas += u32::from((k & COMMA) >> 2);
-            quotes |= k & QUOTE != 0;
-            sep |= k & SEP != 0 && spaced(at, ch.len_utf8());
-        });
+    // The shape's characters are the bytes that are not UTF-8 continuation
+    // bytes: fewer of them than bytes, and the line has non-ASCII ones.
+    let chars = shape.chars;
+    if chars as usize != b.len() {
+        let n = non_ascii(b);
+        letters += n.letters;
+        upper += n.upper;
+        commas += n.commas;
+        quotes |= n.quotes;
+        sep |= n.sep;
     }
     // URLs and domains: "http…:", "www.", ".com", ".org", ".de/".
-    let url = (has(FLAG_COLON) && memchr::memmem::find(b, b"http").is_some())
+    let url = (has(FLAG_COLON) && http().find(b).is_some())
         || (has(FLAG_DOT)
             && memchr::memchr_iter(b'.', b).any(|at| {
                 let after = b.get(at + 1..).unwrap_or(&[]);
@@ -335,7 +501,12 @@ fn text_stats(text: &str) -> TextStats {
                     || after.starts_with(b"org")
                     || after.starts_with(b"de/")
             }));
-    let words = c.spaces + 1;
+    // Spaces and one, as the shape counts its words (which saturate).
+    let words = if shape.words < u16::MAX {
+        u32::from(shape.words)
+    } else {
+        memchr::memchr_iter(b' ', b).count() as u32 + 1
+    };
     let f = |v: bool| f32::from(u8::from(v));
     TextStats {
         commas: (commas as f32 * 10.0 / chars.max(1) as f32).min(1.0),
@@ -350,52 +521,169 @@ fn text_stats(text: &str) -> TextStats {
     }
 }
 
-/// Calls `f` with the offset and value of every non-ASCII character of
-/// `text`, skipping ASCII eight bytes at a time; returns the number of UTF-8
-/// continuation bytes.
-#[inline(always)]
-fn non_ascii(text: &str, mut f: impl FnMut(usize, char)) -> u32 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bytes = text.as_bytes();
-    // `i` is a lead byte of valid UTF-8: its continuation bytes follow.
-    let mut decode = |i: usize| {
-        let cont = |k: usize| u32::from(bytes.get(i + k).map_or(0, |&b| b & 0x3F));
-        let lead = u32::from(bytes.get(i).copied().unwrap_or(0));
-        let code = match lead {
-            0..=0xDF => ((lead & 0x1F) << 6) | cont(1),
-            0xE0..=0xEF => ((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
-            _ => ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-        };
-        if let Some(ch) = char::from_u32(code) {
-            f(i, ch);
+/// A searcher for "http", built once per process: building one is dearer
+/// than most searches.
+fn http() -> &'static memchr::memmem::Finder<'static> {
+    static HTTP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    HTTP.get_or_init(|| memchr::memmem::Finder::new(b"http"))
+}
+
+/// What [`text_stats`] counts of a line's non-ASCII characters.
+#[derive(Debug, Default)]
+struct NonAscii {
+    letters: u32,
+    upper: u32,
+    commas: u32,
+    quotes: bool,
+    /// A [`SEP`] character between spaces.
+    sep: bool,
+}
+
+impl NonAscii {
+    /// Counts the character whose lead byte is at `at` in `b`.
+    #[inline(always)]
+    fn add(&mut self, b: &[u8], at: usize) {
+        let k = class_at(b, at);
+        self.letters += u32::from(k & ALPHA);
+        self.upper += u32::from((k & UPPER) >> 1);
+        self.commas += u32::from((k & COMMA) >> 2);
+        self.quotes |= k & QUOTE != 0;
+        if k & SEP != 0 {
+            let len = utf8_len(b.get(at).copied().unwrap_or(0));
+            self.sep |= at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ')
+                && b.get(at + len) == Some(&b' ');
         }
+    }
+}
+
+/// Counts the non-ASCII characters of `b` (valid UTF-8), skipping ASCII
+/// eight bytes at a time. CJK ideographs from U+5000 (lead bytes E5..E9,
+/// most of Chinese and Japanese text) are letters of no case and nothing
+/// else: they are counted by their lead bytes in the words; the other
+/// characters are classed one by one.
+fn non_ascii(b: &[u8]) -> NonAscii {
+    let mut out = NonAscii::default();
+    let mut cjk = Ideographs::default();
+    let word_at = |s: &[u8], k: usize| {
+        s.get(k..)
+            .and_then(|s| s.first_chunk::<8>())
+            .map_or(0, |w| u64::from_le_bytes(*w))
     };
-    let mut words = bytes.chunks_exact(8);
+    // Thirty-two bytes at a time while they are ASCII (most of a line in
+    // a Latin script), then eight.
     let mut at = 0;
-    let mut continuation = 0;
-    for word in words.by_ref() {
-        let w = word
-            .first_chunk::<8>()
-            .map_or(0, |w| u64::from_le_bytes(*w));
-        let high = w & HIGH;
-        if high != 0 {
-            // Lead bytes (0b11xx_xxxx) as bit 7 of each byte.
-            let mut leads = high & (w << 1);
-            continuation += high.count_ones() - leads.count_ones();
-            while leads != 0 {
-                decode(at + (leads.trailing_zeros() / 8) as usize);
-                leads &= leads - 1;
-            }
+    let mut blocks = b.chunks_exact(32);
+    for block in blocks.by_ref() {
+        let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
+        if (w0 | w1 | w2 | w3) & HIGH != 0 {
+            cjk.word(b, w0, at, &mut out);
+            cjk.word(b, w1, at + 8, &mut out);
+            cjk.word(b, w2, at + 16, &mut out);
+            cjk.word(b, w3, at + 24, &mut out);
         }
+        at += 32;
+    }
+    let mut words = blocks.remainder().chunks_exact(8);
+    for w in words.by_ref() {
+        cjk.word(b, word_at(w, 0), at, &mut out);
         at += 8;
     }
-    for (i, &b) in words.remainder().iter().enumerate() {
-        continuation += u32::from(b & 0xC0 == 0x80);
-        if b >= 0xC0 {
-            decode(at + i);
+    out.letters += cjk.total();
+    for (i, &c) in words.remainder().iter().enumerate() {
+        if c >= 0xC0 {
+            out.add(b, at + i);
         }
     }
-    continuation
+    out
+}
+
+/// Bit 7 of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The CJK ideographs from U+5000 that [`non_ascii`] counts by their lead
+/// bytes: per-byte counts in a word, for up to 255 words.
+#[derive(Default)]
+struct Ideographs {
+    lanes: u64,
+    words: u32,
+    flushed: u32,
+}
+
+impl Ideographs {
+    /// Counts the ideographs whose lead bytes are in `w` (the bytes of `b`
+    /// from `at`), and adds the other non-ASCII characters that start there
+    /// to `out`.
+    #[inline(always)]
+    fn word(&mut self, b: &[u8], w: u64, at: usize, out: &mut NonAscii) {
+        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let high = w & HIGH;
+        if high == 0 {
+            return;
+        }
+        // Lead bytes (0b11xx_xxxx) as bit 7 of each byte; among them,
+        // E5..=E9 (the low seven bits 0x65..=0x69: no carry between bytes).
+        let leads = high & (w << 1);
+        let low = w & LOW;
+        let ideographs = leads & low.wrapping_add(0x1B * ONES) & !low.wrapping_add(0x16 * ONES);
+        self.lanes += ideographs >> 7;
+        self.words += 1;
+        if self.words == 255 {
+            self.flushed += self.total();
+        }
+        let mut rest = leads & !ideographs;
+        while rest != 0 {
+            out.add(b, at + (rest.trailing_zeros() / 8) as usize);
+            rest &= rest - 1;
+        }
+    }
+
+    /// The count so far; empties the lanes.
+    #[inline(always)]
+    fn total(&mut self) -> u32 {
+        // Pairs of bytes, then the four sums of pairs (at most 2040).
+        let l = self.lanes;
+        let pairs = (l & 0x00FF_00FF_00FF_00FF) + ((l >> 8) & 0x00FF_00FF_00FF_00FF);
+        let sum = (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32;
+        self.lanes = 0;
+        self.words = 0;
+        std::mem::take(&mut self.flushed) + sum
+    }
+}
+
+/// Bytes of the UTF-8 character that `lead` starts.
+#[inline(always)]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// [`char_class`] of the character whose lead byte is at `i` in `b`
+/// (valid UTF-8, not ASCII), with the classes of the characters Chinese,
+/// Japanese and most news text holds first.
+#[inline(always)]
+fn class_at(b: &[u8], i: usize) -> u8 {
+    let byte = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0));
+    let lead = byte(0);
+    let cont = |k: usize| byte(k) & 0x3F;
+    let code = match lead {
+        0..=0xDF => ((lead & 0x1F) << 6) | cont(1),
+        0xE0..=0xEF => ((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+        _ => ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+    };
+    match code {
+        // CJK ideographs, hiragana, katakana.
+        0x4E00..=0x9FFF | 0x3041..=0x3096 | 0x30A1..=0x30FA => ALPHA,
+        0x3001 | 0xFF0C => COMMA,
+        0x201C..=0x201E | 0x300C | 0x300D => QUOTE,
+        0x2022 | 0x203A => SEP,
+        // Dashes and single curly quotes; 。.
+        0x2010..=0x201B | 0x3002 => 0,
+        _ => char::from_u32(code).map_or(0, char_class),
+    }
 }
 
 /// [`char_class`]: alphabetic.
@@ -467,9 +755,9 @@ fn char_class(ch: char) -> u8 {
 #[derive(Debug, Default, PartialEq, Eq)]
 struct StatCounts {
     upper: u32,
-    lower: u32,
+    /// ASCII letters, upper and lower case.
+    letters: u32,
     commas: u32,
-    spaces: u32,
     /// Which of the [`FLAG_QUOTE`]… bytes occur.
     flags: u8,
 }
@@ -484,8 +772,6 @@ const FLAG_MARK: u8 = 4;
 const FLAG_DOT: u8 = 8;
 /// `:`
 const FLAG_COLON: u8 = 16;
-/// A byte of a non-ASCII character (its own bit 7).
-const FLAG_HIGH: u8 = 0x80;
 
 /// The flags a byte sets.
 #[inline(always)]
@@ -495,7 +781,6 @@ fn flags_of(b: u8) -> u8 {
         | (u8::from(b == b'|' || b == b'>' || b == b'/') * FLAG_MARK)
         | (u8::from(b == b'.') * FLAG_DOT)
         | (u8::from(b == b':') * FLAG_COLON)
-        | (b & FLAG_HIGH)
 }
 
 /// Bytes per block of the vector loop.
@@ -506,9 +791,8 @@ const LANES: usize = 16;
 #[derive(Default)]
 struct StatLanes {
     upper: [u8; LANES],
-    lower: [u8; LANES],
+    letters: [u8; LANES],
     commas: [u8; LANES],
-    spaces: [u8; LANES],
     flags: [u8; LANES],
 }
 
@@ -520,16 +804,15 @@ impl StatLanes {
         let lanes = self
             .upper
             .iter_mut()
-            .zip(self.lower.iter_mut())
+            .zip(self.letters.iter_mut())
             .zip(self.commas.iter_mut())
-            .zip(self.spaces.iter_mut())
             .zip(self.flags.iter_mut())
             .zip(block.iter().zip(keep));
-        for (((((u, l), k), s), f), (&b, &m)) in lanes {
+        for ((((u, l), k), f), (&b, &m)) in lanes {
             *u += u8::from(b.wrapping_sub(b'A') < 26) & m;
-            *l += u8::from(b.wrapping_sub(b'a') < 26) & m;
+            // Upper case ASCII letters are lower case ones without bit 5.
+            *l += u8::from((b | 0x20).wrapping_sub(b'a') < 26) & m;
             *k += u8::from(b == b',') & m;
-            *s += u8::from(b == b' ') & m;
             *f |= flags_of(b) & m.wrapping_neg();
         }
     }
@@ -537,9 +820,8 @@ impl StatLanes {
     #[inline(always)]
     fn flush(&mut self, into: &mut StatCounts) {
         into.upper += lane_sum(&self.upper);
-        into.lower += lane_sum(&self.lower);
+        into.letters += lane_sum(&self.letters);
         into.commas += lane_sum(&self.commas);
-        into.spaces += lane_sum(&self.spaces);
         into.flags |= self.flags.iter().fold(0, |a, &f| a | f);
         *self = StatLanes::default();
     }
@@ -567,36 +849,36 @@ fn tail_mask(rest: usize) -> [u8; 16] {
 }
 
 /// The byte counts in one pass: blocks of sixteen bytes in vector lanes, the
-/// last few in a block that overlaps the one before.
+/// last few in a block that overlaps the one before. A short line is one
+/// block padded with zero bytes, which count nothing.
 fn stat_counts(b: &[u8]) -> StatCounts {
     let mut out = StatCounts::default();
     let Some(last) = b.last_chunk::<LANES>() else {
-        // A short line: one block, the line at its end.
-        let mut block = [0u8; LANES];
-        if let Some(dst) = block.get_mut(LANES - b.len()..) {
-            for (d, &c) in dst.iter_mut().zip(b) {
-                *d = c;
-            }
-        }
+        let block = padded(b);
         let mut lanes = StatLanes::default();
-        lanes.add(&block, &tail_mask(b.len()));
+        lanes.add(&block, &[1; LANES]);
         lanes.flush(&mut out);
         return out;
     };
-    let mut blocks = b.chunks_exact(LANES);
     let mut lanes = StatLanes::default();
-    let mut n = 0u32;
-    for block in blocks.by_ref() {
-        if let Some(block) = block.first_chunk::<LANES>() {
-            lanes.add(block, &[1; LANES]);
+    // Groups of 255 blocks, the lanes flushed between them.
+    let rest = b.len() % LANES;
+    let mut groups = b.get(..b.len() - rest).unwrap_or(&[]).chunks(LANES * 255);
+    let last_group = groups.next_back();
+    let add_all = |lanes: &mut StatLanes, group: &[u8]| {
+        for block in group.chunks_exact(LANES) {
+            if let Some(block) = block.first_chunk::<LANES>() {
+                lanes.add(block, &[1; LANES]);
+            }
         }
-        n += 1;
-        if n == 255 {
-            lanes.flush(&mut out);
-            n = 0;
-        }
+    };
+    for group in groups {
+        add_all(&mut lanes, group);
+        lanes.flush(&mut out);
     }
-    let rest = blocks.remainder().len();
+    if let Some(group) = last_group {
+        add_all(&mut lanes, group);
+    }
     if rest > 0 {
         // The last sixteen bytes, counting only the lanes not yet counted.
         let keep = tail_mask(rest);
@@ -604,6 +886,45 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     }
     lanes.flush(&mut out);
     out
+}
+
+/// The bytes of `b` (fewer than sixteen) and zero bytes after them: two
+/// loads that may overlap, not a copy a byte at a time.
+#[inline(always)]
+fn padded(b: &[u8]) -> [u8; LANES] {
+    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(first), Some(last)) => {
+            // Bytes 8.. of `b` are the end of its last eight bytes.
+            let shift = 8 * (LANES - b.len().min(LANES)) as u32;
+            let hi = u64::from_le_bytes(*last).checked_shr(shift).unwrap_or(0);
+            (u64::from_le_bytes(*first), hi)
+        }
+        _ => (short_word(b), 0),
+    };
+    (u128::from(lo) | (u128::from(hi) << 64)).to_le_bytes()
+}
+
+/// The bytes of `b` (fewer than eight) as a little-endian word, zero above
+/// them.
+#[inline(always)]
+fn short_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        // Two four-byte loads, the second shifted to where it ends.
+        (Some(first), Some(last)) if n < 8 => {
+            u64::from(u32::from_le_bytes(*first))
+                | (u64::from(u32::from_le_bytes(*last)) << (8 * (n - 4)))
+        }
+        _ if n < 4 => {
+            let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+            match n {
+                0 => 0,
+                _ => at(0) | (at(n / 2) << (8 * (n / 2))) | (at(n - 1) << (8 * (n - 1))),
+            }
+        }
+        // Eight or more: the first eight (not asked for).
+        _ => b.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w)),
+    }
 }
 
 /// How many times each line's text occurs in the page (hash table: linear).
@@ -642,11 +963,13 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
         (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - key_bits)) as usize
     };
     let mut by_key = vec![0u8; 1 << key_bits];
+    // Each line's key (below 2^24), later its entry: one vector.
+    let mut slots: Vec<u32> = lines.iter().map(|c| key(c.text) as u32).collect();
     // Lines not alone under their key, counted as they come: the second
     // line under a key brings the first one along.
     let mut hashed = 0usize;
-    for c in lines {
-        if let Some(n) = by_key.get_mut(key(c.text)) {
+    for &k in &slots {
+        if let Some(n) = by_key.get_mut(k as usize) {
             hashed += match *n {
                 0 => 0,
                 1 => 2,
@@ -655,50 +978,46 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
             *n = n.saturating_add(1);
         }
     }
-    let alone = |t: &str| by_key.get(key(t)).is_some_and(|&n| n == 1);
     // At most half full.
     let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
     let mask = (1usize << bits) - 1;
     let mut table = vec![u32::MAX; 1 << bits];
     // Each distinct text: its hash, its first line, how often it occurs.
-    let mut entries: Vec<(u64, u32, u32)> = Vec::new();
+    let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(hashed);
     let mut overflow: HashMap<&str, u32> = HashMap::new();
-    let mut slots: Vec<u32> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if alone(c.text) {
-                return u32::MAX;
+    for (i, (slot_of, c)) in slots.iter_mut().zip(lines).enumerate() {
+        if by_key.get(*slot_of as usize) == Some(&1) {
+            *slot_of = u32::MAX;
+            continue;
+        }
+        let h = text_hash(c.text.as_bytes());
+        let next = u32::try_from(entries.len()).unwrap_or(u32::MAX - 1);
+        let mut at = (h >> (64 - bits.max(1))) as usize & mask;
+        let mut id = None;
+        for _ in 0..probes {
+            let Some(slot) = table.get_mut(at) else { break };
+            if *slot == u32::MAX {
+                *slot = next;
+                id = Some(next);
+                break;
             }
-            let h = text_hash(c.text.as_bytes());
-            let next = u32::try_from(entries.len()).unwrap_or(u32::MAX - 1);
-            let mut at = (h >> (64 - bits.max(1))) as usize & mask;
-            let mut id = None;
-            for _ in 0..probes {
-                let Some(slot) = table.get_mut(at) else { break };
-                if *slot == u32::MAX {
-                    *slot = next;
-                    id = Some(next);
-                    break;
-                }
-                if entries.get(*slot as usize).is_some_and(|&(eh, first, _)| {
-                    eh == h && lines.get(first as usize).is_some_and(|f| f.text == c.text)
-                }) {
-                    id = Some(*slot);
-                    break;
-                }
-                at = (at + 1) & mask;
+            if entries.get(*slot as usize).is_some_and(|&(eh, first, _)| {
+                eh == h && lines.get(first as usize).is_some_and(|f| f.text == c.text)
+            }) {
+                id = Some(*slot);
+                break;
             }
-            let id = id.unwrap_or_else(|| *overflow.entry(c.text).or_insert(next));
-            if id == next {
-                entries.push((h, u32::try_from(i).unwrap_or(u32::MAX), 0));
-            }
-            if let Some((_, _, n)) = entries.get_mut(id as usize) {
-                *n = n.saturating_add(1);
-            }
-            id
-        })
-        .collect();
+            at = (at + 1) & mask;
+        }
+        let id = id.unwrap_or_else(|| *overflow.entry(c.text).or_insert(next));
+        if id == next {
+            entries.push((h, u32::try_from(i).unwrap_or(u32::MAX), 0));
+        }
+        if let Some((_, _, n)) = entries.get_mut(id as usize) {
+            *n = n.saturating_add(1);
+        }
+        *slot_of = id;
+    }
     drop((table, overflow, by_key));
     // Each line's entry becomes its entry's count, in place.
     for s in &mut slots {
@@ -720,15 +1039,13 @@ fn text_hash(b: &[u8]) -> u64 {
         let w = w.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
         h = (h ^ w).wrapping_mul(K).rotate_left(29);
     }
-    let mut last = [0u8; 8];
-    for (d, s) in last.iter_mut().zip(words.remainder()) {
-        *d = *s;
-    }
-    h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    h = (h ^ short_word(words.remainder())).wrapping_mul(K);
     (h ^ (h >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
-/// The model's log-odds that a line with features `x` is article content.
+/// The model's log-odds that a line with features `x` is article content
+/// (the tests' reference for [`logits`]).
+#[cfg(test)]
 pub(crate) fn logit(x: &[f32; N]) -> f32 {
     // `sum()` in the same order (a float sum starts at -0.0), ten products
     // a step so the compiler unrolls it.
@@ -832,6 +1149,33 @@ mod tests {
     }
 
     #[test]
+    fn logits_are_the_logits_of_the_rows() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/seedlike.txt"),
+            include_str!("../../tests/fixtures/cjk.txt"),
+            include_str!("../../tests/fixtures/rails.txt"),
+            include_str!("../../tests/fixtures/byline_date.txt"),
+            include_str!("../../tests/fixtures/standfirst.txt"),
+            include_str!("../../tests/fixtures/heading_list.txt"),
+        ];
+        let all = fixtures.concat();
+        for page in fixtures.iter().copied().chain([all.as_str()]) {
+            let lexicon = Lexicon::builtin();
+            let lines = super::super::classify::classify(page, lexicon).lines;
+            let repeats = repeats(&lines);
+            let want: Vec<u32> = features(&lines, &repeats, lexicon)
+                .iter()
+                .map(|row| logit(row).to_bits())
+                .collect();
+            let got: Vec<u32> = logits(&lines, &repeats, lexicon)
+                .iter()
+                .map(|l| l.to_bits())
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
     fn ln_of_is_the_plain_ln() {
         for w in (0..5000u32).chain([u32::MAX - 2, 1 << 24, (1 << 24) + 1]) {
             for plus in [1u8, 2] {
@@ -904,6 +1248,62 @@ mod tests {
     }
 
     #[test]
+    fn short_loads_are_the_bytes_and_zeros() {
+        let bytes: Vec<u8> = (1..=40).collect();
+        for start in 0..8 {
+            for n in 0..LANES {
+                let b = bytes.get(start..start + n).unwrap_or(&[]);
+                let mut want = [0u8; LANES];
+                for (d, s) in want.iter_mut().zip(b) {
+                    *d = *s;
+                }
+                assert_eq!(padded(b), want, "{n} bytes");
+                if n < 8 {
+                    let mut word = [0u8; 8];
+                    for (d, s) in word.iter_mut().zip(b) {
+                        *d = *s;
+                    }
+                    assert_eq!(short_word(b), u64::from_le_bytes(word), "{n} bytes");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn class_at_matches_char_class_on_every_character() {
+        for ch in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let mut buf = [b'x'; 6];
+            ch.encode_utf8(buf.get_mut(1..5).unwrap_or(&mut []));
+            assert_eq!(class_at(&buf, 1), char_class(ch), "{ch:?}");
+        }
+    }
+
+    #[test]
+    fn text_stats_match_the_character_loop_on_every_character() {
+        // Every character, in lines that mix them with ASCII words and
+        // spaces, so that each lands at every offset of the eight-byte words.
+        let mut line = String::new();
+        for (k, ch) in ('\u{80}'..=char::MAX).enumerate() {
+            line.push(ch);
+            line.push_str(
+                ["", " ", "a", " B ", "xy"]
+                    .get(k % 5)
+                    .copied()
+                    .unwrap_or(""),
+            );
+            if k % 97 == 96 {
+                let shape = crate::construct::shape::shape(&line);
+                assert_eq!(
+                    bits(&text_stats(&line, &shape)),
+                    bits(&reference(&line)),
+                    "{line:?}"
+                );
+                line.clear();
+            }
+        }
+    }
+
+    #[test]
     fn text_stats_match_the_character_loop() {
         let fixtures = [
             include_str!("../../tests/fixtures/seedlike.txt"),
@@ -927,7 +1327,12 @@ mod tests {
         lines.push(unit.repeat(300));
         lines.push("http: ".repeat(900));
         for line in &lines {
-            assert_eq!(bits(&text_stats(line)), bits(&reference(line)), "{line:?}");
+            let shape = crate::construct::shape::shape(line);
+            assert_eq!(
+                bits(&text_stats(line, &shape)),
+                bits(&reference(line)),
+                "{line:?}"
+            );
         }
     }
 }
