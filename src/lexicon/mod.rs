@@ -118,6 +118,11 @@ pub(crate) struct Lexicon {
 /// leftmost-longest automaton.
 #[derive(Debug, Clone)]
 struct Starts {
+    /// One byte per hash of [`FIRST_BITS`] bits (the top bits of
+    /// [`start_hash`]): non-zero if a key hashes there. The scan tests
+    /// every window here first, with a load and a compare (a bit test
+    /// takes three more instructions), and most stop.
+    first: Box<[u8; FIRST_LEN]>,
     bits: Box<[u64; START_WORDS]>,
     /// The same keys under a second hash ([`check_hash`]): a window must
     /// pass both, so most windows that share a first hash with a key by
@@ -168,6 +173,11 @@ impl Window {
 /// set for the built-in phrases.
 const START_BITS: u32 = 17;
 const START_WORDS: usize = 1 << (START_BITS - 6);
+
+/// 2^15 bytes (32 KiB) for the first test of every window: about 7% of
+/// them are set for the built-in phrases.
+const FIRST_BITS: u32 = 15;
+const FIRST_LEN: usize = 1 << FIRST_BITS;
 
 impl Starts {
     /// The index of `patterns`, or `None` if one is shorter than three bytes.
@@ -263,9 +273,13 @@ impl Starts {
             }
         }
         let mut bits = Box::new([0u64; START_WORDS]);
+        let mut first = Box::new([0u8; FIRST_LEN]);
         for (h, _, _) in keyed.iter().map(|&k| unpack(k)) {
             if let Some(w) = bits.get_mut(h >> 6) {
                 *w |= 1 << (h & 63);
+            }
+            if let Some(f) = first.get_mut(h >> (START_BITS - FIRST_BITS)) {
+                *f = 1;
             }
         }
         let mut rank = Box::new([0u32; START_WORDS]);
@@ -289,6 +303,7 @@ impl Starts {
         }
         bucket.push(u32::try_from(keyed.len()).ok()?);
         Some(Starts {
+            first,
             bits,
             check,
             long,
@@ -453,13 +468,17 @@ impl Starts {
         let folded = word | 0x2020_2020_2020_2020;
         for j in [0, 2, 4] {
             let k = (folded >> (8 * j)) as u32;
-            // `start_hash` split: the word from the top bits of the
-            // product in one shift, the bit below them.
+            // `start_hash` split: the byte of `first` from the top bits
+            // of the product, then the word of `bits` and the bit below.
             let x = k.wrapping_mul(START_MUL);
             if self
-                .bits
-                .get((x >> (32 - START_BITS + 6)) as usize)
-                .is_some_and(|&w| (w >> ((x >> (32 - START_BITS)) & 63)) & 1 != 0)
+                .first
+                .get((x >> (32 - FIRST_BITS)) as usize)
+                .is_some_and(|&f| f != 0)
+                && self
+                    .bits
+                    .get((x >> (32 - START_BITS + 6)) as usize)
+                    .is_some_and(|&w| (w >> ((x >> (32 - START_BITS)) & 63)) & 1 != 0)
             {
                 let h = (x >> (32 - START_BITS)) as usize;
                 let c = check_hash(k);
