@@ -118,8 +118,8 @@ pub(crate) struct Lexicon {
 /// leftmost-longest automaton.
 #[derive(Debug, Clone)]
 struct Starts {
-    /// One byte per hash of [`FIRST_BITS`] bits (the top bits of
-    /// [`start_hash`]): non-zero if a key hashes there. The scan tests
+    /// One byte per [`first_hash`] of a window: non-zero if a key hashes
+    /// there. The scan tests
     /// every window here first, with a load and a compare (a bit test
     /// takes three more instructions), and most stop.
     first: Box<[u8; FIRST_LEN]>,
@@ -211,11 +211,15 @@ impl Starts {
         keyed.sort_unstable();
         keyed.dedup();
         let mut check = Box::new([0u64; CHECK_WORDS]);
+        let mut first = Box::new([0u8; FIRST_LEN]);
         for p in patterns {
             let mut key = |w: [u8; 4]| {
                 let h = check_hash(fold4(w));
                 if let Some(word) = check.get_mut(h >> 6) {
                     *word |= 1 << (h & 63);
+                }
+                if let Some(f) = first.get_mut(first_hash(fold4(w))) {
+                    *f = 1;
                 }
             };
             match *p.as_bytes() {
@@ -273,13 +277,9 @@ impl Starts {
             }
         }
         let mut bits = Box::new([0u64; START_WORDS]);
-        let mut first = Box::new([0u8; FIRST_LEN]);
         for (h, _, _) in keyed.iter().map(|&k| unpack(k)) {
             if let Some(w) = bits.get_mut(h >> 6) {
                 *w |= 1 << (h & 63);
-            }
-            if let Some(f) = first.get_mut(h >> (START_BITS - FIRST_BITS)) {
-                *f = 1;
             }
         }
         let mut rank = Box::new([0u32; START_WORDS]);
@@ -468,24 +468,11 @@ impl Starts {
         let folded = word | 0x2020_2020_2020_2020;
         for j in [0, 2, 4] {
             let k = (folded >> (8 * j)) as u32;
-            // `start_hash` split: the byte of `first` from the top bits
-            // of the product, then the word of `bits` and the bit below.
-            let x = k.wrapping_mul(START_MUL);
-            if self
-                .first
-                .get((x >> (32 - FIRST_BITS)) as usize)
-                .is_some_and(|&f| f != 0)
-                && self
-                    .bits
-                    .get((x >> (32 - START_BITS + 6)) as usize)
-                    .is_some_and(|&w| (w >> ((x >> (32 - START_BITS)) & 63)) & 1 != 0)
-            {
-                let h = (x >> (32 - START_BITS)) as usize;
+            if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
+                let h = start_hash(k);
                 let c = check_hash(k);
-                if self
-                    .check
-                    .get(c >> 6)
-                    .is_some_and(|&w| (w >> (c & 63)) & 1 != 0)
+                if get_bit(&self.bits[..], h)
+                    && get_bit(&self.check[..], c)
                     && self.confirm(bytes, q + j, c)
                 {
                     return Some((j, h));
@@ -592,6 +579,14 @@ const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
 #[inline(always)]
 fn check_hash(k: u32) -> usize {
     (k.wrapping_mul(0x85EB_CA6B) >> (32 - CHECK_BITS)) as usize
+}
+
+/// Hashes four case-folded bytes to `FIRST_BITS` bits, for [`Starts::first`]:
+/// a multiplier of its own, so that the product is used once (the few
+/// windows that pass multiply again for the other hashes).
+#[inline(always)]
+fn first_hash(k: u32) -> usize {
+    (k.wrapping_mul(0x2545_F491) >> (32 - FIRST_BITS)) as usize
 }
 
 /// The multiplier of [`start_hash`].
