@@ -265,20 +265,25 @@ fn may_be_byline(b: &[u8]) -> bool {
 /// grammars: a year (a run of exactly four digits from 19 or 20: `iso`,
 /// `cjk`, `dmy`, `mdy`), a digit, `.` or `/`, one or two digits and `.` or
 /// `/` (`numeric`), a digit, `:` or `.` and two digits (the time a
-/// "Published"/"Updated" line may have instead of a date), a blank and
-/// `ago`, or `vor`, `hace` or `il y a` and blanks and a digit (`relative`).
+/// "Published"/"Updated" line may have instead of a date), or a number
+/// after `vor`, `hace` or `il y a` and blanks, or before blanks, a word,
+/// blanks and `ago` (`relative`). Looked for run by run of digits, so a
+/// line without digits costs one pass.
 fn may_hold_date(b: &[u8]) -> bool {
-    // Run by run of digits.
-    let mut rest = b;
-    while let Some(at) = rest.iter().position(u8::is_ascii_digit) {
-        let digits = rest.get(at..).unwrap_or(&[]);
+    let mut at = 0;
+    while let Some(start) = b
+        .get(at..)
+        .and_then(|r| r.iter().position(u8::is_ascii_digit))
+        .map(|p| at + p)
+    {
+        let digits = b.get(start..).unwrap_or(&[]);
         let run = digits.iter().take_while(|c| c.is_ascii_digit()).count();
         if run == 4 && matches!(digits, [b'1', b'9', ..] | [b'2', b'0', ..]) {
             return true;
         }
-        rest = digits.get(run..).unwrap_or(&[]);
         // After the run's last digit.
-        match *rest {
+        let after = digits.get(run..).unwrap_or(&[]);
+        match *after {
             [b':' | b'.', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => return true,
             [b'.' | b'/', d, e, ..] if d.is_ascii_digit() && matches!(e, b'.' | b'/') => {
                 return true;
@@ -290,26 +295,46 @@ fn may_hold_date(b: &[u8]) -> bool {
             }
             _ => {}
         }
-    }
-    // The words, compared only where a blank or their first letter is.
-    let blank = |c: &u8| *c == b' ' || *c == b'\t';
-    b.iter().enumerate().any(|(i, &c)| {
-        let rest = b.get(i + 1..).unwrap_or(&[]);
-        if blank(&c) {
-            return starts_with_tag(rest, b"ago");
+        if relative_around(b.get(..start).unwrap_or(&[]), after) {
+            return true;
         }
-        let word: &[u8] = match fold(c) {
-            b'v' => b"or",
-            b'h' => b"ace",
-            b'i' => b"l y a",
-            _ => return false,
-        };
-        let after = rest.get(word.len()..).unwrap_or(&[]);
-        let blanks = after.iter().take_while(|c| blank(c)).count();
-        starts_with_tag(rest, word)
-            && blanks > 0
-            && after.get(blanks).is_some_and(u8::is_ascii_digit)
-    })
+        at = start + run;
+    }
+    false
+}
+
+fn is_blank(c: &u8) -> bool {
+    *c == b' ' || *c == b'\t'
+}
+
+/// A number of a relative date sits between `before` and `after`:
+/// `before` ends with `vor`, `hace` or `il y a` and blanks, or `after`
+/// starts with blanks, a word, blanks and `ago`. Each scan stops at the
+/// first byte that does not fit, and a word is scanned from the one number
+/// right before it, so the scans stay linear in the line.
+fn relative_around(before: &[u8], after: &[u8]) -> bool {
+    let blanks = before.iter().rev().take_while(|c| is_blank(c)).count();
+    let head = before.get(..before.len() - blanks).unwrap_or(&[]);
+    let word_before = [&b"vor"[..], b"hace", b"il y a"].iter().any(|w| {
+        head.len() >= w.len()
+            && head
+                .get(head.len() - w.len()..)
+                .is_some_and(|tail| starts_with_tag(tail, w))
+    });
+    if blanks > 0 && word_before {
+        return true;
+    }
+    let gap = after.iter().take_while(|c| is_blank(c)).count();
+    let rest = after.get(gap..).unwrap_or(&[]);
+    let word = rest.iter().take_while(|c| !is_blank(c)).count();
+    let rest = rest.get(word..).unwrap_or(&[]);
+    let gap2 = rest.iter().take_while(|c| is_blank(c)).count();
+    gap > 0
+        && word > 0
+        && gap2 > 0
+        && rest
+            .get(gap2..)
+            .is_some_and(|tail| starts_with_tag(tail, b"ago"))
 }
 
 /// The classified lines of a text.
@@ -536,16 +561,27 @@ mod tests {
             b.get(i..i + w.len())
                 .is_some_and(|x| x.iter().zip(w).all(|(&c, &l)| fold(c) == l))
         };
-        let ago = (0..b.len()).any(|i| is(i, b" \t") && word_at(i + 1, b"ago"));
+        let blank_run = |mut j: usize| {
+            let k = j;
+            while is(j, b" \t") {
+                j += 1;
+            }
+            (j > k).then_some(j)
+        };
+        let ago = (0..b.len()).any(|i| {
+            let Some(j) = blank_run(i + 1).filter(|_| digit(i)) else {
+                return false;
+            };
+            let mut k = j;
+            while b.get(k).is_some_and(|c| !b" \t".contains(c)) {
+                k += 1;
+            }
+            k > j && blank_run(k).is_some_and(|m| word_at(m, b"ago"))
+        });
         let before_number = (0..b.len()).any(|i| {
-            [&b"vor"[..], b"hace", b"il y a"].iter().any(|w| {
-                let mut j = i + w.len();
-                let k = j;
-                while is(j, b" \t") {
-                    j += 1;
-                }
-                word_at(i, w) && j > k && digit(j)
-            })
+            [&b"vor"[..], b"hace", b"il y a"]
+                .iter()
+                .any(|w| word_at(i, w) && blank_run(i + w.len()).is_some_and(digit))
         });
         year || numbers || ago || before_number
     }
@@ -595,6 +631,13 @@ mod tests {
             "ago",
             "Chicago 3",
             "3 hours ago",
+            "3 HOURS\tAGO",
+            "3hours ago",
+            "3  ago",
+            "3 x  ago",
+            "3 días ago",
+            "3 hours agony",
+            "x 3 hours 4 ago",
             "hac",
             "HACE 5",
             "hace5",
