@@ -59,22 +59,38 @@ const LONGEST_LABEL: usize = 12;
 /// are ASCII (the usual case), `tag_no_case` compares ASCII case-folded
 /// bytes, so the labels are compared so, in the same order, without the
 /// eighteen parsers; otherwise the parsers run.
+///
+/// Every label begins with an ASCII letter other than `k`, and the only
+/// non-ASCII character that lower-cases to a single ASCII letter is the
+/// Kelvin sign (to `k`): a line that begins with a non-ASCII character
+/// (`©` footers) has no label, without the parsers.
 fn label(i: &str) -> IResult<&str, CreditKind> {
     let b = i.as_bytes();
+    let no_label = || {
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )))
+    };
+    let Some(&first) = b.first() else {
+        return no_label();
+    };
+    if first >= 0x80 {
+        return no_label();
+    }
     if !b.get(..LONGEST_LABEL).unwrap_or(b).is_ascii() {
         return label_nom(i);
     }
+    let first = first.to_ascii_lowercase();
     for (tag, kind) in LABELS {
-        if let (Some(head), Some(rest)) = (b.get(..tag.len()), i.get(tag.len()..))
+        if tag.as_bytes().first() == Some(&first)
+            && let (Some(head), Some(rest)) = (b.get(..tag.len()), i.get(tag.len()..))
             && head.eq_ignore_ascii_case(tag.as_bytes())
         {
             return Ok((rest, kind));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))
+    no_label()
 }
 
 fn label_nom(i: &str) -> IResult<&str, CreditKind> {
@@ -169,11 +185,40 @@ mod tests {
                 }
             }
         }
-        lines.extend(["", "Foto: Müller", "FOTÖ", "Bïld: x", "crédit", "Ph"].map(String::from));
+        lines.extend(
+            [
+                "",
+                "Foto: Müller",
+                "FOTÖ",
+                "Bïld: x",
+                "crédit",
+                "Ph",
+                "© AFP",
+                "©",
+                "\u{212A}x",
+                "\u{130}mage: x",
+            ]
+            .map(String::from),
+        );
         for l in &lines {
             let fast = label(l).ok().map(|(r, k)| (r.len(), k));
             let nom = label_nom(l).ok().map(|(r, k)| (r.len(), k));
             assert_eq!(fast, nom, "{l:?}");
+        }
+    }
+
+    /// What [`label`] assumes of a line that begins with a non-ASCII
+    /// character, checked over every character.
+    #[test]
+    fn no_label_begins_with_a_non_ascii_character() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                assert!(
+                    !l.is_ascii() || LABELS.iter().all(|(t, _)| !t.starts_with(l)),
+                    "{c:?} lower-cases to a label's first letter"
+                );
+            }
         }
     }
 

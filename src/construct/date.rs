@@ -504,13 +504,15 @@ fn any_date(i: &str) -> IResult<&str, &str> {
 /// The byte range of the first date in `s`, if any. Tried only at word starts.
 pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
+    let year = last_year(bytes);
+    let try_at = |at: usize, c: char| date_at(s, at, c, year.is_some_and(|y| y > at));
     let mut prev_word = false;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
             let word = b.is_ascii_alphanumeric();
             if word && !prev_word {
-                if let Some(found) = date_at(s, at, char::from(b)) {
+                if let Some(found) = try_at(at, char::from(b)) {
                     return Some(found);
                 }
             }
@@ -529,7 +531,7 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
         };
         let word = c.is_alphanumeric();
         if word && !prev_word {
-            if let Some(found) = date_at(s, at, c) {
+            if let Some(found) = try_at(at, c) {
                 return Some(found);
             }
         }
@@ -539,9 +541,36 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Where the last year may start in `b`: the last run of exactly four
+/// digits that begins with 19 or 20. A date that starts with a month
+/// (`mdy`) ends with a year after it; [`year`] takes four digits, a blank
+/// comes before them and [`date_at`] wants no digit after them.
+fn last_year(b: &[u8]) -> Option<usize> {
+    let mut found = None;
+    let mut at = 0;
+    while let Some(start) = b
+        .get(at..)
+        .and_then(|r| r.iter().position(u8::is_ascii_digit))
+        .map(|p| at + p)
+    {
+        let run = b
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if run == 4 && matches!(b.get(start..start + 2), Some(b"19" | b"20")) {
+            found = Some(start);
+        }
+        at = start + run;
+    }
+    found
+}
+
 /// The date that starts at `at`, the start of a word whose first character
-/// is `c`.
-fn date_at(s: &str, at: usize, c: char) -> Option<(usize, usize)> {
+/// is `c`; `year_after` says whether a year may start after `at` (see
+/// [`last_year`]).
+fn date_at(s: &str, at: usize, c: char, year_after: bool) -> Option<(usize, usize)> {
     let rest = s.get(at..)?;
     // Dates start with a digit, a month name or a relative-date word: look
     // at the word before running the parsers.
@@ -559,6 +588,15 @@ fn date_at(s: &str, at: usize, c: char) -> Option<(usize, usize)> {
             .next()
             .unwrap_or("");
         let relative_word = RELATIVE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r));
+        // Without a year after it, a month starts no date.
+        if !relative_word && !year_after {
+            debug_assert!(
+                any_date(rest).map_or(true, |(after, _)| after
+                    .starts_with(|c: char| c.is_ascii_digit())),
+                "no year after {rest:?}"
+            );
+            return None;
+        }
         if !relative_word && !is_month(w) {
             return None;
         }

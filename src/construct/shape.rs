@@ -2,6 +2,8 @@
 //! Computed from bytes in one pass, so it costs about as much as reading the
 //! line; no word lists, so it works the same in every language.
 
+use std::sync::OnceLock;
+
 /// The measured shape of one trimmed line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Shape {
@@ -53,7 +55,11 @@ pub(crate) fn shape(line: &str) -> Shape {
     // "。" is E3 80 82, so only where CJK lead bytes are; "！" is EF BC 81,
     // "？" EF BC 9F.
     if c.cjk > 0 {
-        inner_stops += memchr::memmem::find_iter(bytes, "。".as_bytes()).count() as u32;
+        // One searcher for the process: making one costs more than
+        // searching a line.
+        static STOP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+        let stop = STOP.get_or_init(|| memchr::memmem::Finder::new("。".as_bytes()));
+        inner_stops += stop.find_iter(bytes).count() as u32;
     }
     let last = match bytes.last() {
         // The usual case: an ASCII last byte that is not a closing mark.
@@ -72,12 +78,7 @@ pub(crate) fn shape(line: &str) -> Shape {
     let (upper_start, caseless_start) = match bytes.first() {
         // The usual case: an ASCII letter first.
         Some(b) if b.is_ascii_alphabetic() => (b.is_ascii_uppercase(), false),
-        _ => line
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .map_or((false, false), |c| {
-                (c.is_uppercase(), !c.is_uppercase() && !c.is_lowercase())
-            }),
+        _ => first_letter_case(line),
     };
     let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
     Shape {
@@ -91,6 +92,42 @@ pub(crate) fn shape(line: &str) -> Shape {
         upper_start,
         caseless_start,
     }
+}
+
+/// Whether the first letter of `line` is upper case, and whether it has
+/// no case. CJK ideographs (the first character of most Chinese and
+/// Japanese lines) and general punctuation (curly quotes, dashes) are
+/// answered without the Unicode tables; the test checks both ranges
+/// against them.
+fn first_letter_case(line: &str) -> (bool, bool) {
+    for c in line.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                return (c.is_ascii_uppercase(), false);
+            }
+            continue;
+        }
+        if is_ideograph(c) {
+            return (false, true);
+        }
+        if is_general_punctuation(c) {
+            continue;
+        }
+        if c.is_alphabetic() {
+            return (c.is_uppercase(), !c.is_uppercase() && !c.is_lowercase());
+        }
+    }
+    (false, false)
+}
+
+/// CJK Unified Ideographs: letters without case.
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// General Punctuation: no letters.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// The byte counts of a line.
@@ -107,47 +144,68 @@ struct Counts {
 /// Bytes per block of the vector loop.
 const LANES: usize = 16;
 
-/// Per-lane counts of up to 255 blocks (so that a `u8` cannot overflow).
+/// Blocks counted in `u8` lanes before they are summed (so that a lane
+/// cannot overflow).
+const GROUP: usize = 255;
+
+/// Per-lane counts of up to [`GROUP`] blocks.
+///
+/// A space is counted as the byte after a lane (`next`), where a stop
+/// needs it too: one compare serves both. Characters are counted as the
+/// bytes that are not UTF-8 continuation bytes. CJK lead bytes are not
+/// counted here: the lanes keep the greatest byte, and only a line with a
+/// byte as high as a CJK lead byte is counted again for them (Latin lines
+/// never have one).
 #[derive(Default)]
 struct Lanes {
-    chars: [u8; LANES],
+    /// Spaces in the byte after each lane.
     spaces: [u8; LANES],
-    cjk: [u8; LANES],
     digits: [u8; LANES],
     stops: [u8; LANES],
+    /// UTF-8 continuation bytes (0x80..=0xBF).
+    continuations: [u8; LANES],
 }
 
 impl Lanes {
-    /// Counts one block; `next` is the block one byte further on, for the
-    /// pairs. Sixteen independent lanes: the compiler makes this vector code.
-    /// Lanes where `keep` is 0 are not counted.
+    /// Counts one block; `next` is the block one byte further on (zeros
+    /// past the end), for the spaces and the pairs; raises `top` to the
+    /// block's bytes. Sixteen independent lanes: the compiler makes this
+    /// vector code. Lanes where `keep` is 0 are not counted.
     #[inline(always)]
-    fn add(&mut self, block: &[u8; LANES], next: &[u8; LANES], keep: &[u8; LANES]) {
+    fn add(
+        &mut self,
+        top: &mut [u8; LANES],
+        block: &[u8; LANES],
+        next: &[u8; LANES],
+        keep: &[u8; LANES],
+    ) {
         let lanes = self
-            .chars
+            .spaces
             .iter_mut()
-            .zip(self.spaces.iter_mut())
-            .zip(self.cjk.iter_mut())
             .zip(self.digits.iter_mut())
             .zip(self.stops.iter_mut())
+            .zip(self.continuations.iter_mut())
+            .zip(top.iter_mut())
             .zip(block.iter().zip(next).zip(keep));
-        for (((((c, s), j), d), t), ((&b, &n), &m)) in lanes {
-            *c += u8::from(is_char_start(b)) & m;
-            *s += u8::from(b == b' ') & m;
-            *j += u8::from(is_cjk_lead(b)) & m;
+        for (((((s, d), t), c), x), ((&b, &n), &m)) in lanes {
+            let space_after = u8::from(n == b' ') & m;
+            *s += space_after;
             *d += u8::from(b.is_ascii_digit()) & m;
-            *t += u8::from(n == b' ') & u8::from(is_stop(b)) & m;
+            *t += space_after & u8::from(is_stop(b));
+            *c += u8::from(!is_char_start(b)) & m;
+            *x = (*x).max(b & m.wrapping_neg());
         }
     }
 
+    /// Adds the lanes to `into` (continuation bytes to `chars`, to be
+    /// taken from the length) and clears them.
     #[inline(always)]
     fn flush(&mut self, into: &mut Counts) {
         let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
-        into.chars += sum(&self.chars);
         into.spaces += sum(&self.spaces);
-        into.cjk += sum(&self.cjk);
         into.digits += sum(&self.digits);
         into.stops += sum(&self.stops);
+        into.chars += sum(&self.continuations);
         *self = Lanes::default();
     }
 }
@@ -166,7 +224,6 @@ fn tail_mask(rest: usize) -> [u8; LANES] {
         .unwrap_or([1; LANES])
 }
 
-/// Not a UTF-8 continuation byte (0x80..=0xBF).
 /// Lanes `0..len` set to 1, the others 0.
 #[inline(always)]
 fn head_mask(len: usize) -> [u8; LANES] {
@@ -180,6 +237,7 @@ fn head_mask(len: usize) -> [u8; LANES] {
         .unwrap_or([1; LANES])
 }
 
+/// Not a UTF-8 continuation byte (0x80..=0xBF).
 #[inline(always)]
 fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40
@@ -197,10 +255,11 @@ fn is_stop(b: u8) -> bool {
 }
 
 /// Counts in one pass: blocks of sixteen bytes in vector lanes, the last
-/// few in a block that overlaps the one before (masked), a short line byte
-/// by byte.
+/// few in a block that overlaps the one before (masked); a short line in
+/// one zero-padded block.
 fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
+    let mut top = [0u8; LANES];
     let mut at = 0;
     // A short line (menus are many of them): one block, zero-padded, its
     // first lanes kept.
@@ -215,22 +274,22 @@ fn counts(bytes: &[u8]) -> Counts {
             padded.get(1..).and_then(|s| s.first_chunk::<LANES>()),
         ) {
             let mut lanes = Lanes::default();
-            lanes.add(block, next, &head_mask(bytes.len()));
+            lanes.add(&mut top, block, next, &head_mask(bytes.len()));
             lanes.flush(&mut out);
-            return out;
+            at = bytes.len();
         }
     }
     if bytes.len() > LANES {
         let mut lanes = Lanes::default();
-        let mut blocks = 0u32;
+        let mut blocks = 0usize;
         while let (Some(block), Some(next)) = (
             bytes.get(at..).and_then(|s| s.first_chunk::<LANES>()),
             bytes.get(at + 1..).and_then(|s| s.first_chunk::<LANES>()),
         ) {
-            lanes.add(block, next, &[1; LANES]);
+            lanes.add(&mut top, block, next, &[1; LANES]);
             at += LANES;
             blocks += 1;
-            if blocks == 255 {
+            if blocks == GROUP {
                 lanes.flush(&mut out);
                 blocks = 0;
             }
@@ -245,20 +304,18 @@ fn counts(bytes: &[u8]) -> Counts {
             if let Some(n) = next.first_chunk_mut::<{ LANES - 1 }>() {
                 *n = *last_next;
             }
-            lanes.add(last, &next, &tail_mask(bytes.len() - at));
+            lanes.add(&mut top, last, &next, &tail_mask(bytes.len() - at));
             at = bytes.len();
         }
         lanes.flush(&mut out);
     }
-    // A line of sixteen bytes or fewer, byte by byte.
-    let mut prev = 0u8;
-    for &b in bytes.get(at..).unwrap_or(&[]) {
-        out.chars += u32::from(is_char_start(b));
-        out.spaces += u32::from(b == b' ');
-        out.cjk += u32::from(is_cjk_lead(b));
-        out.digits += u32::from(b.is_ascii_digit());
-        out.stops += u32::from(b == b' ' && is_stop(prev));
-        prev = b;
+    // Every byte is in a block (`at` is the end): the first has no lane
+    // before it to count it as a space.
+    debug_assert_eq!(at, bytes.len());
+    out.spaces += u32::from(bytes.first() == Some(&b' '));
+    out.chars = (bytes.len() as u32).wrapping_sub(out.chars);
+    if top.iter().any(|&b| b >= 0xE3) {
+        out.cjk = bytes.iter().map(|&b| u32::from(is_cjk_lead(b))).sum();
     }
     out
 }
@@ -329,6 +386,37 @@ mod tests {
         assert_eq!(counts(long.as_bytes()), naive(&long), "long line");
         let spaces = ". ".repeat(3000);
         assert_eq!(counts(spaces.as_bytes()), naive(&spaces), "lanes near 255");
+    }
+
+    #[test]
+    fn fast_ranges_agree_with_the_unicode_tables() {
+        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_ideograph(c)) {
+            assert!(
+                c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase(),
+                "{c:?}"
+            );
+        }
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
+            assert!(!c.is_alphabetic(), "{c:?}");
+        }
+        for line in [
+            "“Quote” he said",
+            "— Ça va",
+            "市民",
+            "«Ça»",
+            "123 go",
+            "…",
+            "‘x’",
+            "ⁱx",
+        ] {
+            let plain = line
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .map_or((false, false), |c| {
+                    (c.is_uppercase(), !c.is_uppercase() && !c.is_lowercase())
+                });
+            assert_eq!(first_letter_case(line), plain, "{line}");
+        }
     }
 
     #[test]

@@ -118,6 +118,11 @@ pub(crate) struct Lexicon {
 /// leftmost-longest automaton.
 #[derive(Debug, Clone)]
 struct Starts {
+    /// One byte per [`first_hash`] of a window: non-zero if a key hashes
+    /// there. The scan tests
+    /// every window here first, with a load and a compare (a bit test
+    /// takes three more instructions), and most stop.
+    first: Box<[u8; FIRST_LEN]>,
     bits: Box<[u64; START_WORDS]>,
     /// The same keys under a second hash ([`check_hash`]): a window must
     /// pass both, so most windows that share a first hash with a key by
@@ -169,6 +174,11 @@ impl Window {
 const START_BITS: u32 = 17;
 const START_WORDS: usize = 1 << (START_BITS - 6);
 
+/// 2^15 bytes (32 KiB) for the first test of every window: about 7% of
+/// them are set for the built-in phrases.
+const FIRST_BITS: u32 = 15;
+const FIRST_LEN: usize = 1 << FIRST_BITS;
+
 impl Starts {
     /// The index of `patterns`, or `None` if one is shorter than three bytes.
     fn new(patterns: &[&str]) -> Option<Starts> {
@@ -201,11 +211,15 @@ impl Starts {
         keyed.sort_unstable();
         keyed.dedup();
         let mut check = Box::new([0u64; CHECK_WORDS]);
+        let mut first = Box::new([0u8; FIRST_LEN]);
         for p in patterns {
             let mut key = |w: [u8; 4]| {
                 let h = check_hash(fold4(w));
                 if let Some(word) = check.get_mut(h >> 6) {
                     *word |= 1 << (h & 63);
+                }
+                if let Some(f) = first.get_mut(first_hash(fold4(w))) {
+                    *f = 1;
                 }
             };
             match *p.as_bytes() {
@@ -289,6 +303,7 @@ impl Starts {
         }
         bucket.push(u32::try_from(keyed.len()).ok()?);
         Some(Starts {
+            first,
             bits,
             check,
             long,
@@ -453,20 +468,11 @@ impl Starts {
         let folded = word | 0x2020_2020_2020_2020;
         for j in [0, 2, 4] {
             let k = (folded >> (8 * j)) as u32;
-            // `start_hash` split: the word from the top bits of the
-            // product in one shift, the bit below them.
-            let x = k.wrapping_mul(START_MUL);
-            if self
-                .bits
-                .get((x >> (32 - START_BITS + 6)) as usize)
-                .is_some_and(|&w| (w >> ((x >> (32 - START_BITS)) & 63)) & 1 != 0)
-            {
-                let h = (x >> (32 - START_BITS)) as usize;
+            if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
+                let h = start_hash(k);
                 let c = check_hash(k);
-                if self
-                    .check
-                    .get(c >> 6)
-                    .is_some_and(|&w| (w >> (c & 63)) & 1 != 0)
+                if get_bit(&self.bits[..], h)
+                    && get_bit(&self.check[..], c)
                     && self.confirm(bytes, q + j, c)
                 {
                     return Some((j, h));
@@ -573,6 +579,14 @@ const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
 #[inline(always)]
 fn check_hash(k: u32) -> usize {
     (k.wrapping_mul(0x85EB_CA6B) >> (32 - CHECK_BITS)) as usize
+}
+
+/// Hashes four case-folded bytes to `FIRST_BITS` bits, for [`Starts::first`]:
+/// a multiplier of its own, so that the product is used once (the few
+/// windows that pass multiply again for the other hashes).
+#[inline(always)]
+fn first_hash(k: u32) -> usize {
+    (k.wrapping_mul(0x2545_F491) >> (32 - FIRST_BITS)) as usize
 }
 
 /// The multiplier of [`start_hash`].

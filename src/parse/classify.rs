@@ -261,40 +261,80 @@ fn may_be_byline(b: &[u8]) -> bool {
         || (COLON.iter().any(|t| starts_with_tag(b, t)) && b.contains(&b':'))
 }
 
-/// What every date of `construct::date` holds: a four-digit year (iso,
-/// day-month-year, month-day-year, CJK), a digit, `.`, `/` or `:`, and a
-/// digit (numeric dates, and the times a "Published"/"Updated" line may
-/// have instead), or the word of a relative date (`ago`, `vor`, `hace`,
-/// `il y a`).
+/// What every date line of `construct::date` holds, read off its
+/// grammars: a year (a run of exactly four digits from 19 or 20: `iso`,
+/// `cjk`, `dmy`, `mdy`), a digit, `.` or `/`, one or two digits and `.` or
+/// `/` (`numeric`), a digit, `:` or `.` and two digits (the time a
+/// "Published"/"Updated" line may have instead of a date), or a number
+/// after `vor`, `hace` or `il y a` and blanks, or before blanks, a word,
+/// blanks and `ago` (`relative`). Looked for run by run of digits, so a
+/// line without digits costs one pass.
 fn may_hold_date(b: &[u8]) -> bool {
-    // Run by run of digits: four in a row, or a run then `.`, `/` or `:`
-    // and a digit.
-    let mut rest = b;
-    while let Some(at) = rest.iter().position(u8::is_ascii_digit) {
-        let digits = rest.get(at..).unwrap_or(&[]);
+    let mut at = 0;
+    while let Some(start) = b
+        .get(at..)
+        .and_then(|r| r.iter().position(u8::is_ascii_digit))
+        .map(|p| at + p)
+    {
+        let digits = b.get(start..).unwrap_or(&[]);
         let run = digits.iter().take_while(|c| c.is_ascii_digit()).count();
-        if run >= 4 {
+        if run == 4 && matches!(digits, [b'1', b'9', ..] | [b'2', b'0', ..]) {
             return true;
         }
-        rest = digits.get(run..).unwrap_or(&[]);
-        if let [b'.' | b'/' | b':', d, ..] = rest
-            && d.is_ascii_digit()
-        {
+        // After the run's last digit.
+        let after = digits.get(run..).unwrap_or(&[]);
+        match *after {
+            [b':' | b'.', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => return true,
+            [b'.' | b'/', d, e, ..] if d.is_ascii_digit() && matches!(e, b'.' | b'/') => {
+                return true;
+            }
+            [b'.' | b'/', d, e, f, ..]
+                if d.is_ascii_digit() && e.is_ascii_digit() && matches!(f, b'.' | b'/') =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        if relative_around(b.get(..start).unwrap_or(&[]), after) {
             return true;
         }
+        at = start + run;
     }
-    // The words, compared only where their first letter is.
-    b.iter().enumerate().any(|(i, &c)| {
-        let word: &[u8] = match fold(c) {
-            b'a' => b"go",
-            b'v' => b"or",
-            b'h' => b"ace",
-            b'i' => b"l y a",
-            _ => return false,
-        };
-        b.get(i + 1..)
-            .is_some_and(|rest| starts_with_tag(rest, word))
-    })
+    false
+}
+
+fn is_blank(c: &u8) -> bool {
+    *c == b' ' || *c == b'\t'
+}
+
+/// A number of a relative date sits between `before` and `after`:
+/// `before` ends with `vor`, `hace` or `il y a` and blanks, or `after`
+/// starts with blanks, a word, blanks and `ago`. Each scan stops at the
+/// first byte that does not fit, and a word is scanned from the one number
+/// right before it, so the scans stay linear in the line.
+fn relative_around(before: &[u8], after: &[u8]) -> bool {
+    let blanks = before.iter().rev().take_while(|c| is_blank(c)).count();
+    let head = before.get(..before.len() - blanks).unwrap_or(&[]);
+    let word_before = [&b"vor"[..], b"hace", b"il y a"].iter().any(|w| {
+        head.len() >= w.len()
+            && head
+                .get(head.len() - w.len()..)
+                .is_some_and(|tail| starts_with_tag(tail, w))
+    });
+    if blanks > 0 && word_before {
+        return true;
+    }
+    let gap = after.iter().take_while(|c| is_blank(c)).count();
+    let rest = after.get(gap..).unwrap_or(&[]);
+    let word = rest.iter().take_while(|c| !is_blank(c)).count();
+    let rest = rest.get(word..).unwrap_or(&[]);
+    let gap2 = rest.iter().take_while(|c| is_blank(c)).count();
+    gap > 0
+        && word > 0
+        && gap2 > 0
+        && rest
+            .get(gap2..)
+            .is_some_and(|tail| starts_with_tag(tail, b"ago"))
 }
 
 /// The classified lines of a text.
@@ -500,34 +540,50 @@ mod tests {
         assert!(!may_hold_date(b"Tickets cost 12 euros"), "no date anchor");
     }
 
-    /// The date prefilter as first written: one pass for the digits, one
-    /// per word.
+    /// The date prefilter in plain words: each pattern looked for at
+    /// every offset.
     fn may_hold_date_plain(b: &[u8]) -> bool {
-        let mut run = 0u32;
-        let mut prev_digit = false;
-        for (i, &c) in b.iter().enumerate() {
-            if c.is_ascii_digit() {
-                run += 1;
-                if run >= 4 {
-                    return true;
-                }
-                prev_digit = true;
-                continue;
-            }
-            if prev_digit
-                && matches!(c, b'.' | b'/' | b':')
-                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-            {
-                return true;
-            }
-            run = 0;
-            prev_digit = false;
-        }
-        let word = |w: &[u8]| {
-            b.windows(w.len())
-                .any(|x| x.iter().zip(w).all(|(&c, &l)| fold(c) == l))
+        let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let is = |i: usize, set: &[u8]| b.get(i).is_some_and(|c| set.contains(c));
+        let year = (0..b.len()).any(|i| {
+            (i == 0 || !digit(i - 1))
+                && (i..i + 4).all(digit)
+                && !digit(i + 4)
+                && (b.get(i..i + 2) == Some(b"19") || b.get(i..i + 2) == Some(b"20"))
+        });
+        let numbers = (0..b.len()).any(|i| {
+            digit(i)
+                && ((is(i + 1, b":.") && digit(i + 2) && digit(i + 3))
+                    || (is(i + 1, b"./") && digit(i + 2) && is(i + 3, b"./"))
+                    || (is(i + 1, b"./") && digit(i + 2) && digit(i + 3) && is(i + 4, b"./")))
+        });
+        let word_at = |i: usize, w: &[u8]| {
+            b.get(i..i + w.len())
+                .is_some_and(|x| x.iter().zip(w).all(|(&c, &l)| fold(c) == l))
         };
-        word(b"ago") || word(b"vor") || word(b"hace") || word(b"il y a")
+        let blank_run = |mut j: usize| {
+            let k = j;
+            while is(j, b" \t") {
+                j += 1;
+            }
+            (j > k).then_some(j)
+        };
+        let ago = (0..b.len()).any(|i| {
+            let Some(j) = blank_run(i + 1).filter(|_| digit(i)) else {
+                return false;
+            };
+            let mut k = j;
+            while b.get(k).is_some_and(|c| !b" \t".contains(c)) {
+                k += 1;
+            }
+            k > j && blank_run(k).is_some_and(|m| word_at(m, b"ago"))
+        });
+        let before_number = (0..b.len()).any(|i| {
+            [&b"vor"[..], b"hace", b"il y a"]
+                .iter()
+                .any(|w| word_at(i, w) && blank_run(i + w.len()).is_some_and(digit))
+        });
+        year || numbers || ago || before_number
     }
 
     #[test]
@@ -538,27 +594,57 @@ mod tests {
             "12",
             "123",
             "1234",
-            "a1234b",
+            "2024",
+            "1999",
+            "1899",
+            "20245",
+            "a2024b",
+            "12024",
             "12.",
             "12.3",
+            "12.34",
+            "1.2.",
+            "1.23.",
+            "1.234.",
+            "1/2/",
+            "12/34/5",
             ".3",
             "1/",
             "1/2",
             "9:",
+            "9:1",
             "9:15",
+            "9.15",
             "12 . 3",
             "1a2b3c4d",
             "Tickets cost 12 euros",
+            "£86.8 million",
             "2 Stunden vor",
-            "VOR",
-            "AGO",
-            "ag",
+            "vor 2",
+            "vor  2",
+            "vor\t2",
+            "vorx 2",
+            "favor 3",
+            "VOR 3",
+            " AGO",
+            "\tago",
             "ago",
+            "Chicago 3",
+            "3 hours ago",
+            "3 HOURS\tAGO",
+            "3hours ago",
+            "3  ago",
+            "3 x  ago",
+            "3 días ago",
+            "3 hours agony",
+            "x 3 hours 4 ago",
             "hac",
             "HACE 5",
-            "il y",
-            "IL Y A",
-            "il  y a",
+            "hace5",
+            "il y 3",
+            "IL Y A 3",
+            "il  y a 3",
+            "il y a3",
             "x1.2",
             "12:3x",
             "ab12/34cd",
