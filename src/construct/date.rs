@@ -546,25 +546,32 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
 /// (`mdy`) ends with a year after it; [`year`] takes four digits, a blank
 /// comes before them and [`date_at`] wants no digit after them.
 fn last_year(b: &[u8]) -> Option<usize> {
-    let mut found = None;
+    digit_runs(b)
+        .filter(|&(start, run)| year_run(b, start, run))
+        .last()
+        .map(|(start, _)| start)
+}
+
+/// The runs of ASCII digits in `b`, left to right, as `(start, length)`.
+pub(crate) fn digit_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
-    while let Some(start) = b
-        .get(at..)
-        .and_then(|r| r.iter().position(u8::is_ascii_digit))
-        .map(|p| at + p)
-    {
+    std::iter::from_fn(move || {
+        let start = at + b.get(at..)?.iter().position(u8::is_ascii_digit)?;
         let run = b
             .get(start..)
             .unwrap_or(&[])
             .iter()
             .take_while(|c| c.is_ascii_digit())
             .count();
-        if run == 4 && matches!(b.get(start..start + 2), Some(b"19" | b"20")) {
-            found = Some(start);
-        }
         at = start + run;
-    }
-    found
+        Some((start, run))
+    })
+}
+
+/// The run of `run` digits at `start` in `b` is one the year grammar
+/// takes: exactly four, from 19 or 20.
+pub(crate) fn year_run(b: &[u8], start: usize, run: usize) -> bool {
+    run == 4 && matches!(b.get(start..start + 2), Some(b"19" | b"20"))
 }
 
 /// The date that starts at `at`, the start of a word whose first character

@@ -270,19 +270,12 @@ fn may_be_byline(b: &[u8]) -> bool {
 /// blanks and `ago` (`relative`). Looked for run by run of digits, so a
 /// line without digits costs one pass.
 fn may_hold_date(b: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(start) = b
-        .get(at..)
-        .and_then(|r| r.iter().position(u8::is_ascii_digit))
-        .map(|p| at + p)
-    {
-        let digits = b.get(start..).unwrap_or(&[]);
-        let run = digits.iter().take_while(|c| c.is_ascii_digit()).count();
-        if run == 4 && matches!(digits, [b'1', b'9', ..] | [b'2', b'0', ..]) {
+    for (start, run) in date::digit_runs(b) {
+        if date::year_run(b, start, run) {
             return true;
         }
         // After the run's last digit.
-        let after = digits.get(run..).unwrap_or(&[]);
+        let after = b.get(start + run..).unwrap_or(&[]);
         match *after {
             [b':' | b'.', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => return true,
             [b'.' | b'/', d, e, ..] if d.is_ascii_digit() && matches!(e, b'.' | b'/') => {
@@ -298,7 +291,6 @@ fn may_hold_date(b: &[u8]) -> bool {
         if relative_around(b.get(..start).unwrap_or(&[]), after) {
             return true;
         }
-        at = start + run;
     }
     false
 }

@@ -15,6 +15,7 @@ use crate::construct::shape::Shape;
 use crate::lexicon::Lexicon;
 
 use super::classify::{Classified, Kind};
+use super::swar::{HIGH, ONES, short_word};
 
 /// Number of features per line.
 pub(crate) const N: usize = 50;
@@ -597,9 +598,6 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     out
 }
 
-/// Bit 7 of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 /// The CJK ideographs from U+5000 that [`non_ascii`] counts by their lead
 /// bytes: per-byte counts in a word, for up to 255 words.
 #[derive(Default)]
@@ -616,7 +614,6 @@ impl Ideographs {
     #[inline(always)]
     fn word(&mut self, b: &[u8], w: u64, at: usize, out: &mut NonAscii) {
         const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-        const ONES: u64 = 0x0101_0101_0101_0101;
         let high = w & HIGH;
         if high == 0 {
             return;
@@ -902,29 +899,6 @@ fn padded(b: &[u8]) -> [u8; LANES] {
         _ => (short_word(b), 0),
     };
     (u128::from(lo) | (u128::from(hi) << 64)).to_le_bytes()
-}
-
-/// The bytes of `b` (fewer than eight) as a little-endian word, zero above
-/// them.
-#[inline(always)]
-fn short_word(b: &[u8]) -> u64 {
-    let n = b.len();
-    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        // Two four-byte loads, the second shifted to where it ends.
-        (Some(first), Some(last)) if n < 8 => {
-            u64::from(u32::from_le_bytes(*first))
-                | (u64::from(u32::from_le_bytes(*last)) << (8 * (n - 4)))
-        }
-        _ if n < 4 => {
-            let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-            match n {
-                0 => 0,
-                _ => at(0) | (at(n / 2) << (8 * (n / 2))) | (at(n - 1) << (8 * (n - 1))),
-            }
-        }
-        // Eight or more: the first eight (not asked for).
-        _ => b.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w)),
-    }
 }
 
 /// How many times each line's text occurs in the page (hash table: linear).
@@ -1258,13 +1232,6 @@ mod tests {
                     *d = *s;
                 }
                 assert_eq!(padded(b), want, "{n} bytes");
-                if n < 8 {
-                    let mut word = [0u8; 8];
-                    for (d, s) in word.iter_mut().zip(b) {
-                        *d = *s;
-                    }
-                    assert_eq!(short_word(b), u64::from_le_bytes(word), "{n} bytes");
-                }
             }
         }
     }

@@ -17,6 +17,7 @@ use crate::lexicon::is_cjk;
 
 use super::classify::{Classified, Kind};
 use super::structure::{AsIndex, Unit};
+use super::swar::{HIGH, ONES, load};
 
 /// Units looked at before the extent's first unit.
 const LOOKBACK: usize = 60;
@@ -85,26 +86,9 @@ const ASCII_WORD: [u8; 128] = {
     t
 };
 
-/// Each byte's high bit, and each byte's lowest bit, of a word of eight.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
 /// The case bit of every byte: an ASCII letter or digit with it set is
 /// lower case (a digit has it already).
 const LOWER: u64 = 0x20 * ONES;
-
-/// The eight bytes of `b` from `at` as a little-endian word, zeros past
-/// its end (a zero is no word character).
-#[inline(always)]
-fn load(b: &[u8], at: usize) -> u64 {
-    if let Some(s) = b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        return u64::from_le_bytes(*s);
-    }
-    let mut w = [0u8; 8];
-    for (d, s) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
-        *d = *s;
-    }
-    u64::from_le_bytes(w)
-}
 
 /// The high bit of each byte of `x` that is an ASCII letter or digit, the
 /// bytes tested eight at a time: a byte `y` below 128 is at least `lo` if

@@ -7,6 +7,7 @@ pub(crate) mod features;
 pub(crate) mod headline;
 pub(crate) mod lines;
 pub(crate) mod structure;
+pub(crate) mod swar;
 pub(crate) mod weights;
 
 use crate::lexicon::Lexicon;

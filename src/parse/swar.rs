@@ -1,0 +1,75 @@
+//! Eight bytes of a line as one `u64`: the loads the byte scans of the
+//! line features and the headline tokens share.
+//!
+//! Words are little-endian (byte `i` of the text is bits `8 * i..`), and a
+//! load past the end of the text reads zeros, which no scan takes for a
+//! letter, a digit or a high byte.
+
+/// Bit 7 of every byte of a word.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Bit 0 of every byte of a word: a byte value times this is that byte in
+/// every lane.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `b` from `at` as a word, zeros past its end.
+#[inline(always)]
+pub(crate) fn load(b: &[u8], at: usize) -> u64 {
+    let rest = b.get(at..).unwrap_or(&[]);
+    match rest.first_chunk::<8>() {
+        Some(w) => u64::from_le_bytes(*w),
+        None => short_word(rest),
+    }
+}
+
+/// The bytes of `b` (fewer than eight) as a word, zero above them: two
+/// loads that may overlap, not a copy a byte at a time.
+#[inline(always)]
+pub(crate) fn short_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        // Two four-byte loads, the second shifted to where it ends.
+        (Some(first), Some(last)) if n < 8 => {
+            u64::from(u32::from_le_bytes(*first))
+                | (u64::from(u32::from_le_bytes(*last)) << (8 * (n - 4)))
+        }
+        _ if n < 4 => {
+            let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+            match n {
+                0 => 0,
+                _ => at(0) | (at(n / 2) << (8 * (n / 2))) | (at(n - 1) << (8 * (n - 1))),
+            }
+        }
+        // Eight or more: the first eight (not asked for).
+        _ => b.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `bytes[at..]`, at most eight of them, and zeros.
+    fn plain(bytes: &[u8], at: usize) -> u64 {
+        let mut word = [0u8; 8];
+        for (d, s) in word.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
+            *d = *s;
+        }
+        u64::from_le_bytes(word)
+    }
+
+    #[test]
+    fn loads_are_the_bytes_and_zeros() {
+        let bytes: Vec<u8> = (1..=40).collect();
+        for start in 0..8 {
+            for n in 0..16 {
+                let b = bytes.get(start..start + n).unwrap_or(&[]);
+                for at in 0..=n + 1 {
+                    assert_eq!(load(b, at), plain(b, at), "{n} bytes from {at}");
+                }
+                if n < 8 {
+                    assert_eq!(short_word(b), plain(b, 0), "{n} bytes");
+                }
+            }
+        }
+    }
+}
