@@ -713,38 +713,36 @@ fn may_start_date(b: &[u8]) -> bool {
     }
 }
 
-/// The ASCII lower-case letters that begin one of `words` (bit `n` is `a` +
-/// n).
-const fn first_letters(words: &[&str]) -> u32 {
-    let mut mask = 0u32;
+/// [`pairs_of`] at compile time, for word lists whose words all begin
+/// with two ASCII lower-case letters (a test checks the lists).
+const fn first_pairs(words: &[&str]) -> [u32; 26] {
+    let mut pairs = [0u32; 26];
     let mut rest = words;
     while let [w, tail @ ..] = rest {
-        if let [b, ..] = w.as_bytes()
-            && b.is_ascii_lowercase()
-        {
-            mask |= 1 << (*b - b'a');
+        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes() {
+            // Evaluated at compile time only (the two consts below), where
+            // an index out of bounds would fail the build, not a parse.
+            #[allow(clippy::indexing_slicing)]
+            {
+                pairs[(a - b'a') as usize] |= 1 << (b - b'a');
+            }
         }
         rest = tail;
     }
-    mask
+    pairs
 }
 
-/// [`first_letters`] of [`UPDATE_WORDS`] and of [`PUBLISH_WORDS`].
-const UPDATE_FIRST: u32 = first_letters(UPDATE_WORDS);
-const PUBLISH_FIRST: u32 = first_letters(PUBLISH_WORDS);
+/// [`first_pairs`] of [`UPDATE_WORDS`] and of [`PUBLISH_WORDS`].
+const UPDATE_PAIRS: [u32; 26] = first_pairs(UPDATE_WORDS);
+const PUBLISH_PAIRS: [u32; 26] = first_pairs(PUBLISH_WORDS);
 
-/// `line` starts with one of `words` (lower case, each beginning with an
-/// ASCII letter in `first`), ignoring case, and no letter or digit follows.
-fn starts_with_any(line: &str, words: &[&str], first: u32) -> bool {
-    // An ASCII first byte whose letter begins none of the words: most lines
-    // stop here, before the words are compared.
-    if let Some(&b) = line.as_bytes().first()
-        && b.is_ascii()
-    {
-        let f = b.to_ascii_lowercase();
-        if !f.is_ascii_lowercase() || first & (1 << (f - b'a')) == 0 {
-            return false;
-        }
+/// `line` starts with one of `words` (lower case, of first letters
+/// `pairs`), ignoring case, and no letter or digit follows.
+fn starts_with_any(line: &str, words: &[&str], pairs: &[u32; 26]) -> bool {
+    // Two ASCII first bytes that begin none of the words: most lines stop
+    // here, before the words are compared.
+    if !may_be_word(line.as_bytes(), pairs) {
+        return false;
     }
     let Some(first) = line.chars().next().and_then(|c| c.to_lowercase().next()) else {
         return false;
@@ -778,8 +776,70 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
     if line.len() > 160 || memchr::memchr_iter(b' ', line.as_bytes()).count() > MAX_SPACES {
         return None;
     }
-    let updated = starts_with_any(line, UPDATE_WORDS, UPDATE_FIRST);
-    let keyword = updated || starts_with_any(line, PUBLISH_WORDS, PUBLISH_FIRST);
+    let updated = starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS);
+    let keyword = updated || starts_with_any(line, PUBLISH_WORDS, &PUBLISH_PAIRS);
+    // Without a keyword, too many words of the wrong kind rule the line out
+    // before any date is looked for (most sentences that hold a year).
+    if !keyword && too_wordy(line.as_bytes()) {
+        debug_assert!(date_line_unfiltered(line).is_none(), "too_wordy: {line:?}");
+        return None;
+    }
+    date_line_rest(line, updated, keyword)
+}
+
+/// [`date_line`] without the [`too_wordy`] shortcut: what it must agree
+/// with (the tests compare them).
+fn date_line_unfiltered(line: &str) -> Option<DateLine> {
+    let updated = starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS);
+    let keyword = updated || starts_with_any(line, PUBLISH_WORDS, &PUBLISH_PAIRS);
+    date_line_rest(line, updated, keyword)
+}
+
+/// Words that a date, a filler or a time may hold ([`MONTHS`], [`UNITS`],
+/// [`FILLER`], the words of the grammars), as pairs of first letters (see
+/// [`pairs_of`]).
+fn date_word_pairs() -> &'static [u32; 26] {
+    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
+    const GRAMMAR: [&str; 8] = ["de", "del", "ago", "vor", "hace", "il", "am", "pm"];
+    PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(UNITS).chain(FILLER).chain(&GRAMMAR)))
+}
+
+/// A line without a keyword is too wordy to be a date line when, besides
+/// its date, it holds more than three other words, or two or more of which
+/// one begins in lower case, or two or more in over 60 characters (the
+/// rule at the end of [`date_line`]). Counted here, as a lower bound, are
+/// the words that begin with two ASCII letters no date word, filler or
+/// grammar word begins with: such a word is never inside the date, nor a
+/// filler, and keeps its first letters however the date cuts the line.
+/// (A run of ASCII letters, digits, `.` and non-ASCII bytes is taken as a
+/// word: it begins where a word of `date_line` does.)
+fn too_wordy(b: &[u8]) -> bool {
+    let pairs = date_word_pairs();
+    let part = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c >= 0x80;
+    let (mut other, mut lower) = (0u32, false);
+    let mut at = 0;
+    while at < b.len() {
+        let Some(&c) = b.get(at) else { break };
+        if !part(c) {
+            at += 1;
+            continue;
+        }
+        let d = b.get(at + 1).copied().unwrap_or(0);
+        if c.is_ascii_alphabetic() && d.is_ascii_alphabetic() && !may_be_word(&[c, d], pairs) {
+            other += 1;
+            lower |= c.is_ascii_lowercase();
+        }
+        at += 1;
+        while b.get(at).is_some_and(|&c| part(c)) {
+            at += 1;
+        }
+    }
+    other > 3
+        || (other >= 2 && (lower || b.iter().filter(|&&c| !(0x80..0xC0).contains(&c)).count() > 60))
+}
+
+/// The rest of [`date_line`], once its keywords are known.
+fn date_line_rest(line: &str, updated: bool, keyword: bool) -> Option<DateLine> {
     let found = find_date(line);
     let (start, end) = match found {
         Some(r) => r,
@@ -827,8 +887,8 @@ mod tests {
     fn keyword_lists_are_lower_case() {
         for w in UPDATE_WORDS.iter().chain(PUBLISH_WORDS) {
             assert!(
-                w.as_bytes().first().is_some_and(u8::is_ascii_lowercase),
-                "{w} begins with an ASCII letter, as the first-letter masks need"
+                w.as_bytes().iter().take(2).all(u8::is_ascii_lowercase) && w.len() >= 2,
+                "{w} begins with two ASCII letters, as the first-pair masks need"
             );
             assert_eq!(w.to_lowercase(), *w);
             assert!(w.chars().all(|c| c.to_lowercase().eq([c])), "{w}");
@@ -954,6 +1014,70 @@ mod tests {
             Some(DateLine { updated: false }),
             "author and date"
         );
+    }
+
+    #[test]
+    fn wordy_lines_are_ruled_out_as_the_full_rule_would() {
+        assert!(too_wordy(
+            b"The river has fallen by 15 per cent since 2021."
+        ));
+        assert!(too_wordy(b"(c) 2016 Quillbury Ledger. Every right kept."));
+        assert!(!too_wordy(b"Frank Hahn am 18. September 2019"));
+        assert!(!too_wordy(b"Thursday, May 18, 2024, 9:15am"));
+        assert!(!too_wordy(b"3 hours agony"), "ago starts it");
+        // Every pairing of a few lead-ins, dates and tails: the shortcut
+        // never turns a date line away.
+        let heads = [
+            "",
+            "Berlin, ",
+            "on ",
+            "Frank Hahn am ",
+            "vor ",
+            "ab.",
+            "Xy ",
+            "lower case ",
+            "Zed Quorn Vix ",
+            "Am ",
+            "Nqx ",
+            "\u{201c}Quo ",
+            "Wy\u{e9}r ",
+            "K ",
+        ];
+        let dates = [
+            "18 May 2024",
+            "May 18, 2024",
+            "18.05.2024",
+            "2024-05-18T09:15",
+            "3 hours ago",
+            "vor 3 Stunden",
+            "hace 2 horas",
+            "18 de mayo de 2024",
+            "2024\u{5e74}5\u{6708}18\u{65e5}",
+            "Mai 18th, 2019",
+            "18. Oktober 2019",
+            "2024",
+        ];
+        let tails = [
+            "",
+            " 14:30 Uhr",
+            ", 9:15 am",
+            " | Zed Quorn",
+            " by Nqx Quorn Vix",
+            " ny",
+            " GMT",
+            " Thursday",
+            ".xq",
+            " Qa Qb Qc",
+            " qa qb",
+        ];
+        for h in heads {
+            for d in dates {
+                for t in tails {
+                    let line = format!("{h}{d}{t}");
+                    assert_eq!(date_line(&line), date_line_unfiltered(&line), "{line:?}");
+                }
+            }
+        }
     }
 
     #[test]
