@@ -30,18 +30,21 @@ fn link_fast(i: &str) -> Option<(&str, (&str, &str))> {
     if b.first() != Some(&b'[') {
         return None;
     }
-    let stop = |from: usize, set: &[u8]| {
-        b.get(from..)?
-            .iter()
-            .position(|c| set.contains(c))
-            .filter(|&n| n > 0)
-            .map(|n| from + n)
-    };
-    let title_end = stop(1, b"[]\n")?;
+    let title_end = b
+        .get(1..)
+        .and_then(|t| memchr::memchr3(b'[', b']', b'\n', t))
+        .filter(|&n| n > 0)?
+        + 1;
     if b.get(title_end) != Some(&b']') || b.get(title_end + 1) != Some(&b'(') {
         return None;
     }
-    let url_end = stop(title_end + 2, b"() \n")?;
+    let url_end = b
+        .get(title_end + 2..)?
+        .iter()
+        .position(|&c| matches!(c, b'(' | b')' | b' ' | b'\n'))
+        .filter(|&n| n > 0)?
+        + title_end
+        + 2;
     if b.get(url_end) != Some(&b')') {
         return None;
     }
