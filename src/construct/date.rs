@@ -501,6 +501,28 @@ fn any_date(i: &str) -> IResult<&str, &str> {
     alt((iso, cjk, numeric, dmy, mdy, relative)).parse_complete(i)
 }
 
+/// [`any_date`] at `i`, whose first character is `c` (the same date or
+/// none; the error may differ), trying only the
+/// grammars that can start so, in the same order: a letter starts `mdy`
+/// or `relative` ("vor 3 Tagen"); a digit run of four starts `iso` or
+/// `cjk` (a year), of one or two `numeric`, `dmy` or `relative`, of three
+/// `relative` only (each grammar takes a fixed number of digits first and
+/// then wants a non-digit: see [`may_start_date`]).
+fn any_date_from(i: &str, c: char) -> IResult<&str, &str> {
+    if !c.is_ascii_digit() {
+        return alt((mdy, relative)).parse_complete(i);
+    }
+    match i.bytes().take_while(u8::is_ascii_digit).count() {
+        4 => alt((iso, cjk)).parse_complete(i),
+        1 | 2 => alt((numeric, dmy, relative)).parse_complete(i),
+        3 => relative(i),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        ))),
+    }
+}
+
 /// The byte range of the first date in `s`, if any. Tried only at word starts.
 pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
@@ -612,7 +634,9 @@ fn date_at(s: &str, at: usize, c: char, year_after: bool) -> Option<(usize, usiz
         debug_assert!(any_date(rest).is_err(), "prefilter rejected {rest:?}");
         return None;
     }
-    let (after, _) = any_date(rest).ok()?;
+    let found = any_date_from(rest, c).ok();
+    debug_assert_eq!(found, any_date(rest).ok(), "{rest:?}");
+    let (after, _) = found?;
     // "2024-05-18" inside "2024-05-189" is not a date.
     if after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
@@ -977,6 +1001,24 @@ mod tests {
             Some("vor 2 Stunden"),
             "German relative"
         );
+    }
+
+    #[test]
+    fn dates_are_parsed_by_their_first_character_as_by_all_grammars() {
+        let texts = [
+            "2024-05-18T09:15 and 18.05.2024, 18. Oktober 2019, 5 de mayo de 2024",
+            "May 18th, 2024; 3 hours ago; vor 3 Stunden; hace 2 horas; il y a 3 jours",
+            "2024\u{5e74}5\u{6708}18\u{65e5} 2024 \u{5e74} 5 \u{6708} 1 \u{65e5} 123 days ago",
+            "12/05/24 1.5.2024 12 May 2024 99 Mayo 2024 2024-5-18 20245 7 minutes ago",
+            "Vor 10 Minuten, Hace 100 d\u{ed}as, 2024-05-18 09:15:30 pm, M\u{e4}rz 3, 2021",
+        ];
+        for t in texts {
+            for (at, c) in t.char_indices().filter(|&(_, c)| c.is_alphanumeric()) {
+                let rest = &t[at..];
+                assert_eq!(any_date_from(rest, c).ok(), any_date(rest).ok(), "{rest:?}");
+            }
+        }
+        assert!(any_date_from("18 May 2024", '1').is_ok());
     }
 
     #[test]
