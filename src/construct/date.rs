@@ -501,25 +501,147 @@ fn any_date(i: &str) -> IResult<&str, &str> {
     alt((iso, cjk, numeric, dmy, mdy, relative)).parse_complete(i)
 }
 
-/// [`any_date`] at `i`, whose first character is `c` (the same date or
-/// none; the error may differ), trying only the
-/// grammars that can start so, in the same order: a letter starts `mdy`
+/// [`any_date`] at `i`, whose first character is `c`: what is left after
+/// the date, or `None` where the grammars find none. A letter starts `mdy`
 /// or `relative` ("vor 3 Tagen"); a digit run of four starts `iso` or
 /// `cjk` (a year), of one or two `numeric`, `dmy` or `relative`, of three
 /// `relative` only (each grammar takes a fixed number of digits first and
-/// then wants a non-digit: see [`may_start_date`]).
-fn any_date_from(i: &str, c: char) -> IResult<&str, &str> {
+/// then wants a non-digit: see [`may_start_date`]). Only those are tried,
+/// in the same order; the three that most lines meet (`numeric`, `dmy`,
+/// `mdy`) are read byte by byte, as in [`fast`], the rest by the parsers.
+fn any_date_from(i: &str, c: char) -> Option<&str> {
+    let b = i.as_bytes();
+    let relative_at = || relative(i).ok().map(|(after, _)| after);
+    let after = |n: usize| i.get(n..);
     if !c.is_ascii_digit() {
-        return alt((mdy, relative)).parse_complete(i);
+        return match fast::mdy(i) {
+            Some(n) => after(n),
+            None if matches!(
+                b.first().map(u8::to_ascii_lowercase),
+                Some(b'v' | b'h' | b'i')
+            ) =>
+            {
+                relative_at()
+            }
+            None => None,
+        };
     }
-    match i.bytes().take_while(u8::is_ascii_digit).count() {
-        4 => alt((iso, cjk)).parse_complete(i),
-        1 | 2 => alt((numeric, dmy, relative)).parse_complete(i),
-        3 => relative(i),
-        _ => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Alt,
-        ))),
+    let k = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    match k {
+        4 => alt((iso, cjk))
+            .parse_complete(i)
+            .ok()
+            .map(|(after, _)| after),
+        1 | 2 => match fast::numeric(b).or_else(|| fast::dmy(i)) {
+            Some(n) => after(n),
+            None if fast::blanks(b, k) > 0 => relative_at(),
+            None => None,
+        },
+        3 if fast::blanks(b, k) > 0 => relative_at(),
+        _ => None,
+    }
+}
+
+/// Hand-written readers of the `numeric`, `dmy` and `mdy` grammars, as
+/// their parsers above read them (the tests and debug builds compare
+/// them): each returns how many bytes the date takes. Digits, blanks
+/// (spaces and tabs) and the separators are ASCII, so bytes stand for
+/// characters; a month is a run of alphabetic characters that
+/// [`is_month`].
+mod fast {
+    use super::is_month;
+
+    /// The blanks from `at` on (`space0`; `space1` wants one or more).
+    pub(super) fn blanks(b: &[u8], at: usize) -> usize {
+        b.get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count()
+    }
+
+    /// Up to `most` digits from `at` on (`take_while_m_n(1, most, ..)`
+    /// wants one or more).
+    fn digits(b: &[u8], at: usize, most: usize) -> usize {
+        b.get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .take(most)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    }
+
+    /// One of `set` at `at`: the position after it.
+    fn one_of(b: &[u8], at: usize, set: &[u8]) -> Option<usize> {
+        b.get(at).filter(|c| set.contains(c)).map(|_| at + 1)
+    }
+
+    /// An optional one of `set` at `at` (`opt(one_of(..))`).
+    fn opt(b: &[u8], at: usize, set: &[u8]) -> usize {
+        one_of(b, at, set).unwrap_or(at)
+    }
+
+    /// Blanks, one or more.
+    fn blanks1(b: &[u8], at: usize) -> Option<usize> {
+        let n = blanks(b, at);
+        (n > 0).then_some(at + n)
+    }
+
+    /// `year`: four digits from 19 or 20.
+    fn year(b: &[u8], at: usize) -> Option<usize> {
+        let y = b.get(at..at + 4)?;
+        (y.iter().all(u8::is_ascii_digit) && matches!(y.get(..2), Some(b"19" | b"20")))
+            .then_some(at + 4)
+    }
+
+    /// `de`: "de" (any case) and blanks, or nothing. (The grammar tries
+    /// "del" only after "de", which it begins with, so never.)
+    fn de(b: &[u8], at: usize) -> usize {
+        match b.get(at..at + 2) {
+            Some(w) if w.eq_ignore_ascii_case(b"de") => blanks1(b, at + 2).unwrap_or(at),
+            _ => at,
+        }
+    }
+
+    /// `month`: the alphabetic run from `at`, a month name.
+    fn month(s: &str, at: usize) -> Option<usize> {
+        let rest = s.get(at..)?;
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(n, _)| n);
+        (len > 0 && is_month(rest.get(..len)?)).then_some(at + len)
+    }
+
+    /// `numeric`: 18.05.2024, 5/18/24.
+    pub(super) fn numeric(b: &[u8]) -> Option<usize> {
+        let at = Some(digits(b, 0, 2)).filter(|&n| n > 0)?;
+        let at = one_of(b, at, b"./")?;
+        let n = digits(b, at, 2);
+        let at = one_of(b, at + Some(n).filter(|&n| n > 0)?, b"./")?;
+        year(b, at).or_else(|| (digits(b, at, 2) == 2).then_some(at + 2))
+    }
+
+    /// `dmy`: 18 May 2024, 18. Oktober 2019, 5 de mayo de 2024.
+    pub(super) fn dmy(s: &str) -> Option<usize> {
+        let b = s.as_bytes();
+        let at = Some(digits(b, 0, 2)).filter(|&n| n > 0)?;
+        let at = blanks1(b, opt(b, at, b"."))?;
+        let at = month(s, de(b, at))?;
+        let at = blanks1(b, opt(b, at, b".,"))?;
+        year(b, de(b, at))
+    }
+
+    /// `mdy`: May 18, 2024, Mai 18th, 2019.
+    pub(super) fn mdy(s: &str) -> Option<usize> {
+        let b = s.as_bytes();
+        let at = blanks1(b, opt(b, month(s, 0)?, b"."))?;
+        let at = at + Some(digits(b, at, 2)).filter(|&n| n > 0)?;
+        let at = match b.get(at..at + 2) {
+            Some(b"st" | b"nd" | b"rd" | b"th") => at + 2,
+            _ => at,
+        };
+        year(b, blanks1(b, opt(b, at, b","))?)
     }
 }
 
@@ -634,9 +756,9 @@ fn date_at(s: &str, at: usize, c: char, year_after: bool) -> Option<(usize, usiz
         debug_assert!(any_date(rest).is_err(), "prefilter rejected {rest:?}");
         return None;
     }
-    let found = any_date_from(rest, c).ok();
-    debug_assert_eq!(found, any_date(rest).ok(), "{rest:?}");
-    let (after, _) = found?;
+    let found = any_date_from(rest, c);
+    debug_assert_eq!(found, any_date(rest).ok().map(|(a, _)| a), "{rest:?}");
+    let after = found?;
     // "2024-05-18" inside "2024-05-189" is not a date.
     if after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
@@ -1011,14 +1133,19 @@ mod tests {
             "2024\u{5e74}5\u{6708}18\u{65e5} 2024 \u{5e74} 5 \u{6708} 1 \u{65e5} 123 days ago",
             "12/05/24 1.5.2024 12 May 2024 99 Mayo 2024 2024-5-18 20245 7 minutes ago",
             "Vor 10 Minuten, Hace 100 d\u{ed}as, 2024-05-18 09:15:30 pm, M\u{e4}rz 3, 2021",
+            "5 DE MAYO DEL 2024, 5 del mayo de 2024, 5 Dezember 2024, 5 de 2024, 7\tMay\t2024",
+            "May 5th 2024, May 5TH, 2024, May. 5, 1999, Sept 5, 2024, 5/18/24, 5/18/2024 1/2/3",
+            "18.05.20245 18.05.1899 18.05.18 1.5.x 12.6. 3. Mai, 2020 3. Mai. 2020 3 Mai,2020",
+            "il y a 3 jours, Il y a 2 heures, hace 3 d\u{ed}a, vor 1 Tag, 12 hours ago 12 hrs AGO",
         ];
         for t in texts {
             for (at, c) in t.char_indices().filter(|&(_, c)| c.is_alphanumeric()) {
                 let rest = &t[at..];
-                assert_eq!(any_date_from(rest, c).ok(), any_date(rest).ok(), "{rest:?}");
+                let full = any_date(rest).ok().map(|(after, _)| after);
+                assert_eq!(any_date_from(rest, c), full, "{rest:?}");
             }
         }
-        assert!(any_date_from("18 May 2024", '1').is_ok());
+        assert_eq!(any_date_from("18 May 2024!", '1'), Some("!"));
     }
 
     #[test]
