@@ -509,12 +509,12 @@ fn any_date(i: &str) -> IResult<&str, &str> {
 /// then wants a non-digit: see [`may_start_date`]). Only those are tried,
 /// in the same order; the three that most lines meet (`numeric`, `dmy`,
 /// `mdy`) are read byte by byte, as in [`fast`], the rest by the parsers.
-fn any_date_from(i: &str, c: char) -> Option<&str> {
+fn any_date_from(i: &str, c: char, month: Option<usize>) -> Option<&str> {
     let b = i.as_bytes();
     let relative_at = || relative(i).ok().map(|(after, _)| after);
     let after = |n: usize| i.get(n..);
     if !c.is_ascii_digit() {
-        return match fast::mdy(i) {
+        return match month.and_then(|m| fast::mdy(i, m)) {
             Some(n) => after(n),
             None if matches!(
                 b.first().map(u8::to_ascii_lowercase),
@@ -604,7 +604,7 @@ mod fast {
     }
 
     /// `month`: the alphabetic run from `at`, a month name.
-    fn month(s: &str, at: usize) -> Option<usize> {
+    pub(super) fn month(s: &str, at: usize) -> Option<usize> {
         let rest = s.get(at..)?;
         let len = rest
             .char_indices()
@@ -632,10 +632,11 @@ mod fast {
         year(b, de(b, at))
     }
 
-    /// `mdy`: May 18, 2024, Mai 18th, 2019.
-    pub(super) fn mdy(s: &str) -> Option<usize> {
+    /// `mdy`: May 18, 2024, Mai 18th, 2019; `s` starts with a month name
+    /// of `month` bytes.
+    pub(super) fn mdy(s: &str, month: usize) -> Option<usize> {
         let b = s.as_bytes();
-        let at = blanks1(b, opt(b, month(s, 0)?, b"."))?;
+        let at = blanks1(b, opt(b, month, b"."))?;
         let at = at + Some(digits(b, at, 2)).filter(|&n| n > 0)?;
         let at = match b.get(at..at + 2) {
             Some(b"st" | b"nd" | b"rd" | b"th") => at + 2,
@@ -733,6 +734,8 @@ fn date_at(s: &str, at: usize, c: char, year_after: bool) -> Option<(usize, usiz
         ));
         return None;
     }
+    // The length of the month name `rest` starts with, if it does.
+    let mut month = None;
     if !c.is_ascii_digit() {
         let w = rest
             .split(|c: char| !c.is_alphabetic())
@@ -748,15 +751,18 @@ fn date_at(s: &str, at: usize, c: char, year_after: bool) -> Option<(usize, usiz
             );
             return None;
         }
-        if !relative_word && !is_month(w) {
-            return None;
+        if !relative_word {
+            if !is_month(w) {
+                return None;
+            }
+            month = Some(w.len());
         }
     }
     if c.is_ascii_digit() && !may_start_date(rest.as_bytes()) {
         debug_assert!(any_date(rest).is_err(), "prefilter rejected {rest:?}");
         return None;
     }
-    let found = any_date_from(rest, c);
+    let found = any_date_from(rest, c, month);
     debug_assert_eq!(found, any_date(rest).ok().map(|(a, _)| a), "{rest:?}");
     let after = found?;
     // "2024-05-18" inside "2024-05-189" is not a date.
@@ -961,7 +967,7 @@ fn date_word_pairs() -> &'static [u32; 26] {
 /// word: it begins where a word of `date_line` does.)
 fn too_wordy(b: &[u8]) -> bool {
     let pairs = date_word_pairs();
-    let part = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c >= 0x80;
+    let part = |c: u8| WORD_PART.get(usize::from(c)).copied().unwrap_or(false);
     let (mut other, mut lower) = (0u32, false);
     let mut at = 0;
     while at < b.len() {
@@ -983,6 +989,23 @@ fn too_wordy(b: &[u8]) -> bool {
     other > 3
         || (other >= 2 && (lower || b.iter().filter(|&&c| !(0x80..0xC0).contains(&c)).count() > 60))
 }
+
+/// The bytes [`too_wordy`] takes as parts of a word: ASCII letters and
+/// digits, `.`, and every byte of a non-ASCII character.
+const WORD_PART: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        // A const: an index out of bounds would fail the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[c] = b.is_ascii_alphanumeric() || b == b'.' || b >= 0x80;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// The rest of [`date_line`], once its keywords are known.
 fn date_line_rest(line: &str, updated: bool, keyword: bool) -> Option<DateLine> {
@@ -1142,10 +1165,17 @@ mod tests {
             for (at, c) in t.char_indices().filter(|&(_, c)| c.is_alphanumeric()) {
                 let rest = &t[at..];
                 let full = any_date(rest).ok().map(|(after, _)| after);
-                assert_eq!(any_date_from(rest, c), full, "{rest:?}");
+                let month = fast::month(rest, 0);
+                assert_eq!(any_date_from(rest, c, month), full, "{rest:?}");
             }
         }
-        assert_eq!(any_date_from("18 May 2024!", '1'), Some("!"));
+        assert_eq!(any_date_from("18 May 2024!", '1', None), Some("!"));
+        for w in RELATIVE_WORDS {
+            assert!(
+                !is_month(w),
+                "{w}: date_at takes a relative-date word for no month"
+            );
+        }
     }
 
     #[test]
