@@ -143,17 +143,21 @@ pub(crate) fn credit(line: &str) -> Option<CreditLine> {
         return None;
     }
     let (rest, kind) = alt((labelled, copyright)).parse_complete(line).ok()?;
+    // The tests below all have to pass; the cheapest come first.
     let source = rest.trim();
-    let chars = source.chars().count();
-    if chars == 0 || chars > 80 {
+    if source.is_empty() {
+        return None;
+    }
+    // © lines with years and "All rights reserved" are legal footers, not credits.
+    if kind == CreditKind::Other && source.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // At most 80 characters (a character is at least a byte).
+    if source.len() > 80 && source.chars().count() > 80 {
         return None;
     }
     // A sentence is not a source: "Photo: the mayor opens the bridge."
     if source.ends_with('.') && source.split_whitespace().count() > 4 {
-        return None;
-    }
-    // © lines with years and "All rights reserved" are legal footers, not credits.
-    if kind == CreditKind::Other && source.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     Some(CreditLine {
