@@ -60,13 +60,78 @@ fn prefix(i: &str) -> IResult<&str, ()> {
     Ok((i, ()))
 }
 
+/// The prefixes [`prefix`] takes before blanks, and those it takes before
+/// a colon's optional blanks (the colon is part of them), in its order.
+const SPACED: [&str; 10] = [
+    "written by",
+    "reporting by",
+    "by",
+    "von",
+    "por",
+    "par",
+    "di",
+    "door",
+    "av",
+    "przez",
+];
+const COLON: [&str; 9] = [
+    "authors:", "author:", "autorin:", "autoren:", "autor:", "auteur:", "autore:", "text:",
+    "texto:",
+];
+
+/// The longest prefix, in bytes.
+const LONGEST_PREFIX: usize = 12;
+
+/// [`prefix`] by bytes, where the bytes a prefix is compared with are ASCII
+/// (`tag_no_case` then compares ASCII case-folded bytes; no other
+/// character lower-cases to a letter of these prefixes): how many bytes the
+/// prefix and its blanks take. As in the parser, the first prefix of the
+/// first list that begins the line decides it, blanks or not. `None` for
+/// no prefix; the parser decides lines with non-ASCII bytes near the start.
+fn prefix_len(line: &str) -> Option<Option<usize>> {
+    let b = line.as_bytes();
+    if !b.get(..LONGEST_PREFIX).unwrap_or(b).is_ascii() {
+        return None;
+    }
+    let blanks = |at: usize| {
+        b.get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count()
+    };
+    let starts = |t: &str| {
+        b.get(..t.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(t.as_bytes()))
+    };
+    if let Some(t) = SPACED.iter().find(|t| starts(t)) {
+        let n = blanks(t.len());
+        if n > 0 {
+            return Some(Some(t.len() + n));
+        }
+    }
+    Some(
+        COLON
+            .iter()
+            .find(|t| starts(t))
+            .map(|t| t.len() + blanks(t.len())),
+    )
+}
+
 /// Recognises a whole trimmed line as a byline.
 pub(crate) fn byline(line: &str) -> Option<BylineLine> {
     if line.len() > 200 {
         return None;
     }
-    let (rest, ()) = prefix(line).ok()?;
-    let names_at = line.len() - rest.len();
+    let by_parser = || prefix(line).ok().map(|(rest, ())| line.len() - rest.len());
+    let names_at = match prefix_len(line) {
+        Some(fast) => {
+            debug_assert_eq!(fast, by_parser(), "{line:?}");
+            fast
+        }
+        None => by_parser(),
+    }?;
+    let rest = line.get(names_at..)?;
     let first = rest.chars().next()?;
     if !first.is_uppercase() {
         return None;
@@ -126,6 +191,36 @@ mod tests {
             Some(13),
             "date on the same line (· is two bytes)"
         );
+    }
+
+    #[test]
+    fn prefixes_by_bytes_as_by_the_parser() {
+        let mut lines = Vec::new();
+        for t in SPACED.iter().chain(&COLON) {
+            for tail in ["", " ", "\t\tX", "x", " :", ": Y", "  Z"] {
+                lines.push(format!("{t}{tail}"));
+                lines.push(format!("{}{tail}", t.to_uppercase()));
+            }
+            lines.push(t[..t.len() - 1].to_string());
+        }
+        lines.extend(
+            [
+                "Dixon Lane",
+                "Avery Jones",
+                "Door X",
+                "Para Ana",
+                "Text:",
+                "bY  Z",
+            ]
+            .map(String::from),
+        );
+        for line in &lines {
+            let parsed = prefix(line).ok().map(|(rest, ())| line.len() - rest.len());
+            assert_eq!(prefix_len(line), Some(parsed), "{line:?}");
+        }
+        assert_eq!(prefix_len("Von Emile"), Some(Some(4)));
+        assert_eq!(prefix_len("Von Émile"), None, "non-ASCII near the start");
+        assert_eq!(prefix_len("Führer"), None, "non-ASCII: the parser decides");
     }
 
     #[test]
