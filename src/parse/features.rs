@@ -677,8 +677,8 @@ fn class_at(b: &[u8], i: usize) -> u8 {
         0x3001 | 0xFF0C => COMMA,
         0x201C..=0x201E | 0x300C | 0x300D => QUOTE,
         0x2022 | 0x203A => SEP,
-        // Dashes and single curly quotes; 。.
-        0x2010..=0x201B | 0x3002 => 0,
+        // Dashes and single curly quotes; currency signs (€); 。.
+        0x2010..=0x201B | 0x20A0..=0x20CF | 0x3002 => 0,
         _ => char::from_u32(code).map_or(0, char_class),
     }
 }
