@@ -103,16 +103,16 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
 /// per line. Sums are taken in the same order as over whole arrays, so the
 /// values are the same.
 struct Rings {
-    base: [[f32; 6]; RING],
+    base: [[f32; 6]; NEAR],
     prefix: [[f32; 6]; RING],
-    stats: [TextStats; RING],
+    stats: [TextStats; NEAR],
 }
 
 impl Rings {
     /// The base measures of line `k`.
     #[inline(always)]
     fn base(&self, k: usize) -> [f32; 6] {
-        self.base.get(k % RING).copied().unwrap_or_default()
+        self.base.get(k % NEAR).copied().unwrap_or_default()
     }
 
     /// The means of the measures over lines `i - r..=i + r` (of `n`),
@@ -126,7 +126,7 @@ impl Rings {
         let (Some(p_hi), Some(p_lo), Some(b)) = (
             self.prefix.get(hi % RING),
             self.prefix.get(lo % RING),
-            self.base.get(i % RING),
+            self.base.get(i % NEAR),
         ) else {
             return [0.0; 6];
         };
@@ -148,9 +148,9 @@ fn for_each_line<'a>(
 ) {
     let n = lines.len();
     let mut rings = Rings {
-        base: [[0f32; 6]; RING],
+        base: [[0f32; 6]; NEAR],
         prefix: [[0f32; 6]; RING],
-        stats: [TextStats::default(); RING],
+        stats: [TextStats::default(); NEAR],
     };
     for j in 0..n + RADIUS {
         if let Some(c) = lines.get(j) {
@@ -170,9 +170,9 @@ fn for_each_line<'a>(
                 *o = pv + bv;
             }
             if let (Some(bs), Some(ps), Some(ts)) = (
-                rings.base.get_mut(j % RING),
+                rings.base.get_mut(j % NEAR),
                 rings.prefix.get_mut((j + 1) % RING),
-                rings.stats.get_mut(j % RING),
+                rings.stats.get_mut(j % NEAR),
             ) {
                 *bs = b;
                 *ps = next;
@@ -206,6 +206,12 @@ const RADIUS: usize = 10;
 /// Ring size: holds `prefix` from `i - RADIUS` to `i + RADIUS + 1`.
 const RING: usize = 32;
 const _: () = assert!(RING > 2 * RADIUS + 1);
+/// Ring size for `base` and `stats`, read only at the row's line and the
+/// lines next to it, from `i - 1` to `i + RADIUS`: smaller rings, so that
+/// making them for a page is a few stores (over 2 KiB, `memset` copies a
+/// byte at a time as far as the instruction count goes).
+const NEAR: usize = 16;
+const _: () = assert!(NEAR > RADIUS + 1);
 
 /// The lexicon kinds of the `hit_chrome`, `hit_nav` and `hit_related`
 /// features.
@@ -242,7 +248,7 @@ fn row(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Lexicon)
     let base = rings.base(i);
     let ln_w = base[1];
     let sentence = kind(sh.sentence_end);
-    let t = rings.stats.get(i % RING).copied().unwrap_or_default();
+    let t = rings.stats.get(i % NEAR).copied().unwrap_or_default();
     [
         1.0,
         ln_w,
@@ -432,7 +438,7 @@ fn row_logit(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Le
     acc += prev[2] * w_prev_short;
     acc += next[2] * w_next_short;
     acc += w10[4] * w_w10_repeated;
-    let t = rings.stats.get(i % RING).copied().unwrap_or_default();
+    let t = rings.stats.get(i % NEAR).copied().unwrap_or_default();
     acc += t.commas * w_commas;
     acc += t.upper * w_upper_ratio;
     acc += t.separators * w_separators;
