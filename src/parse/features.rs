@@ -499,15 +499,7 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
         sep |= n.sep;
     }
     // URLs and domains: "http…:", "www.", ".com", ".org", ".de/".
-    let url = (has(FLAG_COLON) && http().find(b).is_some())
-        || (has(FLAG_DOT)
-            && memchr::memchr_iter(b'.', b).any(|at| {
-                let after = b.get(at + 1..).unwrap_or(&[]);
-                at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
-                    || after.starts_with(b"com")
-                    || after.starts_with(b"org")
-                    || after.starts_with(b"de/")
-            }));
+    let url = (has(FLAG_COLON) && http().find(b).is_some()) || (c.dots > 0 && url_dot(b, c.dots));
     // Spaces and one, as the shape counts its words (which saturate).
     let words = if shape.words < u16::MAX {
         u32::from(shape.words)
@@ -526,6 +518,41 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
         starts_digit: f(b.first().is_some_and(u8::is_ascii_digit)),
         ends_digit: f(b.last().is_some_and(u8::is_ascii_digit)),
     }
+}
+
+/// Whether one of the `dots` dots of `b` ends "www" or starts ".com",
+/// ".org" or ".de/". The dots are counted already, so the search stops at
+/// the last one (no search that finds nothing), and a dot that ends the
+/// line (most sentences) is looked at without a search.
+fn url_dot(b: &[u8], dots: u32) -> bool {
+    let is_url = |at: usize| {
+        let after = b.get(at + 1..).unwrap_or(&[]);
+        at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
+            || after.starts_with(b"com")
+            || after.starts_with(b"org")
+            || after.starts_with(b"de/")
+    };
+    let mut left = dots;
+    let mut end = b.len();
+    if b.last() == Some(&b'.') {
+        end -= 1;
+        if is_url(end) {
+            return true;
+        }
+        left -= 1;
+    }
+    let mut from = 0;
+    while left > 0 {
+        let Some(k) = b.get(from..end).and_then(|s| memchr::memchr(b'.', s)) else {
+            break;
+        };
+        if is_url(from + k) {
+            return true;
+        }
+        from += k + 1;
+        left -= 1;
+    }
+    false
 }
 
 /// A searcher for "http", built once per process: building one is dearer
@@ -761,6 +788,8 @@ struct StatCounts {
     /// ASCII letters, upper and lower case.
     letters: u32,
     commas: u32,
+    /// `.` bytes.
+    dots: u32,
     /// Which of the [`FLAG_QUOTE`]… bytes occur.
     flags: u8,
 }
@@ -771,10 +800,8 @@ const FLAG_QUOTE: u8 = 1;
 const FLAG_AT: u8 = 2;
 /// `|`, `>` or `/`
 const FLAG_MARK: u8 = 4;
-/// `.`
-const FLAG_DOT: u8 = 8;
 /// `:`
-const FLAG_COLON: u8 = 16;
+const FLAG_COLON: u8 = 8;
 
 /// The flags a byte sets.
 #[inline(always)]
@@ -782,7 +809,6 @@ fn flags_of(b: u8) -> u8 {
     (u8::from(b == b'"') * FLAG_QUOTE)
         | (u8::from(b == b'@') * FLAG_AT)
         | (u8::from(b == b'|' || b == b'>' || b == b'/') * FLAG_MARK)
-        | (u8::from(b == b'.') * FLAG_DOT)
         | (u8::from(b == b':') * FLAG_COLON)
 }
 
@@ -796,6 +822,7 @@ struct StatLanes {
     upper: [u8; LANES],
     letters: [u8; LANES],
     commas: [u8; LANES],
+    dots: [u8; LANES],
     flags: [u8; LANES],
 }
 
@@ -809,13 +836,15 @@ impl StatLanes {
             .iter_mut()
             .zip(self.letters.iter_mut())
             .zip(self.commas.iter_mut())
+            .zip(self.dots.iter_mut())
             .zip(self.flags.iter_mut())
             .zip(block.iter().zip(keep));
-        for ((((u, l), k), f), (&b, &m)) in lanes {
+        for (((((u, l), k), d), f), (&b, &m)) in lanes {
             *u += u8::from(b.wrapping_sub(b'A') < 26) & m;
             // Upper case ASCII letters are lower case ones without bit 5.
             *l += u8::from((b | 0x20).wrapping_sub(b'a') < 26) & m;
             *k += u8::from(b == b',') & m;
+            *d += u8::from(b == b'.') & m;
             *f |= flags_of(b) & m.wrapping_neg();
         }
     }
@@ -825,6 +854,7 @@ impl StatLanes {
         into.upper += lane_sum(&self.upper);
         into.letters += lane_sum(&self.letters);
         into.commas += lane_sum(&self.commas);
+        into.dots += lane_sum(&self.dots);
         into.flags |= self.flags.iter().fold(0, |a, &f| a | f);
         *self = StatLanes::default();
     }
@@ -1211,6 +1241,40 @@ mod tests {
                 naive,
                 "{probes} probes"
             );
+        }
+    }
+
+    #[test]
+    fn url_dot_matches_every_dot_searched() {
+        let plain = |b: &[u8]| {
+            memchr::memchr_iter(b'.', b).any(|at| {
+                let after = b.get(at + 1..).unwrap_or(&[]);
+                at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
+                    || after.starts_with(b"com")
+                    || after.starts_with(b"org")
+                    || after.starts_with(b"de/")
+            })
+        };
+        let parts = [
+            "www", ".", "com", "org", "de/", "de", "x", " ", "w", "..", "c",
+        ];
+        let mut lines: Vec<String> = Vec::new();
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    lines.push([a, b, c].concat());
+                    lines.push([a, b, c, "."].concat());
+                }
+            }
+        }
+        lines.push("Ends like a sentence. And www.".to_string());
+        lines.push(".".repeat(600));
+        for line in &lines {
+            let b = line.as_bytes();
+            let dots = b.iter().filter(|&&c| c == b'.').count() as u32;
+            if dots > 0 {
+                assert_eq!(url_dot(b, dots), plain(b), "{line:?}");
+            }
         }
     }
 
