@@ -261,37 +261,39 @@ fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
     let mut top = [0u8; LANES];
     let mut at = 0;
-    // A short line (menus are many of them): one block, zero-padded, its
-    // first lanes kept.
-    let mut padded = [0u8; LANES + 1];
-    if let Some(head) = padded
-        .get_mut(..bytes.len())
-        .filter(|_| bytes.len() <= LANES)
-    {
-        head.copy_from_slice(bytes);
-        if let (Some(block), Some(next)) = (
-            padded.first_chunk::<LANES>(),
-            padded.get(1..).and_then(|s| s.first_chunk::<LANES>()),
-        ) {
-            let mut lanes = Lanes::default();
-            lanes.add(&mut top, block, next, &head_mask(bytes.len()));
-            lanes.flush(&mut out);
-            at = bytes.len();
-        }
-    }
-    if bytes.len() > LANES {
+    if bytes.len() <= LANES {
+        // A short line (menus are many of them): one block, zero-padded,
+        // its first lanes kept; the next block is the same one byte on.
+        let block = padded(bytes);
+        let next = (block >> 8).to_le_bytes();
         let mut lanes = Lanes::default();
-        let mut blocks = 0usize;
-        while let (Some(block), Some(next)) = (
-            bytes.get(at..).and_then(|s| s.first_chunk::<LANES>()),
-            bytes.get(at + 1..).and_then(|s| s.first_chunk::<LANES>()),
-        ) {
-            lanes.add(&mut top, block, next, &[1; LANES]);
-            at += LANES;
-            blocks += 1;
-            if blocks == GROUP {
+        lanes.add(
+            &mut top,
+            &block.to_le_bytes(),
+            &next,
+            &head_mask(bytes.len()),
+        );
+        lanes.flush(&mut out);
+        at = bytes.len();
+    } else {
+        let mut lanes = Lanes::default();
+        // The blocks that have a whole block one byte on: sixteen bytes of
+        // `bytes` without its last byte and sixteen of it without its first,
+        // in groups of GROUP blocks.
+        let (Some(head), Some(tail)) = (bytes.get(..bytes.len() - 1), bytes.get(1..)) else {
+            return out;
+        };
+        let groups = head.chunks(LANES * GROUP).zip(tail.chunks(LANES * GROUP));
+        for (blocks, nexts) in groups {
+            let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
+            for (block, next) in pairs {
+                if let (Some(block), Some(next)) = (block.first_chunk(), next.first_chunk()) {
+                    lanes.add(&mut top, block, next, &[1; LANES]);
+                }
+            }
+            at += blocks.len() / LANES * LANES;
+            if blocks.len() == LANES * GROUP {
                 lanes.flush(&mut out);
-                blocks = 0;
             }
         }
         // The last 1..=16 bytes: the last sixteen, counting the lanes not
@@ -318,6 +320,23 @@ fn counts(bytes: &[u8]) -> Counts {
         out.cjk = bytes.iter().map(|&b| u32::from(is_cjk_lead(b))).sum();
     }
     out
+}
+
+/// The bytes of `b` (at most sixteen) and zero bytes after them: two loads
+/// that may overlap, not a copy a byte at a time (as `parse::features`
+/// pads its short lines).
+#[inline(always)]
+fn padded(b: &[u8]) -> u128 {
+    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(first), Some(last)) => {
+            // Bytes 8.. of `b` are the end of its last eight bytes.
+            let shift = 8 * (LANES - b.len().min(LANES)) as u32;
+            let hi = u64::from_le_bytes(*last).checked_shr(shift).unwrap_or(0);
+            (u64::from_le_bytes(*first), hi)
+        }
+        _ => (crate::parse::swar::short_word(b), 0),
+    };
+    u128::from(lo) | (u128::from(hi) << 64)
 }
 
 #[cfg(test)]
@@ -386,6 +405,12 @@ mod tests {
         assert_eq!(counts(long.as_bytes()), naive(&long), "long line");
         let spaces = ". ".repeat(3000);
         assert_eq!(counts(spaces.as_bytes()), naive(&spaces), "lanes near 255");
+        // Around whole groups of 255 blocks (4080 bytes), where the lanes
+        // are flushed before the last block.
+        for n in [4079, 4080, 4081, 4082, 4096, 4097, 8160, 8161, 8162] {
+            let line: String = ". 9".chars().cycle().take(n).collect();
+            assert_eq!(counts(line.as_bytes()), naive(&line), "{n} bytes");
+        }
     }
 
     #[test]
