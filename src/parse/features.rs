@@ -578,6 +578,11 @@ impl NonAscii {
     #[inline(always)]
     fn add(&mut self, b: &[u8], at: usize) {
         let k = class_at(b, at);
+        // Most of them: kana and ideographs below U+5000.
+        if k == ALPHA {
+            self.letters += 1;
+            return;
+        }
         self.letters += u32::from(k & ALPHA);
         self.upper += u32::from((k & UPPER) >> 1);
         self.commas += u32::from((k & COMMA) >> 2);
@@ -697,12 +702,20 @@ fn utf8_len(lead: u8) -> usize {
 #[inline(always)]
 fn class_at(b: &[u8], i: usize) -> u8 {
     let byte = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0));
-    let lead = byte(0);
     let cont = |k: usize| byte(k) & 0x3F;
-    let code = match lead {
-        0..=0xDF => ((lead & 0x1F) << 6) | cont(1),
-        0xE0..=0xEF => ((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
-        _ => ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+    let code = match b.get(i..).and_then(|s| s.first_chunk::<3>()) {
+        // Three bytes (kana, CJK, punctuation): one bounds check.
+        Some(&[lead @ 0xE0..=0xEF, c1, c2]) => {
+            (u32::from(lead & 0x0F) << 12) | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F)
+        }
+        _ => {
+            let lead = byte(0);
+            match lead {
+                0..=0xDF => ((lead & 0x1F) << 6) | cont(1),
+                0xE0..=0xEF => ((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+                _ => ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            }
+        }
     };
     match code {
         // CJK ideographs, hiragana, katakana.
