@@ -2,8 +2,6 @@
 //! Computed from bytes in one pass, so it costs about as much as reading the
 //! line; no word lists, so it works the same in every language.
 
-use std::sync::OnceLock;
-
 /// The measured shape of one trimmed line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Shape {
@@ -52,14 +50,10 @@ pub(crate) fn shape(line: &str) -> Shape {
     let bytes = line.as_bytes();
     let c = counts(bytes);
     let mut inner_stops = c.stops;
-    // "。" is E3 80 82, so only where CJK lead bytes are; "！" is EF BC 81,
-    // "？" EF BC 9F.
+    // "。" is E3 80 82, so only where CJK lead bytes are (counted with
+    // them); "！" is EF BC 81, "？" EF BC 9F.
     if c.cjk > 0 {
-        // One searcher for the process: making one costs more than
-        // searching a line.
-        static STOP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-        let stop = STOP.get_or_init(|| memchr::memmem::Finder::new("。".as_bytes()));
-        inner_stops += stop.find_iter(bytes).count() as u32;
+        inner_stops += c.full_stops;
     }
     let last = match bytes.last() {
         // The usual case: an ASCII last byte that is not a closing mark.
@@ -139,6 +133,9 @@ struct Counts {
     digits: u32,
     /// A space after `.`, `!` or `?`.
     stops: u32,
+    /// "。" (E3 80 82): counted with `cjk`, in the lines that have CJK lead
+    /// bytes.
+    full_stops: u32,
 }
 
 /// Bytes per block of the vector loop.
@@ -317,9 +314,55 @@ fn counts(bytes: &[u8]) -> Counts {
     out.spaces += u32::from(bytes.first() == Some(&b' '));
     out.chars = (bytes.len() as u32).wrapping_sub(out.chars);
     if top.iter().any(|&b| b >= 0xE3) {
-        out.cjk = bytes.iter().map(|&b| u32::from(is_cjk_lead(b))).sum();
+        (out.cjk, out.full_stops) = cjk_counts(bytes);
     }
     out
+}
+
+/// The CJK lead bytes ([`is_cjk_lead`]) of `bytes` and its "。" (E3 80 82):
+/// blocks of sixteen bytes in `u8` lanes with the two blocks one and two
+/// bytes on, the last few bytes one at a time.
+fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
+    let n = bytes.len();
+    let (mut leads, mut stops) = (0u32, 0u32);
+    let mut at = 0;
+    if let (Some(b0), Some(b1), Some(b2)) = (
+        bytes.get(..n.saturating_sub(2)),
+        bytes.get(1..n.saturating_sub(1)),
+        bytes.get(2..),
+    ) {
+        let groups = b0
+            .chunks(LANES * GROUP)
+            .zip(b1.chunks(LANES * GROUP))
+            .zip(b2.chunks(LANES * GROUP));
+        for ((g0, g1), g2) in groups {
+            let (mut lead_lanes, mut stop_lanes) = ([0u8; LANES], [0u8; LANES]);
+            let blocks = g0
+                .chunks_exact(LANES)
+                .zip(g1.chunks_exact(LANES))
+                .zip(g2.chunks_exact(LANES));
+            for ((c0, c1), c2) in blocks {
+                let lanes = lead_lanes
+                    .iter_mut()
+                    .zip(stop_lanes.iter_mut())
+                    .zip(c0.iter().zip(c1).zip(c2));
+                for ((l, s), ((&x, &y), &z)) in lanes {
+                    *l += u8::from(is_cjk_lead(x));
+                    *s += u8::from(x == 0xE3) & u8::from(y == 0x80) & u8::from(z == 0x82);
+                }
+            }
+            let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
+            leads += sum(&lead_lanes);
+            stops += sum(&stop_lanes);
+            at += g0.len() / LANES * LANES;
+        }
+    }
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    for (i, &x) in rest.iter().enumerate() {
+        leads += u32::from(is_cjk_lead(x));
+        stops += u32::from(x == 0xE3 && rest.get(i + 1..i + 3) == Some(&[0x80, 0x82]));
+    }
+    (leads, stops)
 }
 
 /// The bytes of `b` (at most sixteen) and zero bytes after them: two loads
@@ -389,6 +432,7 @@ mod tests {
             c.stops += u32::from(b == b' ' && matches!(prev, b'.' | b'!' | b'?'));
             prev = b;
         }
+        c.full_stops = line.matches('。').count() as u32;
         c
     }
 
@@ -410,6 +454,11 @@ mod tests {
         for n in [4079, 4080, 4081, 4082, 4096, 4097, 8160, 8161, 8162] {
             let line: String = ". 9".chars().cycle().take(n).collect();
             assert_eq!(counts(line.as_bytes()), naive(&line), "{n} bytes");
+        }
+        // "。" at every offset of the blocks and across whole groups.
+        for n in (0..60).chain(1740..1780) {
+            let line: String = "市。a".chars().cycle().take(n).collect();
+            assert_eq!(counts(line.as_bytes()), naive(&line), "{n} CJK chars");
         }
     }
 
