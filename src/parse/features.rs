@@ -978,31 +978,37 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
         .clamp(8, 24);
     let key = |t: &str| {
         let b = t.as_bytes();
-        let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-        let n = b.len();
-        let k = (n as u64)
-            ^ (at(0) << 32)
-            ^ (at(1) << 40)
-            ^ (at(n.wrapping_sub(2)) << 48)
-            ^ (at(n.wrapping_sub(1)) << 56);
+        // Two two-byte loads (a line of one byte: that byte).
+        let ends = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (Some(&first), Some(&last)) => {
+                u64::from(u16::from_le_bytes(first)) | (u64::from(u16::from_le_bytes(last)) << 16)
+            }
+            _ => u64::from(b.first().copied().unwrap_or(0)),
+        };
+        let k = (b.len() as u64) ^ (ends << 32);
         (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - key_bits)) as usize
     };
     let mut by_key = vec![0u8; 1 << key_bits];
-    // Each line's key (below 2^24), later its entry: one vector.
-    let mut slots: Vec<u32> = lines.iter().map(|c| key(c.text) as u32).collect();
     // Lines not alone under their key, counted as they come: the second
     // line under a key brings the first one along.
     let mut hashed = 0usize;
-    for &k in &slots {
-        if let Some(n) = by_key.get_mut(k as usize) {
-            hashed += match *n {
-                0 => 0,
-                1 => 2,
-                _ => 1,
-            };
-            *n = n.saturating_add(1);
-        }
-    }
+    // Each line's key (below 2^24), later its entry: one vector, made in
+    // the pass that counts the keys.
+    let mut slots: Vec<u32> = lines
+        .iter()
+        .map(|c| {
+            let k = key(c.text);
+            if let Some(n) = by_key.get_mut(k) {
+                hashed += match *n {
+                    0 => 0,
+                    1 => 2,
+                    _ => 1,
+                };
+                *n = n.saturating_add(1);
+            }
+            k as u32
+        })
+        .collect();
     // At most half full.
     let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
     let mask = (1usize << bits) - 1;
