@@ -60,12 +60,7 @@ pub(crate) fn shape(line: &str) -> Shape {
         Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*' | b'_') => {
             Some(char::from(b))
         }
-        _ => line
-            .trim_end_matches([
-                '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_',
-            ])
-            .chars()
-            .next_back(),
+        _ => last_unclosed(line),
     };
     let sentence_end = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
     let colon_end = matches!(last, Some(':' | ';' | '：'));
@@ -85,6 +80,25 @@ pub(crate) fn shape(line: &str) -> Shape {
         inner_stops: sat(inner_stops),
         upper_start,
         caseless_start,
+    }
+}
+
+/// Closing quotes, brackets and emphasis marks, which a sentence may end
+/// before.
+const CLOSERS: [char; 12] = [
+    '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_',
+];
+
+/// The last character of `line` before any [`CLOSERS`]: a character at a
+/// time from the end, without the generic pattern search.
+fn last_unclosed(line: &str) -> Option<char> {
+    let mut rest = line;
+    loop {
+        let c = rest.chars().next_back()?;
+        if !CLOSERS.contains(&c) {
+            return Some(c);
+        }
+        rest = rest.get(..rest.len() - c.len_utf8()).unwrap_or("");
     }
 }
 
@@ -410,6 +424,29 @@ mod tests {
             !shape("항구 위원회가 결정했다").lower_start(),
             "nor does Hangul"
         );
+    }
+
+    #[test]
+    fn last_unclosed_is_the_last_character_after_trimming() {
+        for line in [
+            "",
+            "\"",
+            "He said “no.”",
+            "(ok)]*_",
+            "「好。」",
+            "『x』）",
+            "’’’",
+            "a»",
+            "Straße",
+            "„Zitat“",
+            "* _ *",
+        ] {
+            assert_eq!(
+                last_unclosed(line),
+                line.trim_end_matches(CLOSERS).chars().next_back(),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
