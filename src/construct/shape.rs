@@ -311,14 +311,9 @@ fn counts(bytes: &[u8]) -> Counts {
         }
         // The last 1..=16 bytes: the last sixteen, counting the lanes not
         // yet counted; nothing follows the last byte.
-        if let (Some(last), Some(last_next)) = (
-            bytes.last_chunk::<LANES>(),
-            bytes.last_chunk::<{ LANES - 1 }>(),
-        ) {
-            let mut next = [0u8; LANES];
-            if let Some(n) = next.first_chunk_mut::<{ LANES - 1 }>() {
-                *n = *last_next;
-            }
+        if let Some(last) = bytes.last_chunk::<LANES>() {
+            // The same bytes one on: a shift, zero after the last.
+            let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
             lanes.add(&mut top, last, &next, &tail_mask(bytes.len() - at));
             at = bytes.len();
         }
