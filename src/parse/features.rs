@@ -902,11 +902,7 @@ fn tail_mask(rest: usize) -> [u8; 16] {
 fn stat_counts(b: &[u8]) -> StatCounts {
     let mut out = StatCounts::default();
     let Some(last) = b.last_chunk::<LANES>() else {
-        let block = padded(b);
-        let mut lanes = StatLanes::default();
-        lanes.add(&block, &[1; LANES]);
-        lanes.flush(&mut out);
-        return out;
+        return short_counts(&padded(b));
     };
     let mut lanes = StatLanes::default();
     // Groups of 255 blocks, the lanes flushed between them.
@@ -934,6 +930,35 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     }
     lanes.flush(&mut out);
     out
+}
+
+/// [`stat_counts`] of one block (a short line and zero bytes): each lane
+/// counts at most one of each, so two counts share a lane as `a + 17 * b`
+/// (at most 18, summed to at most 288), and two sums of lanes give the four
+/// counts (a sum of sixteen lanes is at most 16: below 17).
+#[inline(always)]
+fn short_counts(block: &[u8; LANES]) -> StatCounts {
+    let (mut letters, mut marks, mut flags) = ([0u8; LANES], [0u8; LANES], [0u8; LANES]);
+    let lanes = letters
+        .iter_mut()
+        .zip(marks.iter_mut())
+        .zip(flags.iter_mut())
+        .zip(block);
+    for (((l, k), f), &b) in lanes {
+        let upper = u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
+        let letter = u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
+        *l = upper + 17 * letter;
+        *k = u8::from(b == b',') + 17 * u8::from(b == b'.');
+        *f = flags_of(b);
+    }
+    let (l, k) = (lane_sum(&letters), lane_sum(&marks));
+    StatCounts {
+        upper: l % 17,
+        letters: l / 17,
+        commas: k % 17,
+        dots: k / 17,
+        flags: flags.iter().fold(0, |a, &f| a | f),
+    }
 }
 
 /// The bytes of `b` (fewer than sixteen) and zero bytes after them: two
