@@ -164,9 +164,9 @@ const GROUP: usize = 255;
 /// A space is counted as the byte after a lane (`next`), where a stop
 /// needs it too: one compare serves both. Characters are counted as the
 /// bytes that are not UTF-8 continuation bytes. CJK lead bytes are not
-/// counted here: the lanes keep the greatest byte, and only a line with a
-/// byte as high as a CJK lead byte is counted again for them (Latin lines
-/// never have one).
+/// counted here: only a line with continuation bytes is searched for its
+/// greatest byte, and only one with a byte as high as a CJK lead byte is
+/// counted again for them (Latin lines never have one).
 #[derive(Default)]
 struct Lanes {
     /// Spaces in the byte after each lane.
@@ -179,26 +179,19 @@ struct Lanes {
 
 impl Lanes {
     /// Counts one block; `next` is the block one byte further on (zeros
-    /// past the end), for the spaces and the pairs; raises `top` to the
-    /// block's bytes. Sixteen independent lanes: the compiler makes this
-    /// vector code. Lanes where `keep` is 0 are not counted.
+    /// past the end), for the spaces and the pairs. Sixteen independent
+    /// lanes: the compiler makes this vector code. Lanes where `keep` is 0
+    /// are not counted.
     #[inline(always)]
-    fn add(
-        &mut self,
-        top: &mut [u8; LANES],
-        block: &[u8; LANES],
-        next: &[u8; LANES],
-        keep: &[u8; LANES],
-    ) {
+    fn add(&mut self, block: &[u8; LANES], next: &[u8; LANES], keep: &[u8; LANES]) {
         let lanes = self
             .spaces
             .iter_mut()
             .zip(self.digits.iter_mut())
             .zip(self.stops.iter_mut())
             .zip(self.continuations.iter_mut())
-            .zip(top.iter_mut())
             .zip(block.iter().zip(next).zip(keep));
-        for (((((s, d), t), c), x), ((&b, &n), &m)) in lanes {
+        for ((((s, d), t), c), ((&b, &n), &m)) in lanes {
             let space_after = u8::from(n == b' ') & m;
             *s += space_after;
             // `0..=9` moved to the ten least `i8` values: one signed
@@ -206,7 +199,6 @@ impl Lanes {
             *d += u8::from((b.wrapping_add(0x80 - b'0') as i8) < i8::MIN + 10) & m;
             *t += space_after & u8::from(is_stop(b));
             *c += u8::from(!is_char_start(b)) & m;
-            *x = (*x).max(b & m.wrapping_neg());
         }
     }
 
@@ -272,7 +264,6 @@ fn is_stop(b: u8) -> bool {
 /// one zero-padded block.
 fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
-    let mut top = [0u8; LANES];
     let mut at = 0;
     if bytes.len() <= LANES {
         // A short line (menus are many of them): one block, zero-padded,
@@ -280,12 +271,7 @@ fn counts(bytes: &[u8]) -> Counts {
         let block = padded(bytes);
         let next = (block >> 8).to_le_bytes();
         let mut lanes = Lanes::default();
-        lanes.add(
-            &mut top,
-            &block.to_le_bytes(),
-            &next,
-            &head_mask(bytes.len()),
-        );
+        lanes.add(&block.to_le_bytes(), &next, &head_mask(bytes.len()));
         lanes.flush(&mut out);
         at = bytes.len();
     } else {
@@ -301,7 +287,7 @@ fn counts(bytes: &[u8]) -> Counts {
             let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
             for (block, next) in pairs {
                 if let (Some(block), Some(next)) = (block.first_chunk(), next.first_chunk()) {
-                    lanes.add(&mut top, block, next, &[1; LANES]);
+                    lanes.add(block, next, &[1; LANES]);
                 }
             }
             at += blocks.len() / LANES * LANES;
@@ -314,7 +300,7 @@ fn counts(bytes: &[u8]) -> Counts {
         if let Some(last) = bytes.last_chunk::<LANES>() {
             // The same bytes one on: a shift, zero after the last.
             let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
-            lanes.add(&mut top, last, &next, &tail_mask(bytes.len() - at));
+            lanes.add(last, &next, &tail_mask(bytes.len() - at));
             at = bytes.len();
         }
         lanes.flush(&mut out);
@@ -324,7 +310,8 @@ fn counts(bytes: &[u8]) -> Counts {
     debug_assert_eq!(at, bytes.len());
     out.spaces += u32::from(bytes.first() == Some(&b' '));
     out.chars = (bytes.len() as u32).wrapping_sub(out.chars);
-    if top.iter().any(|&b| b >= 0xE3) {
+    let non_ascii = out.chars as usize != bytes.len();
+    if non_ascii && bytes.iter().fold(0, |m, &b| m.max(b)) >= 0xE3 {
         (out.cjk, out.full_stops) = cjk_counts(bytes);
     }
     out
