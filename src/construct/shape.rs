@@ -282,8 +282,12 @@ fn counts(bytes: &[u8]) -> Counts {
         let (Some(head), Some(tail)) = (bytes.get(..bytes.len() - 1), bytes.get(1..)) else {
             return out;
         };
-        let groups = head.chunks(LANES * GROUP).zip(tail.chunks(LANES * GROUP));
-        for (blocks, nexts) in groups {
+        let mut start = 0;
+        while start < head.len() {
+            let end = (start + LANES * GROUP).min(head.len());
+            let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
+                break;
+            };
             let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
             for (block, next) in pairs {
                 if let (Some(block), Some(next)) = (block.first_chunk(), next.first_chunk()) {
@@ -294,6 +298,7 @@ fn counts(bytes: &[u8]) -> Counts {
             if blocks.len() == LANES * GROUP {
                 lanes.flush(&mut out);
             }
+            start = end;
         }
         // The last 1..=16 bytes: the last sixteen, counting the lanes not
         // yet counted; nothing follows the last byte.
