@@ -907,8 +907,7 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     let mut lanes = StatLanes::default();
     // Groups of 255 blocks, the lanes flushed between them.
     let rest = b.len() % LANES;
-    let mut groups = b.get(..b.len() - rest).unwrap_or(&[]).chunks(LANES * 255);
-    let last_group = groups.next_back();
+    let body = b.get(..b.len() - rest).unwrap_or(&[]);
     let add_all = |lanes: &mut StatLanes, group: &[u8]| {
         for block in group.chunks_exact(LANES) {
             if let Some(block) = block.first_chunk::<LANES>() {
@@ -916,12 +915,19 @@ fn stat_counts(b: &[u8]) -> StatCounts {
             }
         }
     };
-    for group in groups {
-        add_all(&mut lanes, group);
-        lanes.flush(&mut out);
-    }
-    if let Some(group) = last_group {
-        add_all(&mut lanes, group);
+    if body.len() <= LANES * 255 {
+        // One group (most lines): no groups to count.
+        add_all(&mut lanes, body);
+    } else {
+        let mut groups = body.chunks(LANES * 255);
+        let last_group = groups.next_back();
+        for group in groups {
+            add_all(&mut lanes, group);
+            lanes.flush(&mut out);
+        }
+        if let Some(group) = last_group {
+            add_all(&mut lanes, group);
+        }
     }
     if rest > 0 {
         // The last sixteen bytes, counting only the lanes not yet counted.
