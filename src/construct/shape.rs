@@ -2,8 +2,6 @@
 //! Computed from bytes in one pass, so it costs about as much as reading the
 //! line; no word lists, so it works the same in every language.
 
-use std::sync::OnceLock;
-
 /// The measured shape of one trimmed line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Shape {
@@ -52,26 +50,17 @@ pub(crate) fn shape(line: &str) -> Shape {
     let bytes = line.as_bytes();
     let c = counts(bytes);
     let mut inner_stops = c.stops;
-    // "。" is E3 80 82, so only where CJK lead bytes are; "！" is EF BC 81,
-    // "？" EF BC 9F.
+    // "。" is E3 80 82, so only where CJK lead bytes are (counted with
+    // them); "！" is EF BC 81, "？" EF BC 9F.
     if c.cjk > 0 {
-        // One searcher for the process: making one costs more than
-        // searching a line.
-        static STOP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-        let stop = STOP.get_or_init(|| memchr::memmem::Finder::new("。".as_bytes()));
-        inner_stops += stop.find_iter(bytes).count() as u32;
+        inner_stops += c.full_stops;
     }
     let last = match bytes.last() {
         // The usual case: an ASCII last byte that is not a closing mark.
         Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*' | b'_') => {
             Some(char::from(b))
         }
-        _ => line
-            .trim_end_matches([
-                '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_',
-            ])
-            .chars()
-            .next_back(),
+        _ => last_unclosed(line),
     };
     let sentence_end = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
     let colon_end = matches!(last, Some(':' | ';' | '：'));
@@ -91,6 +80,25 @@ pub(crate) fn shape(line: &str) -> Shape {
         inner_stops: sat(inner_stops),
         upper_start,
         caseless_start,
+    }
+}
+
+/// Closing quotes, brackets and emphasis marks, which a sentence may end
+/// before.
+const CLOSERS: [char; 12] = [
+    '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_',
+];
+
+/// The last character of `line` before any [`CLOSERS`]: a character at a
+/// time from the end, without the generic pattern search.
+fn last_unclosed(line: &str) -> Option<char> {
+    let mut rest = line;
+    loop {
+        let c = rest.chars().next_back()?;
+        if !CLOSERS.contains(&c) {
+            return Some(c);
+        }
+        rest = rest.get(..rest.len() - c.len_utf8()).unwrap_or("");
     }
 }
 
@@ -139,6 +147,9 @@ struct Counts {
     digits: u32,
     /// A space after `.`, `!` or `?`.
     stops: u32,
+    /// "。" (E3 80 82): counted with `cjk`, in the lines that have CJK lead
+    /// bytes.
+    full_stops: u32,
 }
 
 /// Bytes per block of the vector loop.
@@ -153,9 +164,9 @@ const GROUP: usize = 255;
 /// A space is counted as the byte after a lane (`next`), where a stop
 /// needs it too: one compare serves both. Characters are counted as the
 /// bytes that are not UTF-8 continuation bytes. CJK lead bytes are not
-/// counted here: the lanes keep the greatest byte, and only a line with a
-/// byte as high as a CJK lead byte is counted again for them (Latin lines
-/// never have one).
+/// counted here: only a line with continuation bytes is searched for its
+/// greatest byte, and only one with a byte as high as a CJK lead byte is
+/// counted again for them (Latin lines never have one).
 #[derive(Default)]
 struct Lanes {
     /// Spaces in the byte after each lane.
@@ -168,32 +179,26 @@ struct Lanes {
 
 impl Lanes {
     /// Counts one block; `next` is the block one byte further on (zeros
-    /// past the end), for the spaces and the pairs; raises `top` to the
-    /// block's bytes. Sixteen independent lanes: the compiler makes this
-    /// vector code. Lanes where `keep` is 0 are not counted.
+    /// past the end), for the spaces and the pairs. Sixteen independent
+    /// lanes: the compiler makes this vector code. Lanes where `keep` is 0
+    /// are not counted.
     #[inline(always)]
-    fn add(
-        &mut self,
-        top: &mut [u8; LANES],
-        block: &[u8; LANES],
-        next: &[u8; LANES],
-        keep: &[u8; LANES],
-    ) {
+    fn add(&mut self, block: &[u8; LANES], next: &[u8; LANES], keep: &[u8; LANES]) {
         let lanes = self
             .spaces
             .iter_mut()
             .zip(self.digits.iter_mut())
             .zip(self.stops.iter_mut())
             .zip(self.continuations.iter_mut())
-            .zip(top.iter_mut())
             .zip(block.iter().zip(next).zip(keep));
-        for (((((s, d), t), c), x), ((&b, &n), &m)) in lanes {
+        for ((((s, d), t), c), ((&b, &n), &m)) in lanes {
             let space_after = u8::from(n == b' ') & m;
             *s += space_after;
-            *d += u8::from(b.is_ascii_digit()) & m;
+            // `0..=9` moved to the ten least `i8` values: one signed
+            // compare (SSE2 has no unsigned one).
+            *d += u8::from((b.wrapping_add(0x80 - b'0') as i8) < i8::MIN + 10) & m;
             *t += space_after & u8::from(is_stop(b));
             *c += u8::from(!is_char_start(b)) & m;
-            *x = (*x).max(b & m.wrapping_neg());
         }
     }
 
@@ -259,52 +264,48 @@ fn is_stop(b: u8) -> bool {
 /// one zero-padded block.
 fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
-    let mut top = [0u8; LANES];
     let mut at = 0;
-    // A short line (menus are many of them): one block, zero-padded, its
-    // first lanes kept.
-    let mut padded = [0u8; LANES + 1];
-    if let Some(head) = padded
-        .get_mut(..bytes.len())
-        .filter(|_| bytes.len() <= LANES)
-    {
-        head.copy_from_slice(bytes);
-        if let (Some(block), Some(next)) = (
-            padded.first_chunk::<LANES>(),
-            padded.get(1..).and_then(|s| s.first_chunk::<LANES>()),
-        ) {
-            let mut lanes = Lanes::default();
-            lanes.add(&mut top, block, next, &head_mask(bytes.len()));
-            lanes.flush(&mut out);
-            at = bytes.len();
-        }
-    }
-    if bytes.len() > LANES {
+    if bytes.len() <= LANES {
+        // A short line (menus are many of them): one block, zero-padded,
+        // its first lanes kept; the next block is the same one byte on.
+        let block = padded(bytes);
+        let next = (block >> 8).to_le_bytes();
         let mut lanes = Lanes::default();
-        let mut blocks = 0usize;
-        while let (Some(block), Some(next)) = (
-            bytes.get(at..).and_then(|s| s.first_chunk::<LANES>()),
-            bytes.get(at + 1..).and_then(|s| s.first_chunk::<LANES>()),
-        ) {
-            lanes.add(&mut top, block, next, &[1; LANES]);
-            at += LANES;
-            blocks += 1;
-            if blocks == GROUP {
-                lanes.flush(&mut out);
-                blocks = 0;
+        lanes.add(&block.to_le_bytes(), &next, &head_mask(bytes.len()));
+        lanes.flush(&mut out);
+        at = bytes.len();
+    } else {
+        let mut lanes = Lanes::default();
+        // The blocks that have a whole block one byte on: sixteen bytes of
+        // `bytes` without its last byte and sixteen of it without its first,
+        // in groups of GROUP blocks.
+        let (Some(head), Some(tail)) = (bytes.get(..bytes.len() - 1), bytes.get(1..)) else {
+            return out;
+        };
+        let mut start = 0;
+        while start < head.len() {
+            let end = (start + LANES * GROUP).min(head.len());
+            let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
+                break;
+            };
+            let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
+            for (block, next) in pairs {
+                if let (Some(block), Some(next)) = (block.first_chunk(), next.first_chunk()) {
+                    lanes.add(block, next, &[1; LANES]);
+                }
             }
+            at += blocks.len() / LANES * LANES;
+            if blocks.len() == LANES * GROUP {
+                lanes.flush(&mut out);
+            }
+            start = end;
         }
         // The last 1..=16 bytes: the last sixteen, counting the lanes not
         // yet counted; nothing follows the last byte.
-        if let (Some(last), Some(last_next)) = (
-            bytes.last_chunk::<LANES>(),
-            bytes.last_chunk::<{ LANES - 1 }>(),
-        ) {
-            let mut next = [0u8; LANES];
-            if let Some(n) = next.first_chunk_mut::<{ LANES - 1 }>() {
-                *n = *last_next;
-            }
-            lanes.add(&mut top, last, &next, &tail_mask(bytes.len() - at));
+        if let Some(last) = bytes.last_chunk::<LANES>() {
+            // The same bytes one on: a shift, zero after the last.
+            let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
+            lanes.add(last, &next, &tail_mask(bytes.len() - at));
             at = bytes.len();
         }
         lanes.flush(&mut out);
@@ -314,10 +315,74 @@ fn counts(bytes: &[u8]) -> Counts {
     debug_assert_eq!(at, bytes.len());
     out.spaces += u32::from(bytes.first() == Some(&b' '));
     out.chars = (bytes.len() as u32).wrapping_sub(out.chars);
-    if top.iter().any(|&b| b >= 0xE3) {
-        out.cjk = bytes.iter().map(|&b| u32::from(is_cjk_lead(b))).sum();
+    let non_ascii = out.chars as usize != bytes.len();
+    if non_ascii && bytes.iter().fold(0, |m, &b| m.max(b)) >= 0xE3 {
+        (out.cjk, out.full_stops) = cjk_counts(bytes);
     }
     out
+}
+
+/// The CJK lead bytes ([`is_cjk_lead`]) of `bytes` and its "。" (E3 80 82):
+/// blocks of sixteen bytes in `u8` lanes with the two blocks one and two
+/// bytes on, the last few bytes one at a time.
+fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
+    let n = bytes.len();
+    let (mut leads, mut stops) = (0u32, 0u32);
+    let mut at = 0;
+    if let (Some(b0), Some(b1), Some(b2)) = (
+        bytes.get(..n.saturating_sub(2)),
+        bytes.get(1..n.saturating_sub(1)),
+        bytes.get(2..),
+    ) {
+        let groups = b0
+            .chunks(LANES * GROUP)
+            .zip(b1.chunks(LANES * GROUP))
+            .zip(b2.chunks(LANES * GROUP));
+        for ((g0, g1), g2) in groups {
+            let (mut lead_lanes, mut stop_lanes) = ([0u8; LANES], [0u8; LANES]);
+            let blocks = g0
+                .chunks_exact(LANES)
+                .zip(g1.chunks_exact(LANES))
+                .zip(g2.chunks_exact(LANES));
+            for ((c0, c1), c2) in blocks {
+                let lanes = lead_lanes
+                    .iter_mut()
+                    .zip(stop_lanes.iter_mut())
+                    .zip(c0.iter().zip(c1).zip(c2));
+                for ((l, s), ((&x, &y), &z)) in lanes {
+                    *l += u8::from(is_cjk_lead(x));
+                    *s += u8::from(x == 0xE3) & u8::from(y == 0x80) & u8::from(z == 0x82);
+                }
+            }
+            let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
+            leads += sum(&lead_lanes);
+            stops += sum(&stop_lanes);
+            at += g0.len() / LANES * LANES;
+        }
+    }
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    for (i, &x) in rest.iter().enumerate() {
+        leads += u32::from(is_cjk_lead(x));
+        stops += u32::from(x == 0xE3 && rest.get(i + 1..i + 3) == Some(&[0x80, 0x82]));
+    }
+    (leads, stops)
+}
+
+/// The bytes of `b` (at most sixteen) and zero bytes after them: two loads
+/// that may overlap, not a copy a byte at a time (as `parse::features`
+/// pads its short lines).
+#[inline(always)]
+fn padded(b: &[u8]) -> u128 {
+    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(first), Some(last)) => {
+            // Bytes 8.. of `b` are the end of its last eight bytes.
+            let shift = 8 * (LANES - b.len().min(LANES)) as u32;
+            let hi = u64::from_le_bytes(*last).checked_shr(shift).unwrap_or(0);
+            (u64::from_le_bytes(*first), hi)
+        }
+        _ => (crate::parse::swar::short_word(b), 0),
+    };
+    u128::from(lo) | (u128::from(hi) << 64)
 }
 
 #[cfg(test)]
@@ -349,6 +414,29 @@ mod tests {
     }
 
     #[test]
+    fn last_unclosed_is_the_last_character_after_trimming() {
+        for line in [
+            "",
+            "\"",
+            "He said “no.”",
+            "(ok)]*_",
+            "「好。」",
+            "『x』）",
+            "’’’",
+            "a»",
+            "Straße",
+            "„Zitat“",
+            "* _ *",
+        ] {
+            assert_eq!(
+                last_unclosed(line),
+                line.trim_end_matches(CLOSERS).chars().next_back(),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
     fn closing_quotes_do_not_hide_the_end() {
         assert!(
             shape("He said “no.”").sentence_end,
@@ -370,6 +458,7 @@ mod tests {
             c.stops += u32::from(b == b' ' && matches!(prev, b'.' | b'!' | b'?'));
             prev = b;
         }
+        c.full_stops = line.matches('。').count() as u32;
         c
     }
 
@@ -386,6 +475,41 @@ mod tests {
         assert_eq!(counts(long.as_bytes()), naive(&long), "long line");
         let spaces = ". ".repeat(3000);
         assert_eq!(counts(spaces.as_bytes()), naive(&spaces), "lanes near 255");
+        // Around whole groups of 255 blocks (4080 bytes), where the lanes
+        // are flushed before the last block.
+        for n in [4079, 4080, 4081, 4082, 4096, 4097, 8160, 8161, 8162] {
+            let line: String = ". 9".chars().cycle().take(n).collect();
+            assert_eq!(counts(line.as_bytes()), naive(&line), "{n} bytes");
+        }
+        // "。" at every offset of the blocks and across whole groups.
+        for n in (0..60).chain(1740..1780) {
+            let line: String = "市。a".chars().cycle().take(n).collect();
+            assert_eq!(counts(line.as_bytes()), naive(&line), "{n} CJK chars");
+        }
+    }
+
+    #[test]
+    fn vector_counts_match_the_byte_loop_on_every_byte() {
+        // Every byte value in every lane (not UTF-8: the byte counts do not
+        // need it), at lengths around the block size.
+        let all: Vec<u8> = (0..=255u8).cycle().take(256 * 3 + 40).collect();
+        for start in 0..17 {
+            for len in (0..40).chain([255, 256, 257, 300]) {
+                let Some(b) = all.get(start..start + len) else {
+                    continue;
+                };
+                let c = counts(b);
+                let digits = b.iter().filter(|c| c.is_ascii_digit()).count() as u32;
+                let chars = b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
+                let spaces = b.iter().filter(|&&c| c == b' ').count() as u32;
+                let cjk = b.iter().filter(|c| (0xE3..=0xED).contains(*c)).count() as u32;
+                assert_eq!(
+                    (c.digits, c.chars, c.spaces, c.cjk),
+                    (digits, chars, spaces, cjk),
+                    "{len} bytes from {start}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -103,16 +103,16 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
 /// per line. Sums are taken in the same order as over whole arrays, so the
 /// values are the same.
 struct Rings {
-    base: [[f32; 6]; RING],
+    base: [[f32; 6]; NEAR],
     prefix: [[f32; 6]; RING],
-    stats: [TextStats; RING],
+    stats: [TextStats; NEAR],
 }
 
 impl Rings {
     /// The base measures of line `k`.
     #[inline(always)]
     fn base(&self, k: usize) -> [f32; 6] {
-        self.base.get(k % RING).copied().unwrap_or_default()
+        self.base.get(k % NEAR).copied().unwrap_or_default()
     }
 
     /// The means of the measures over lines `i - r..=i + r` (of `n`),
@@ -126,7 +126,7 @@ impl Rings {
         let (Some(p_hi), Some(p_lo), Some(b)) = (
             self.prefix.get(hi % RING),
             self.prefix.get(lo % RING),
-            self.base.get(i % RING),
+            self.base.get(i % NEAR),
         ) else {
             return [0.0; 6];
         };
@@ -148,9 +148,9 @@ fn for_each_line<'a>(
 ) {
     let n = lines.len();
     let mut rings = Rings {
-        base: [[0f32; 6]; RING],
+        base: [[0f32; 6]; NEAR],
         prefix: [[0f32; 6]; RING],
-        stats: [TextStats::default(); RING],
+        stats: [TextStats::default(); NEAR],
     };
     for j in 0..n + RADIUS {
         if let Some(c) = lines.get(j) {
@@ -170,9 +170,9 @@ fn for_each_line<'a>(
                 *o = pv + bv;
             }
             if let (Some(bs), Some(ps), Some(ts)) = (
-                rings.base.get_mut(j % RING),
+                rings.base.get_mut(j % NEAR),
                 rings.prefix.get_mut((j + 1) % RING),
-                rings.stats.get_mut(j % RING),
+                rings.stats.get_mut(j % NEAR),
             ) {
                 *bs = b;
                 *ps = next;
@@ -206,6 +206,12 @@ const RADIUS: usize = 10;
 /// Ring size: holds `prefix` from `i - RADIUS` to `i + RADIUS + 1`.
 const RING: usize = 32;
 const _: () = assert!(RING > 2 * RADIUS + 1);
+/// Ring size for `base` and `stats`, read only at the row's line and the
+/// lines next to it, from `i - 1` to `i + RADIUS`: smaller rings, so that
+/// making them for a page is a few stores (over 2 KiB, `memset` copies a
+/// byte at a time as far as the instruction count goes).
+const NEAR: usize = 16;
+const _: () = assert!(NEAR > RADIUS + 1);
 
 /// The lexicon kinds of the `hit_chrome`, `hit_nav` and `hit_related`
 /// features.
@@ -242,7 +248,7 @@ fn row(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Lexicon)
     let base = rings.base(i);
     let ln_w = base[1];
     let sentence = kind(sh.sentence_end);
-    let t = rings.stats.get(i % RING).copied().unwrap_or_default();
+    let t = rings.stats.get(i % NEAR).copied().unwrap_or_default();
     [
         1.0,
         ln_w,
@@ -432,7 +438,7 @@ fn row_logit(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Le
     acc += prev[2] * w_prev_short;
     acc += next[2] * w_next_short;
     acc += w10[4] * w_w10_repeated;
-    let t = rings.stats.get(i % RING).copied().unwrap_or_default();
+    let t = rings.stats.get(i % NEAR).copied().unwrap_or_default();
     acc += t.commas * w_commas;
     acc += t.upper * w_upper_ratio;
     acc += t.separators * w_separators;
@@ -493,15 +499,7 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
         sep |= n.sep;
     }
     // URLs and domains: "http…:", "www.", ".com", ".org", ".de/".
-    let url = (has(FLAG_COLON) && http().find(b).is_some())
-        || (has(FLAG_DOT)
-            && memchr::memchr_iter(b'.', b).any(|at| {
-                let after = b.get(at + 1..).unwrap_or(&[]);
-                at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
-                    || after.starts_with(b"com")
-                    || after.starts_with(b"org")
-                    || after.starts_with(b"de/")
-            }));
+    let url = (has(FLAG_COLON) && http().find(b).is_some()) || (c.dots > 0 && url_dot(b, c.dots));
     // Spaces and one, as the shape counts its words (which saturate).
     let words = if shape.words < u16::MAX {
         u32::from(shape.words)
@@ -520,6 +518,41 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
         starts_digit: f(b.first().is_some_and(u8::is_ascii_digit)),
         ends_digit: f(b.last().is_some_and(u8::is_ascii_digit)),
     }
+}
+
+/// Whether one of the `dots` dots of `b` ends "www" or starts ".com",
+/// ".org" or ".de/". The dots are counted already, so the search stops at
+/// the last one (no search that finds nothing), and a dot that ends the
+/// line (most sentences) is looked at without a search.
+fn url_dot(b: &[u8], dots: u32) -> bool {
+    let is_url = |at: usize| {
+        let after = b.get(at + 1..).unwrap_or(&[]);
+        at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
+            || after.starts_with(b"com")
+            || after.starts_with(b"org")
+            || after.starts_with(b"de/")
+    };
+    let mut left = dots;
+    let mut end = b.len();
+    if b.last() == Some(&b'.') {
+        end -= 1;
+        if is_url(end) {
+            return true;
+        }
+        left -= 1;
+    }
+    let mut from = 0;
+    while left > 0 {
+        let Some(k) = b.get(from..end).and_then(|s| memchr::memchr(b'.', s)) else {
+            break;
+        };
+        if is_url(from + k) {
+            return true;
+        }
+        from += k + 1;
+        left -= 1;
+    }
+    false
 }
 
 /// A searcher for "http", built once per process: building one is dearer
@@ -545,6 +578,11 @@ impl NonAscii {
     #[inline(always)]
     fn add(&mut self, b: &[u8], at: usize) {
         let k = class_at(b, at);
+        // Most of them: kana and ideographs below U+5000.
+        if k == ALPHA {
+            self.letters += 1;
+            return;
+        }
         self.letters += u32::from(k & ALPHA);
         self.upper += u32::from((k & UPPER) >> 1);
         self.commas += u32::from((k & COMMA) >> 2);
@@ -664,12 +702,20 @@ fn utf8_len(lead: u8) -> usize {
 #[inline(always)]
 fn class_at(b: &[u8], i: usize) -> u8 {
     let byte = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0));
-    let lead = byte(0);
     let cont = |k: usize| byte(k) & 0x3F;
-    let code = match lead {
-        0..=0xDF => ((lead & 0x1F) << 6) | cont(1),
-        0xE0..=0xEF => ((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
-        _ => ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+    let code = match b.get(i..).and_then(|s| s.first_chunk::<3>()) {
+        // Three bytes (kana, CJK, punctuation): one bounds check.
+        Some(&[lead @ 0xE0..=0xEF, c1, c2]) => {
+            (u32::from(lead & 0x0F) << 12) | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F)
+        }
+        _ => {
+            let lead = byte(0);
+            match lead {
+                0..=0xDF => ((lead & 0x1F) << 6) | cont(1),
+                0xE0..=0xEF => ((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+                _ => ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            }
+        }
     };
     match code {
         // CJK ideographs, hiragana, katakana.
@@ -677,8 +723,8 @@ fn class_at(b: &[u8], i: usize) -> u8 {
         0x3001 | 0xFF0C => COMMA,
         0x201C..=0x201E | 0x300C | 0x300D => QUOTE,
         0x2022 | 0x203A => SEP,
-        // Dashes and single curly quotes; 。.
-        0x2010..=0x201B | 0x3002 => 0,
+        // Dashes and single curly quotes; currency signs (€); 。.
+        0x2010..=0x201B | 0x20A0..=0x20CF | 0x3002 => 0,
         _ => char::from_u32(code).map_or(0, char_class),
     }
 }
@@ -755,6 +801,8 @@ struct StatCounts {
     /// ASCII letters, upper and lower case.
     letters: u32,
     commas: u32,
+    /// `.` bytes.
+    dots: u32,
     /// Which of the [`FLAG_QUOTE`]… bytes occur.
     flags: u8,
 }
@@ -765,10 +813,8 @@ const FLAG_QUOTE: u8 = 1;
 const FLAG_AT: u8 = 2;
 /// `|`, `>` or `/`
 const FLAG_MARK: u8 = 4;
-/// `.`
-const FLAG_DOT: u8 = 8;
 /// `:`
-const FLAG_COLON: u8 = 16;
+const FLAG_COLON: u8 = 8;
 
 /// The flags a byte sets.
 #[inline(always)]
@@ -776,7 +822,6 @@ fn flags_of(b: u8) -> u8 {
     (u8::from(b == b'"') * FLAG_QUOTE)
         | (u8::from(b == b'@') * FLAG_AT)
         | (u8::from(b == b'|' || b == b'>' || b == b'/') * FLAG_MARK)
-        | (u8::from(b == b'.') * FLAG_DOT)
         | (u8::from(b == b':') * FLAG_COLON)
 }
 
@@ -790,6 +835,7 @@ struct StatLanes {
     upper: [u8; LANES],
     letters: [u8; LANES],
     commas: [u8; LANES],
+    dots: [u8; LANES],
     flags: [u8; LANES],
 }
 
@@ -803,13 +849,17 @@ impl StatLanes {
             .iter_mut()
             .zip(self.letters.iter_mut())
             .zip(self.commas.iter_mut())
+            .zip(self.dots.iter_mut())
             .zip(self.flags.iter_mut())
             .zip(block.iter().zip(keep));
-        for ((((u, l), k), f), (&b, &m)) in lanes {
-            *u += u8::from(b.wrapping_sub(b'A') < 26) & m;
+        for (((((u, l), k), d), f), (&b, &m)) in lanes {
+            // `A..=Z` moved to the 26 least `i8` values: one signed compare
+            // (SSE2 has no unsigned one).
+            *u += u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26) & m;
             // Upper case ASCII letters are lower case ones without bit 5.
-            *l += u8::from((b | 0x20).wrapping_sub(b'a') < 26) & m;
+            *l += u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26) & m;
             *k += u8::from(b == b',') & m;
+            *d += u8::from(b == b'.') & m;
             *f |= flags_of(b) & m.wrapping_neg();
         }
     }
@@ -819,6 +869,7 @@ impl StatLanes {
         into.upper += lane_sum(&self.upper);
         into.letters += lane_sum(&self.letters);
         into.commas += lane_sum(&self.commas);
+        into.dots += lane_sum(&self.dots);
         into.flags |= self.flags.iter().fold(0, |a, &f| a | f);
         *self = StatLanes::default();
     }
@@ -851,17 +902,12 @@ fn tail_mask(rest: usize) -> [u8; 16] {
 fn stat_counts(b: &[u8]) -> StatCounts {
     let mut out = StatCounts::default();
     let Some(last) = b.last_chunk::<LANES>() else {
-        let block = padded(b);
-        let mut lanes = StatLanes::default();
-        lanes.add(&block, &[1; LANES]);
-        lanes.flush(&mut out);
-        return out;
+        return short_counts(&padded(b));
     };
     let mut lanes = StatLanes::default();
     // Groups of 255 blocks, the lanes flushed between them.
     let rest = b.len() % LANES;
-    let mut groups = b.get(..b.len() - rest).unwrap_or(&[]).chunks(LANES * 255);
-    let last_group = groups.next_back();
+    let body = b.get(..b.len() - rest).unwrap_or(&[]);
     let add_all = |lanes: &mut StatLanes, group: &[u8]| {
         for block in group.chunks_exact(LANES) {
             if let Some(block) = block.first_chunk::<LANES>() {
@@ -869,12 +915,19 @@ fn stat_counts(b: &[u8]) -> StatCounts {
             }
         }
     };
-    for group in groups {
-        add_all(&mut lanes, group);
-        lanes.flush(&mut out);
-    }
-    if let Some(group) = last_group {
-        add_all(&mut lanes, group);
+    if body.len() <= LANES * 255 {
+        // One group (most lines): no groups to count.
+        add_all(&mut lanes, body);
+    } else {
+        let mut groups = body.chunks(LANES * 255);
+        let last_group = groups.next_back();
+        for group in groups {
+            add_all(&mut lanes, group);
+            lanes.flush(&mut out);
+        }
+        if let Some(group) = last_group {
+            add_all(&mut lanes, group);
+        }
     }
     if rest > 0 {
         // The last sixteen bytes, counting only the lanes not yet counted.
@@ -883,6 +936,35 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     }
     lanes.flush(&mut out);
     out
+}
+
+/// [`stat_counts`] of one block (a short line and zero bytes): each lane
+/// counts at most one of each, so two counts share a lane as `a + 17 * b`
+/// (at most 18, summed to at most 288), and two sums of lanes give the four
+/// counts (a sum of sixteen lanes is at most 16: below 17).
+#[inline(always)]
+fn short_counts(block: &[u8; LANES]) -> StatCounts {
+    let (mut letters, mut marks, mut flags) = ([0u8; LANES], [0u8; LANES], [0u8; LANES]);
+    let lanes = letters
+        .iter_mut()
+        .zip(marks.iter_mut())
+        .zip(flags.iter_mut())
+        .zip(block);
+    for (((l, k), f), &b) in lanes {
+        let upper = u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
+        let letter = u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
+        *l = upper + 17 * letter;
+        *k = u8::from(b == b',') + 17 * u8::from(b == b'.');
+        *f = flags_of(b);
+    }
+    let (l, k) = (lane_sum(&letters), lane_sum(&marks));
+    StatCounts {
+        upper: l % 17,
+        letters: l / 17,
+        commas: k % 17,
+        dots: k / 17,
+        flags: flags.iter().fold(0, |a, &f| a | f),
+    }
 }
 
 /// The bytes of `b` (fewer than sixteen) and zero bytes after them: two
@@ -927,31 +1009,37 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
         .clamp(8, 24);
     let key = |t: &str| {
         let b = t.as_bytes();
-        let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-        let n = b.len();
-        let k = (n as u64)
-            ^ (at(0) << 32)
-            ^ (at(1) << 40)
-            ^ (at(n.wrapping_sub(2)) << 48)
-            ^ (at(n.wrapping_sub(1)) << 56);
+        // Two two-byte loads (a line of one byte: that byte).
+        let ends = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (Some(&first), Some(&last)) => {
+                u64::from(u16::from_le_bytes(first)) | (u64::from(u16::from_le_bytes(last)) << 16)
+            }
+            _ => u64::from(b.first().copied().unwrap_or(0)),
+        };
+        let k = (b.len() as u64) ^ (ends << 32);
         (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - key_bits)) as usize
     };
     let mut by_key = vec![0u8; 1 << key_bits];
-    // Each line's key (below 2^24), later its entry: one vector.
-    let mut slots: Vec<u32> = lines.iter().map(|c| key(c.text) as u32).collect();
     // Lines not alone under their key, counted as they come: the second
     // line under a key brings the first one along.
     let mut hashed = 0usize;
-    for &k in &slots {
-        if let Some(n) = by_key.get_mut(k as usize) {
-            hashed += match *n {
-                0 => 0,
-                1 => 2,
-                _ => 1,
-            };
-            *n = n.saturating_add(1);
-        }
-    }
+    // Each line's key (below 2^24), later its entry: one vector, made in
+    // the pass that counts the keys.
+    let mut slots: Vec<u32> = lines
+        .iter()
+        .map(|c| {
+            let k = key(c.text);
+            if let Some(n) = by_key.get_mut(k) {
+                hashed += match *n {
+                    0 => 0,
+                    1 => 2,
+                    _ => 1,
+                };
+                *n = n.saturating_add(1);
+            }
+            k as u32
+        })
+        .collect();
     // At most half full.
     let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
     let mask = (1usize << bits) - 1;
@@ -1205,6 +1293,61 @@ mod tests {
                 naive,
                 "{probes} probes"
             );
+        }
+    }
+
+    #[test]
+    fn stat_counts_match_the_byte_loop_on_every_byte() {
+        let naive = |b: &[u8]| StatCounts {
+            upper: b.iter().filter(|c| c.is_ascii_uppercase()).count() as u32,
+            letters: b.iter().filter(|c| c.is_ascii_alphabetic()).count() as u32,
+            commas: b.iter().filter(|&&c| c == b',').count() as u32,
+            dots: b.iter().filter(|&&c| c == b'.').count() as u32,
+            flags: b.iter().fold(0, |f, &c| f | flags_of(c)),
+        };
+        // Every byte value in every lane, at lengths around the block size
+        // and over 255 blocks.
+        let all: Vec<u8> = (0..=255u8).cycle().take(256 * 17 + 5).collect();
+        for start in 0..17 {
+            for len in (0..40).chain([255, 256, 4079, 4080, 4081, 4100]) {
+                if let Some(b) = all.get(start..start + len) {
+                    assert_eq!(stat_counts(b), naive(b), "{len} bytes from {start}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn url_dot_matches_every_dot_searched() {
+        let plain = |b: &[u8]| {
+            memchr::memchr_iter(b'.', b).any(|at| {
+                let after = b.get(at + 1..).unwrap_or(&[]);
+                at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
+                    || after.starts_with(b"com")
+                    || after.starts_with(b"org")
+                    || after.starts_with(b"de/")
+            })
+        };
+        let parts = [
+            "www", ".", "com", "org", "de/", "de", "x", " ", "w", "..", "c",
+        ];
+        let mut lines: Vec<String> = Vec::new();
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    lines.push([a, b, c].concat());
+                    lines.push([a, b, c, "."].concat());
+                }
+            }
+        }
+        lines.push("Ends like a sentence. And www.".to_string());
+        lines.push(".".repeat(600));
+        for line in &lines {
+            let b = line.as_bytes();
+            let dots = b.iter().filter(|&&c| c == b'.').count() as u32;
+            if dots > 0 {
+                assert_eq!(url_dot(b, dots), plain(b), "{line:?}");
+            }
         }
     }
 
