@@ -144,7 +144,7 @@ struct Starts {
     windows: Vec<u8>,
     /// Phrase ids, each with where its window sits.
     order: Vec<(u32, Window)>,
-    /// Each phrase's bytes, by id.
+    /// Each phrase's bytes, ASCII-lowercased, by id.
     phrases: Vec<Box<[u8]>>,
 }
 
@@ -318,7 +318,10 @@ impl Starts {
                     (id, at)
                 })
                 .collect(),
-            phrases: patterns.iter().map(|p| p.as_bytes().into()).collect(),
+            phrases: patterns
+                .iter()
+                .map(|p| p.as_bytes().to_ascii_lowercase().into())
+                .collect(),
         })
     }
 
@@ -390,11 +393,7 @@ impl Starts {
                 continue;
             };
             let better = best.is_none_or(|(len, b)| p.len() > len || (p.len() == len && id < b));
-            if better
-                && bytes
-                    .get(s..s + p.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(p))
-            {
+            if better && bytes.get(s..s + p.len()).is_some_and(|t| eq_lowered(t, p)) {
                 best = Some((p.len(), id));
             }
         }
@@ -520,6 +519,52 @@ fn unpack(k: u64) -> (usize, Window, u32) {
         _ => Window::Before,
     };
     ((k >> 34) as usize, at, k as u32)
+}
+
+/// `text` equals `lower` (ASCII-lowercased, as long) ASCII-case-
+/// insensitively, as `eq_ignore_ascii_case` says: eight bytes at a time
+/// (the last eight overlapping the ones before) where eight fit.
+#[inline]
+fn eq_lowered(text: &[u8], lower: &[u8]) -> bool {
+    if text.len() != lower.len() {
+        return false;
+    }
+    if text.len() < 8 {
+        return text.eq_ignore_ascii_case(lower);
+    }
+    let word = |b: &[u8], i: usize| {
+        b.get(i..)
+            .and_then(|t| t.first_chunk::<8>())
+            .map(|w| u64::from_le_bytes(*w))
+    };
+    let last = text.len() - 8;
+    let mut i = 0;
+    loop {
+        let at = i.min(last);
+        match (word(text, at), word(lower, at)) {
+            (Some(t), Some(l)) if lower8(t) == l => {}
+            _ => return false,
+        }
+        if at == last {
+            return true;
+        }
+        i += 8;
+    }
+}
+
+/// ASCII-lowercases eight bytes at once: `A`..`Z` gain bit 5, every other
+/// byte (those of 0x80 and up included) stays.
+#[inline(always)]
+fn lower8(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let h = x & LOW7;
+    // The high bit of each byte: its low seven bits are `A` or more, and
+    // `[` or more; no carry leaves a byte, as each is at most 0x7F + 0x3F.
+    let from_a = h + 0x3F3F_3F3F_3F3F_3F3F;
+    let past_z = h + 0x2525_2525_2525_2525;
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// Sets bit `h` of `set`; true (for chaining) if it is in range.
@@ -888,6 +933,37 @@ mod tests {
         assert!(lex.starts.is_none(), "a 2-byte phrase is not indexed");
         assert_eq!(lex.find_all("a zz b").count(), 1);
         assert_eq!(lex.find_all("we use cookies").count(), 1);
+    }
+
+    #[test]
+    fn word_compare_is_eq_ignore_ascii_case() {
+        let mut bytes: Vec<u8> = (0..=255u8).collect();
+        bytes.extend(b"@AZ[`az{ \x7f\x80\xc0\xc1\xda\xdb\xe0\xfa");
+        for x in &bytes {
+            let w = u64::from_le_bytes([*x, b'A', b'z', b'@', b'[', 0xC1, b'Q', *x]);
+            let want: Vec<u8> = w.to_le_bytes().to_ascii_lowercase();
+            assert_eq!(lower8(w).to_le_bytes().to_vec(), want, "byte {x:#x}");
+        }
+        let texts: [&[u8]; 8] = [
+            b"abc",
+            b"Accept All Cookies",
+            b"ACCEPT ALL COOKIEZ",
+            b"accept all cookies",
+            b"Share on Facebook",
+            b"\xc3\x84hnliche Beitr\xc3\xa4ge",
+            b"\xc3\xa4hnliche Beitr\xc3\xa4ge",
+            b"12345678",
+        ];
+        for a in texts {
+            for b in texts {
+                for cut in 0..=a.len().min(b.len()) {
+                    let (a, b) = (&a[..cut], &b[..cut]);
+                    let lower = b.to_ascii_lowercase();
+                    assert_eq!(eq_lowered(a, &lower), a.eq_ignore_ascii_case(b));
+                }
+            }
+        }
+        assert!(!eq_lowered(b"abcdefghi", b"abcdefgh"));
     }
 
     #[test]
