@@ -123,11 +123,10 @@ struct Starts {
     /// every window here first, with a load and a compare (a bit test
     /// takes three more instructions), and most stop.
     first: Box<[u8; FIRST_LEN]>,
+    /// One bit per [`start_hash`] of a window: set if a key hashes there.
+    /// A window that passes [`Starts::first`] must pass here, then
+    /// [`Starts::confirm`].
     bits: Box<[u64; START_WORDS]>,
-    /// The same keys under a second hash ([`check_hash`]): a window must
-    /// pass both, so most windows that share a first hash with a key by
-    /// chance stop here, before the ranks and phrase lists are read.
-    check: Box<[u64; CHECK_WORDS]>,
     /// The eight bytes a window starts, under [`long_hash`], for every
     /// phrase that fixes them (its first eight at `At`, its second to
     /// ninth at `After`); and under [`check_hash`], the windows of the
@@ -210,14 +209,9 @@ impl Starts {
         }
         keyed.sort_unstable();
         keyed.dedup();
-        let mut check = Box::new([0u64; CHECK_WORDS]);
         let mut first = Box::new([0u8; FIRST_LEN]);
         for p in patterns {
             let mut key = |w: [u8; 4]| {
-                let h = check_hash(fold4(w));
-                if let Some(word) = check.get_mut(h >> 6) {
-                    *word |= 1 << (h & 63);
-                }
                 if let Some(f) = first.get_mut(first_hash(fold4(w))) {
                     *f = 1;
                 }
@@ -305,7 +299,6 @@ impl Starts {
         Some(Starts {
             first,
             bits,
-            check,
             long,
             short,
             rank,
@@ -492,11 +485,7 @@ impl Starts {
             let k = (folded >> (8 * j)) as u32;
             if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
                 let h = start_hash(k);
-                let c = check_hash(k);
-                if get_bit(&self.bits[..], h)
-                    && get_bit(&self.check[..], c)
-                    && self.confirm(bytes, q + j, c)
-                {
+                if get_bit(&self.bits[..], h) && self.confirm(bytes, q + j, check_hash(k)) {
                     return Some((j, h));
                 }
             }
@@ -639,7 +628,7 @@ fn window_hash(bytes: &[u8], q: usize) -> usize {
     start_hash(fold4(w))
 }
 
-/// Bits of the second hash, [`check_hash`] (8 KiB).
+/// Bits of [`check_hash`], the hash of the `short` windows (8 KiB).
 const CHECK_BITS: u32 = 16;
 const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
 
