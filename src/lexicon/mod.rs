@@ -109,9 +109,10 @@ pub(crate) struct Lexicon {
 /// merges some other bytes too: more candidates, never fewer). A bit per
 /// hash value says whether any window hashes so; the set bits are ranked,
 /// and the k-th one lists its phrases with where the window sits. A
-/// window that passes is confirmed on the eight bytes it starts (see
-/// `long`), since most such windows are a common word that merely begins
-/// like a phrase ("das ", "ment"); only then are the phrases listed. A
+/// window that passes is confirmed on the bytes of a phrase it starts,
+/// up to eight (see `long` and `short`), since most such windows are a
+/// common word that merely begins like a phrase ("das ", "ment", "sign
+/// of" for "sign in"); only then are the phrases listed. A
 /// candidate is checked by comparing the phrase's bytes ASCII-case-
 /// insensitively, as the automaton would match them; of the phrases that
 /// match at a start the longest wins, then the first listed, as in a
@@ -127,14 +128,20 @@ struct Starts {
     /// A window that passes [`Starts::first`] must pass here, then
     /// [`Starts::confirm`].
     bits: Box<[u64; START_WORDS]>,
-    /// The eight bytes a window starts, under [`long_hash`], for every
-    /// phrase that fixes them (its first eight at `At`, its second to
-    /// ninth at `After`); and under [`check_hash`], the windows of the
-    /// phrases too short for that, which pass on their four bytes alone.
-    /// A window must pass one of the two: most that hold a phrase's first
-    /// four bytes in a word that goes on otherwise stop here.
+    /// The bytes a window starts, under [`long_hash`], for every phrase
+    /// that fixes five or more (eight at most; those past the phrase
+    /// masked off) from one of its windows (its first at `At`, from its
+    /// second at `After`). A window must pass here or, if its phrase fixes
+    /// only four bytes, in `short` and `four_check`: most that hold a
+    /// phrase's first four bytes in a word that goes on otherwise stop.
     long: Box<[u64; LONG_WORDS]>,
-    short: Box<[u64; CHECK_WORDS]>,
+    /// Under [`short_hash`] of a window's four bytes: bit 0 if a phrase
+    /// fixes only these four from a window, bit `n - 4` if one fixes `n`
+    /// (five to seven) starting with them.
+    short: Box<[u8; SHORT_LEN]>,
+    /// Under [`check_hash`], the four-byte windows of bit 0 of `short` once
+    /// more, so that few common words pass both by chance.
+    four_check: Box<[u64; CHECK_WORDS]>,
     /// Set bits in the words before each word.
     rank: Box<[u32; START_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
@@ -237,34 +244,46 @@ impl Starts {
             }
         }
         let mut long = Box::new([0u64; LONG_WORDS]);
-        let mut short = Box::new([0u64; CHECK_WORDS]);
+        let mut short = Box::new([0u8; SHORT_LEN]);
+        let mut four_check = Box::new([0u64; CHECK_WORDS]);
         for p in patterns {
             let b = p.as_bytes();
-            let mut eight = |from: usize| match b.get(from..).and_then(|t| t.first_chunk::<8>()) {
-                Some(w) => set_bit(&mut long[..], long_hash(fold8(*w))),
-                None => false,
+            let mut four = |w: [u8; 4], n: usize| {
+                let k = fold4(w);
+                if let Some(f) = short.get_mut(short_hash(k)) {
+                    *f |= 1 << n.saturating_sub(4);
+                }
+                if n == 4 {
+                    set_bit(&mut four_check[..], check_hash(k));
+                }
             };
-            // The windows that fix no eight bytes.
-            let mut four = |w: [u8; 4]| set_bit(&mut short[..], check_hash(fold4(w)));
             match *b {
                 [b0, b1, b2] => {
                     for x in 0..=255u8 {
-                        four([b0, b1, b2, x]);
-                        four([x, b0, b1, b2]);
+                        four([b0, b1, b2, x], 4);
+                        four([x, b0, b1, b2], 4);
                     }
                 }
                 [b0, b1, b2, b3] => {
-                    four([b0, b1, b2, b3]);
+                    four([b0, b1, b2, b3], 4);
                     for x in 0..=255u8 {
-                        four([b1, b2, b3, x]);
+                        four([b1, b2, b3, x], 4);
                     }
                 }
                 [b0, b1, b2, b3, b4, ..] => {
-                    if !eight(0) {
-                        four([b0, b1, b2, b3]);
-                    }
-                    if !eight(1) {
-                        four([b1, b2, b3, b4]);
+                    // How many bytes these windows fix, marked under
+                    // their four bytes when under eight.
+                    let at = fix_bytes(&mut long, b, 0);
+                    let after = fix_bytes(&mut long, b, 1);
+                    for (from, n) in [(0, at), (1, after)] {
+                        let w = [b0, b1, b2, b3, b4];
+                        let Some(&[c0, c1, c2, c3]) = w.get(from..from + 4) else {
+                            continue;
+                        };
+                        if n < 8 {
+                            // Four bytes alone (n = 0), or a mark.
+                            four([c0, c1, c2, c3], n.max(4));
+                        }
                     }
                 }
                 _ => return None,
@@ -301,6 +320,7 @@ impl Starts {
             bits,
             long,
             short,
+            four_check,
             rank,
             bucket,
             windows,
@@ -485,7 +505,7 @@ impl Starts {
             let k = (folded >> (8 * j)) as u32;
             if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
                 let h = start_hash(k);
-                if get_bit(&self.bits[..], h) && self.confirm(bytes, q + j, check_hash(k)) {
+                if get_bit(&self.bits[..], h) && self.confirm(bytes, q + j, k) {
                     return Some((j, h));
                 }
             }
@@ -493,13 +513,15 @@ impl Starts {
         None
     }
 
-    /// The window at `q`, whose four bytes have check hash `c`, may see a
-    /// phrase: a phrase too short to fix eight bytes has these four, or
-    /// the eight bytes at `q` (zeros past the end) are those of a phrase.
-    /// A window that sees a phrase occurring there always passes.
+    /// The window at `q`, whose four case-folded bytes are `k`, may see a
+    /// phrase: a phrase that fixes only these four has them, or the eight
+    /// bytes at `q` (zeros past the end), or their first five to seven,
+    /// are those of a phrase. A window that sees a phrase occurring there
+    /// always passes.
     #[cold]
-    fn confirm(&self, bytes: &[u8], q: usize, c: usize) -> bool {
-        if get_bit(&self.short[..], c) {
+    fn confirm(&self, bytes: &[u8], q: usize, k: u32) -> bool {
+        let fixes = self.short.get(short_hash(k)).copied().unwrap_or(0);
+        if fixes & 1 != 0 && get_bit(&self.four_check[..], check_hash(k)) {
             return true;
         }
         let rest = bytes.get(q..).unwrap_or(&[]);
@@ -513,8 +535,40 @@ impl Starts {
                 w
             }
         };
-        get_bit(&self.long[..], long_hash(fold8(w)))
+        let w = fold8(w);
+        if get_bit(&self.long[..], long_hash(w)) {
+            return true;
+        }
+        // Bit `n - 4` of `fixes`: a phrase fixes `n` bytes from a window
+        // with these four.
+        (5..8).any(|n| {
+            fixes & (1 << (n - 4)) != 0 && get_bit(&self.long[..], long_hash(w & low_bytes(n)))
+        })
     }
+}
+
+/// Indexes the bytes of phrase `b` that its window at `from` fixes (`At`
+/// at 0, `After` at 1), eight at most, if there are at least five, under
+/// [`long_hash`] (the bytes past them masked off): how many, or 0 if
+/// there are fewer (the window is then keyed on its four bytes alone).
+fn fix_bytes(long: &mut [u64; LONG_WORDS], b: &[u8], from: usize) -> usize {
+    let t = b.get(from..).unwrap_or(&[]);
+    let n = t.len().min(8);
+    if n < 5 {
+        return 0;
+    }
+    let mut w = [0u8; 8];
+    for (d, s) in w.iter_mut().zip(t) {
+        *d = *s;
+    }
+    set_bit(&mut long[..], long_hash(fold8(w) & low_bytes(n)));
+    n
+}
+
+/// The low `n` bytes of a word set (all of them from eight on).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 }
 }
 
 /// A phrase's key in the index build: its window's hash, where the window
@@ -628,7 +682,17 @@ fn window_hash(bytes: &[u8], q: usize) -> usize {
     start_hash(fold4(w))
 }
 
-/// Bits of [`check_hash`], the hash of the `short` windows (8 KiB).
+/// Bits of [`short_hash`] (32 KiB).
+const SHORT_BITS: u32 = 15;
+const SHORT_LEN: usize = 1 << SHORT_BITS;
+
+/// Hashes four case-folded bytes to `SHORT_BITS` bits, for `short`.
+#[inline(always)]
+fn short_hash(k: u32) -> usize {
+    (k.wrapping_mul(0xC2B2_AE35) >> (32 - SHORT_BITS)) as usize
+}
+
+/// Bits of [`check_hash`], for `four_check` (8 KiB).
 const CHECK_BITS: u32 = 16;
 const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
 
@@ -910,6 +974,10 @@ mod tests {
             "zzzzz",
             "qqq",
             "zzz",
+            "vwxyz",
+            "uvwxyz",
+            "tuvwxyz",
+            "stuvwxyz",
         ];
         for p in extra {
             o.extra_phrases
@@ -930,6 +998,12 @@ mod tests {
             "qqqq qqq zzz",
             "a qqq",
             "xqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+            "vwxyz",
+            "a vwxyz",
+            "uvwxy uvwxyz tuvwxy stuvwxyz",
+            "STUVWXYZ TUVWXYZ vwxyzz",
+            "vwxy",
+            "tuvwxyzstuvwxyz",
         ] {
             same_as_reference(&lex, &patterns, text);
             same_as_reference(&lex, &patterns, &format!("x {text}"));
@@ -945,6 +1019,55 @@ mod tests {
         assert!(lex.starts.is_none(), "a 2-byte phrase is not indexed");
         assert_eq!(lex.find_all("a zz b").count(), 1);
         assert_eq!(lex.find_all("we use cookies").count(), 1);
+    }
+
+    #[test]
+    fn every_window_of_an_occurrence_passes_confirm() {
+        let mut patterns = builtin_patterns();
+        patterns.extend([
+            "abcde",
+            "abcdef",
+            "AbCdEfG",
+            "abcdefgh",
+            "abcdefghi",
+            "xyz",
+            "wxyz",
+        ]);
+        let starts = Starts::new(&patterns).unwrap();
+        for p in &patterns {
+            for text in [p.to_string(), p.to_ascii_uppercase()] {
+                for pad in ["", "a", "ab", "abc"] {
+                    for tail in ["", " ", "!x", " and more text"] {
+                        let t = format!("{pad}{text}{tail}");
+                        let bytes = t.as_bytes();
+                        let s = pad.len();
+                        // The window that sees a start: its own if even,
+                        // else the one after (the one before, for a
+                        // three-byte phrase).
+                        let q = match (s % 2, p.len()) {
+                            (0, _) => s,
+                            (_, 3) => s - 1,
+                            _ => s + 1,
+                        };
+                        let k = fold4(window4(bytes, q));
+                        assert!(
+                            get_bit(&starts.bits[..], start_hash(k)),
+                            "{p:?} in {t:?} at {q}"
+                        );
+                        assert!(starts.confirm(bytes, q, k), "{p:?} in {t:?} at {q}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The four bytes at `q`, zeros past the end.
+    fn window4(bytes: &[u8], q: usize) -> [u8; 4] {
+        let mut w = [0u8; 4];
+        for (d, s) in w.iter_mut().zip(bytes.get(q..).unwrap_or(&[])) {
+            *d = *s;
+        }
+        w
     }
 
     #[test]
