@@ -827,29 +827,63 @@ impl Lexicon {
     pub(crate) fn find_all<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Found> + 't {
         let bytes = text.as_bytes();
         let mut at = 0usize;
-        let indexed = self.starts.iter().flat_map(move |starts| {
-            std::iter::from_fn(move || {
-                let (start, end, id) = starts.find(bytes, at)?;
-                at = end;
-                Some((start, end, id))
-            })
-        });
-        let plain = self.automaton.iter().flat_map(move |ac| {
-            ac.find_iter(text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
-        });
-        let matches = indexed.chain(plain);
-        matches.filter_map(move |(start, end, phrase)| {
-            let meta = self.meta.get(phrase as usize)?;
-            let wordy = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
-            if meta.word_start && wordy(text.get(..start).and_then(|s| s.chars().next_back())) {
-                return None;
+        // One search or the other: the automaton is built only where the
+        // index is not.
+        let mut plain = match (&self.starts, &self.automaton) {
+            (None, Some(ac)) => Some(ac.find_iter(text)),
+            _ => None,
+        };
+        std::iter::from_fn(move || {
+            loop {
+                let (start, end, phrase) = match (&self.starts, plain.as_mut()) {
+                    (Some(starts), _) => {
+                        let found = starts.find(bytes, at)?;
+                        at = found.1;
+                        found
+                    }
+                    (None, Some(it)) => {
+                        let m = it.next()?;
+                        (m.start(), m.end(), m.pattern().as_u32())
+                    }
+                    (None, None) => return None,
+                };
+                if self.on_word_boundaries(text, start, end, phrase) {
+                    return Some(Found { start, end, phrase });
+                }
             }
-            if meta.word_end && wordy(text.get(end..).and_then(|s| s.chars().next())) {
-                return None;
-            }
-            Some(Found { start, end, phrase })
         })
+    }
+
+    /// The occurrence of `phrase` at `start..end` of `text` has no word
+    /// character next to it where the phrase starts or ends with one.
+    #[inline]
+    fn on_word_boundaries(&self, text: &str, start: usize, end: usize, phrase: u32) -> bool {
+        let Some(meta) = self.meta.get(phrase as usize) else {
+            return false;
+        };
+        let wordy = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
+        // An ASCII byte next to the match is the character there (no other
+        // character's bytes are under 0x80); others are decoded.
+        let bytes = text.as_bytes();
+        if meta.word_start {
+            let before = match start.checked_sub(1).and_then(|i| bytes.get(i)) {
+                Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+                _ => wordy(text.get(..start).and_then(|s| s.chars().next_back())),
+            };
+            if before {
+                return false;
+            }
+        }
+        if meta.word_end {
+            let after = match bytes.get(end) {
+                Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+                _ => wordy(text.get(end..).and_then(|s| s.chars().next())),
+            };
+            if after {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -1016,6 +1050,10 @@ mod tests {
             "STUVWXYZ TUVWXYZ vwxyzz",
             "vwxy",
             "tuvwxyzstuvwxyz",
+            "\u{e9}zzzz \u{e9}zzzz\u{e9} zzzz\u{e9}",
+            "\u{4e2d}zzzz\u{4e2d} \u{3a9}zzzz zzzz\u{3a9}",
+            "1zzzz zzzz1 _zzzz_ -zzzz-",
+            "zzzz\u{301} \u{301}zzzz",
         ] {
             same_as_reference(&lex, &patterns, text);
             same_as_reference(&lex, &patterns, &format!("x {text}"));
