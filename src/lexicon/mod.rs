@@ -154,6 +154,10 @@ struct Starts {
     phrases: Vec<Box<[u8]>>,
 }
 
+/// No phrase found, as `(length, id)`: in two registers where an `Option`
+/// would go through memory.
+const NONE: (usize, u32) = (0, 0);
+
 /// Where a phrase's window sits, relative to the phrase's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Window {
@@ -196,14 +200,14 @@ impl Starts {
             let mut key = |w: [u8; 4], at: Window| keyed.push(pack(start_hash(fold4(w)), at, id));
             match *p.as_bytes() {
                 [b0, b1, b2] => {
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b0, b1, b2, x], Window::At);
                         key([x, b0, b1, b2], Window::Before);
                     }
                 }
                 [b0, b1, b2, b3] => {
                     key([b0, b1, b2, b3], Window::At);
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b1, b2, b3, x], Window::After);
                     }
                 }
@@ -225,14 +229,14 @@ impl Starts {
             };
             match *p.as_bytes() {
                 [b0, b1, b2] => {
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b0, b1, b2, x]);
                         key([x, b0, b1, b2]);
                     }
                 }
                 [b0, b1, b2, b3] => {
                     key([b0, b1, b2, b3]);
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b1, b2, b3, x]);
                     }
                 }
@@ -259,14 +263,14 @@ impl Starts {
             };
             match *b {
                 [b0, b1, b2] => {
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         four([b0, b1, b2, x], 4);
                         four([x, b0, b1, b2], 4);
                     }
                 }
                 [b0, b1, b2, b3] => {
                     four([b0, b1, b2, b3], 4);
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         four([b1, b2, b3, x], 4);
                     }
                 }
@@ -364,11 +368,11 @@ impl Starts {
                 checked = s + 1;
                 // An even start has one window: this one.
                 let found = if w == Window::At {
-                    self.longest_in(bytes, s, k, Window::At, None)
+                    self.longest_in(bytes, s, k, Window::At, NONE)
                 } else {
                     self.longest_at(bytes, s)
                 };
-                if let Some((len, id)) = found {
+                if let (len @ 1.., id) = found {
                     return Some((s, s + len, id));
                 }
             }
@@ -378,26 +382,27 @@ impl Starts {
 
     /// The longest phrase (then the first) that starts at `s`, through
     /// every window that sees it.
-    fn longest_at(&self, bytes: &[u8], s: usize) -> Option<(usize, u32)> {
+    fn longest_at(&self, bytes: &[u8], s: usize) -> (usize, u32) {
         let at = |q: usize| self.rank_of(window_hash(bytes, q));
         if s & 1 == 0 {
-            self.longest_in(bytes, s, at(s), Window::At, None)
+            self.longest_in(bytes, s, at(s), Window::At, NONE)
         } else {
-            let best = self.longest_in(bytes, s, at(s + 1), Window::After, None);
+            let best = self.longest_in(bytes, s, at(s + 1), Window::After, NONE);
             self.longest_in(bytes, s, at(s - 1), Window::Before, best)
         }
     }
 
     /// The longest phrase (then the first) starting at `s` among the
-    /// entries of the k-th set hash whose window sits at `at`, or `best`.
+    /// entries of the k-th set hash whose window sits at `at`, or `best`:
+    /// `(length, id)`, [`NONE`] for none.
     fn longest_in(
         &self,
         bytes: &[u8],
         s: usize,
         k: Option<usize>,
         at: Window,
-        mut best: Option<(usize, u32)>,
-    ) -> Option<(usize, u32)> {
+        mut best: (usize, u32),
+    ) -> (usize, u32) {
         for &(id, w) in k.map_or(&[][..], |k| self.entries(k)) {
             if w != at {
                 continue;
@@ -405,9 +410,10 @@ impl Starts {
             let Some(p) = self.phrases.get(id as usize) else {
                 continue;
             };
-            let better = best.is_none_or(|(len, b)| p.len() > len || (p.len() == len && id < b));
+            // Against `NONE` every phrase is longer: none is empty.
+            let better = p.len() > best.0 || (p.len() == best.0 && id < best.1);
             if better && bytes.get(s..s + p.len()).is_some_and(|t| eq_lowered(t, p)) {
-                best = Some((p.len(), id));
+                best = (p.len(), id);
             }
         }
         best
@@ -581,6 +587,12 @@ fn fix_bytes(long: &mut [u64; LONG_WORDS], b: &[u8], from: usize) -> usize {
 #[inline]
 fn low_bytes(n: usize) -> u64 {
     if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 }
+}
+
+/// "Any byte" in a window key: one per value the case fold leaves (those
+/// with bit 5 set), as the others fold onto them.
+fn any_byte() -> impl Iterator<Item = u8> {
+    (0..=255u8).filter(|x| x & 0x20 != 0)
 }
 
 /// A phrase's key in the index build: its window's hash, where the window
