@@ -125,9 +125,14 @@ struct Starts {
     /// takes three more instructions), and most stop.
     first: Box<[u8; FIRST_LEN]>,
     /// One bit per [`start_hash`] of a window: set if a key hashes there.
-    /// A window that passes [`Starts::first`] must pass here, then
-    /// [`Starts::confirm`].
+    /// Ranked (see `rank`) for a window that passes [`Starts::first`],
+    /// `second` and [`Starts::confirm`].
     bits: Box<[u64; START_WORDS]>,
+    /// One byte per [`start_hash`] without its low bits: non-zero if a
+    /// key's hash starts so. The scan's second test, where `bits` would
+    /// cost a bit test; the few windows that pass here but not in `bits`
+    /// name no start.
+    second: Box<[u8; SECOND_LEN]>,
     /// The bytes a window starts, under [`long_hash`], for every phrase
     /// that fixes five or more (eight at most; those past the phrase
     /// masked off) from one of its windows (its first at `At`, from its
@@ -183,6 +188,10 @@ impl Window {
 /// set for the built-in phrases.
 const START_BITS: u32 = 17;
 const START_WORDS: usize = 1 << (START_BITS - 6);
+
+/// 2^14 bytes (16 KiB, as `bits`) for the second test of a window.
+const SECOND_BITS: u32 = 14;
+const SECOND_LEN: usize = 1 << SECOND_BITS;
 
 /// 2^15 bytes (32 KiB) for the first test of every window: about 7% of
 /// them are set for the built-in phrases.
@@ -294,9 +303,13 @@ impl Starts {
             }
         }
         let mut bits = Box::new([0u64; START_WORDS]);
+        let mut second = Box::new([0u8; SECOND_LEN]);
         for (h, _, _) in keyed.iter().map(|&k| unpack(k)) {
             if let Some(w) = bits.get_mut(h >> 6) {
                 *w |= 1 << (h & 63);
+            }
+            if let Some(f) = second.get_mut(h >> (START_BITS - SECOND_BITS)) {
+                *f = 1;
             }
         }
         let mut rank = Box::new([0u32; START_WORDS]);
@@ -322,6 +335,7 @@ impl Starts {
         Some(Starts {
             first,
             bits,
+            second,
             long,
             short,
             four_check,
@@ -510,8 +524,11 @@ impl Starts {
         for j in [0, 2, 4] {
             let k = (folded >> (8 * j)) as u32;
             if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
+                // The top bits of the start hash: a byte to test, where
+                // a bit would take three more instructions.
                 let h = start_hash(k);
-                if get_bit(&self.bits[..], h) && self.confirm_here(bytes, q + j, k) {
+                let second = self.second.get(h >> (START_BITS - SECOND_BITS));
+                if second.is_some_and(|&f| f != 0) && self.confirm_here(bytes, q + j, k) {
                     return Some((j, h));
                 }
             }
@@ -1112,6 +1129,12 @@ mod tests {
                             _ => s + 1,
                         };
                         let k = fold4(window4(bytes, q));
+                        let h = start_hash(k);
+                        assert_eq!(
+                            starts.second.get(h >> (START_BITS - SECOND_BITS)),
+                            Some(&1),
+                            "{p:?} in {t:?} at {q}"
+                        );
                         assert!(
                             get_bit(&starts.bits[..], start_hash(k)),
                             "{p:?} in {t:?} at {q}"
