@@ -155,9 +155,12 @@ struct Starts {
     windows: Vec<u8>,
     /// Phrase ids, each with where its window sits.
     order: Vec<(u32, Window)>,
-    /// Each phrase's bytes, ASCII-lowercased, by id.
-    phrases: Vec<Box<[u8]>>,
+    /// Each phrase's bytes, ASCII-lowercased, with their [`keep_mask`], by id.
+    phrases: Vec<Lowered>,
 }
+
+/// A phrase's bytes, ASCII-lowercased, and their [`keep_mask`].
+type Lowered = (Box<[u8]>, Box<[u8]>);
 
 /// No phrase found, as `(length, id)`: in two registers where an `Option`
 /// would go through memory.
@@ -351,7 +354,11 @@ impl Starts {
                 .collect(),
             phrases: patterns
                 .iter()
-                .map(|p| p.as_bytes().to_ascii_lowercase().into())
+                .map(|p| {
+                    let lower = p.as_bytes().to_ascii_lowercase();
+                    let keep = keep_mask(&lower);
+                    (lower.into(), keep)
+                })
                 .collect(),
         })
     }
@@ -421,12 +428,16 @@ impl Starts {
             if w != at {
                 continue;
             }
-            let Some(p) = self.phrases.get(id as usize) else {
+            let Some((p, keep)) = self.phrases.get(id as usize) else {
                 continue;
             };
             // Against `NONE` every phrase is longer: none is empty.
             let better = p.len() > best.0 || (p.len() == best.0 && id < best.1);
-            if better && bytes.get(s..s + p.len()).is_some_and(|t| eq_lowered(t, p)) {
+            if better
+                && bytes
+                    .get(s..s + p.len())
+                    .is_some_and(|t| eq_lowered(t, p, keep))
+            {
                 best = (p.len(), id);
             }
         }
@@ -655,49 +666,58 @@ fn unpack(k: u64) -> (usize, Window, u32) {
 }
 
 /// `text` equals `lower` (ASCII-lowercased, as long) ASCII-case-
-/// insensitively, as `eq_ignore_ascii_case` says: eight bytes at a time
-/// (the last eight overlapping the ones before) where eight fit.
+/// insensitively, as `eq_ignore_ascii_case` says, given `keep` (see
+/// [`keep_mask`]): every byte the same but bit 5 where `lower` has a
+/// letter. Eight bytes at a time (the last eight overlapping the ones
+/// before) where eight fit, else four.
 #[inline]
-fn eq_lowered(text: &[u8], lower: &[u8]) -> bool {
-    if text.len() != lower.len() {
+fn eq_lowered(text: &[u8], lower: &[u8], keep: &[u8]) -> bool {
+    let n = lower.len();
+    if text.len() != n || keep.len() != n {
         return false;
     }
-    if text.len() < 8 {
-        return text.eq_ignore_ascii_case(lower);
+    fn words<const W: usize>(text: &[u8], lower: &[u8], keep: &[u8]) -> bool {
+        let word = |b: &[u8], i: usize| {
+            let mut w = [0u8; 8];
+            if let Some(c) = b.get(i..).and_then(|t| t.first_chunk::<W>()) {
+                for (d, s) in w.iter_mut().zip(c) {
+                    *d = *s;
+                }
+            }
+            u64::from_le_bytes(w)
+        };
+        let last = lower.len() - W;
+        let mut i = 0;
+        loop {
+            let at = i.min(last);
+            if (word(text, at) ^ word(lower, at)) & word(keep, at) != 0 {
+                return false;
+            }
+            if at == last {
+                return true;
+            }
+            i += W;
+        }
     }
-    let word = |b: &[u8], i: usize| {
-        b.get(i..)
-            .and_then(|t| t.first_chunk::<8>())
-            .map(|w| u64::from_le_bytes(*w))
-    };
-    let last = text.len() - 8;
-    let mut i = 0;
-    loop {
-        let at = i.min(last);
-        match (word(text, at), word(lower, at)) {
-            (Some(t), Some(l)) if lower8(t) == l => {}
-            _ => return false,
-        }
-        if at == last {
-            return true;
-        }
-        i += 8;
+    match n {
+        8.. => words::<8>(text, lower, keep),
+        4.. => words::<4>(text, lower, keep),
+        _ => text
+            .iter()
+            .zip(lower)
+            .zip(keep)
+            .all(|((t, l), k)| (t ^ l) & k == 0),
     }
 }
 
-/// ASCII-lowercases eight bytes at once: `A`..`Z` gain bit 5, every other
-/// byte (those of 0x80 and up included) stays.
-#[inline(always)]
-fn lower8(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let h = x & LOW7;
-    // The high bit of each byte: its low seven bits are `A` or more, and
-    // `[` or more; no carry leaves a byte, as each is at most 0x7F + 0x3F.
-    let from_a = h + 0x3F3F_3F3F_3F3F_3F3F;
-    let past_z = h + 0x2525_2525_2525_2525;
-    let upper = from_a & !past_z & !x & HIGH;
-    x | (upper >> 2)
+/// The bits of `lower` (ASCII-lowercased) that text must match
+/// ASCII-case-insensitively: all but bit 5 of a letter, which `A`..`Z`
+/// clear, every bit of any other byte.
+fn keep_mask(lower: &[u8]) -> Box<[u8]> {
+    lower
+        .iter()
+        .map(|b| if b.is_ascii_lowercase() { !0x20 } else { !0 })
+        .collect()
 }
 
 /// Sets bit `h` of `set`; true (for chaining) if it is in range.
@@ -1184,12 +1204,21 @@ mod tests {
 
     #[test]
     fn word_compare_is_eq_ignore_ascii_case() {
-        let mut bytes: Vec<u8> = (0..=255u8).collect();
-        bytes.extend(b"@AZ[`az{ \x7f\x80\xc0\xc1\xda\xdb\xe0\xfa");
-        for x in &bytes {
-            let w = u64::from_le_bytes([*x, b'A', b'z', b'@', b'[', 0xC1, b'Q', *x]);
-            let want: Vec<u8> = w.to_le_bytes().to_ascii_lowercase();
-            assert_eq!(lower8(w).to_le_bytes().to_vec(), want, "byte {x:#x}");
+        let eq = |a: &[u8], b: &[u8]| {
+            let lower = b.to_ascii_lowercase();
+            eq_lowered(a, &lower, &keep_mask(&lower))
+        };
+        // Every pair of bytes, at lengths that take each path.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                for n in [1, 3, 4, 6, 8, 11] {
+                    let (a, b) = (vec![x; n], vec![y; n]);
+                    assert_eq!(eq(&a, &b), a.eq_ignore_ascii_case(&b), "{x:#x} {y:#x} {n}");
+                    let mut c = b.clone();
+                    c[n / 2] = x;
+                    assert_eq!(eq(&c, &b), c.eq_ignore_ascii_case(&b), "{x:#x} {y:#x} {n}");
+                }
+            }
         }
         let texts: [&[u8]; 8] = [
             b"abc",
@@ -1205,12 +1234,11 @@ mod tests {
             for b in texts {
                 for cut in 0..=a.len().min(b.len()) {
                     let (a, b) = (&a[..cut], &b[..cut]);
-                    let lower = b.to_ascii_lowercase();
-                    assert_eq!(eq_lowered(a, &lower), a.eq_ignore_ascii_case(b));
+                    assert_eq!(eq(a, b), a.eq_ignore_ascii_case(b), "{a:?} {b:?}");
                 }
             }
         }
-        assert!(!eq_lowered(b"abcdefghi", b"abcdefgh"));
+        assert!(!eq(b"abcdefghi", b"abcdefgh"));
     }
 
     #[test]
