@@ -5,8 +5,10 @@
 //! automaton reports, without stepping an automaton through every byte: the
 //! phrases are indexed by a hash of four bytes around their start (see
 //! [`Starts`]), the scan hashes the four bytes at every other offset (one
-//! multiply and one bit test each, in a bit set that stays in the L1 cache),
-//! and only where a bit is set are the phrases listed there compared. The
+//! multiply and one byte test each, in a table that stays in the L1
+//! cache), and only where the window passes that and the tests after it
+//! (a second byte table, then the phrase bytes it starts, up to eight,
+//! under a hash) are the phrases listed there compared. The
 //! index builds in a small fraction of the time a DFA takes, which matters
 //! when one process parses one page. Lexicons with a phrase under three
 //! bytes (user phrases) fall back to an automaton.
