@@ -5,8 +5,10 @@
 //! automaton reports, without stepping an automaton through every byte: the
 //! phrases are indexed by a hash of four bytes around their start (see
 //! [`Starts`]), the scan hashes the four bytes at every other offset (one
-//! multiply and one bit test each, in a bit set that stays in the L1 cache),
-//! and only where a bit is set are the phrases listed there compared. The
+//! multiply and one byte test each, in a table that stays in the L1
+//! cache), and only where the window passes that and the tests after it
+//! (a second byte table, then the phrase bytes it starts, up to eight,
+//! under a hash) are the phrases listed there compared. The
 //! index builds in a small fraction of the time a DFA takes, which matters
 //! when one process parses one page. Lexicons with a phrase under three
 //! bytes (user phrases) fall back to an automaton.
@@ -109,9 +111,10 @@ pub(crate) struct Lexicon {
 /// merges some other bytes too: more candidates, never fewer). A bit per
 /// hash value says whether any window hashes so; the set bits are ranked,
 /// and the k-th one lists its phrases with where the window sits. A
-/// window that passes is confirmed on the eight bytes it starts (see
-/// `long`), since most such windows are a common word that merely begins
-/// like a phrase ("das ", "ment"); only then are the phrases listed. A
+/// window that passes is confirmed on the bytes of a phrase it starts,
+/// up to eight (see `long` and `short`), since most such windows are a
+/// common word that merely begins like a phrase ("das ", "ment", "sign
+/// of" for "sign in"); only then are the phrases listed. A
 /// candidate is checked by comparing the phrase's bytes ASCII-case-
 /// insensitively, as the automaton would match them; of the phrases that
 /// match at a start the longest wins, then the first listed, as in a
@@ -123,19 +126,29 @@ struct Starts {
     /// every window here first, with a load and a compare (a bit test
     /// takes three more instructions), and most stop.
     first: Box<[u8; FIRST_LEN]>,
+    /// One bit per [`start_hash`] of a window: set if a key hashes there.
+    /// Ranked (see `rank`) for a window that passes [`Starts::first`],
+    /// `second` and [`Starts::confirm`].
     bits: Box<[u64; START_WORDS]>,
-    /// The same keys under a second hash ([`check_hash`]): a window must
-    /// pass both, so most windows that share a first hash with a key by
-    /// chance stop here, before the ranks and phrase lists are read.
-    check: Box<[u64; CHECK_WORDS]>,
-    /// The eight bytes a window starts, under [`long_hash`], for every
-    /// phrase that fixes them (its first eight at `At`, its second to
-    /// ninth at `After`); and under [`check_hash`], the windows of the
-    /// phrases too short for that, which pass on their four bytes alone.
-    /// A window must pass one of the two: most that hold a phrase's first
-    /// four bytes in a word that goes on otherwise stop here.
+    /// One byte per [`start_hash`] without its low bits: non-zero if a
+    /// key's hash starts so. The scan's second test, where `bits` would
+    /// cost a bit test; the few windows that pass here but not in `bits`
+    /// name no start.
+    second: Box<[u8; SECOND_LEN]>,
+    /// The bytes a window starts, under [`long_hash`], for every phrase
+    /// that fixes five or more (eight at most; those past the phrase
+    /// masked off) from one of its windows (its first at `At`, from its
+    /// second at `After`). A window must pass here or, if its phrase fixes
+    /// only four bytes, in `short` and `four_check`: most that hold a
+    /// phrase's first four bytes in a word that goes on otherwise stop.
     long: Box<[u64; LONG_WORDS]>,
-    short: Box<[u64; CHECK_WORDS]>,
+    /// Under [`short_hash`] of a window's four bytes: bit 0 if a phrase
+    /// fixes only these four from a window, bit `n - 4` if one fixes `n`
+    /// (five to seven) starting with them.
+    short: Box<[u8; SHORT_LEN]>,
+    /// Under [`check_hash`], the four-byte windows of bit 0 of `short` once
+    /// more, so that few common words pass both by chance.
+    four_check: Box<[u64; CHECK_WORDS]>,
     /// Set bits in the words before each word.
     rank: Box<[u32; START_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
@@ -144,9 +157,16 @@ struct Starts {
     windows: Vec<u8>,
     /// Phrase ids, each with where its window sits.
     order: Vec<(u32, Window)>,
-    /// Each phrase's bytes, by id.
-    phrases: Vec<Box<[u8]>>,
+    /// Each phrase's bytes, ASCII-lowercased, with their [`keep_mask`], by id.
+    phrases: Vec<Lowered>,
 }
+
+/// A phrase's bytes, ASCII-lowercased, and their [`keep_mask`].
+type Lowered = (Box<[u8]>, Box<[u8]>);
+
+/// No phrase found, as `(length, id)`: in two registers where an `Option`
+/// would go through memory.
+const NONE: (usize, u32) = (0, 0);
 
 /// Where a phrase's window sits, relative to the phrase's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -174,6 +194,10 @@ impl Window {
 const START_BITS: u32 = 17;
 const START_WORDS: usize = 1 << (START_BITS - 6);
 
+/// 2^14 bytes (16 KiB, as `bits`) for the second test of a window.
+const SECOND_BITS: u32 = 14;
+const SECOND_LEN: usize = 1 << SECOND_BITS;
+
 /// 2^15 bytes (32 KiB) for the first test of every window: about 7% of
 /// them are set for the built-in phrases.
 const FIRST_BITS: u32 = 15;
@@ -190,14 +214,14 @@ impl Starts {
             let mut key = |w: [u8; 4], at: Window| keyed.push(pack(start_hash(fold4(w)), at, id));
             match *p.as_bytes() {
                 [b0, b1, b2] => {
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b0, b1, b2, x], Window::At);
                         key([x, b0, b1, b2], Window::Before);
                     }
                 }
                 [b0, b1, b2, b3] => {
                     key([b0, b1, b2, b3], Window::At);
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b1, b2, b3, x], Window::After);
                     }
                 }
@@ -210,28 +234,23 @@ impl Starts {
         }
         keyed.sort_unstable();
         keyed.dedup();
-        let mut check = Box::new([0u64; CHECK_WORDS]);
         let mut first = Box::new([0u8; FIRST_LEN]);
         for p in patterns {
             let mut key = |w: [u8; 4]| {
-                let h = check_hash(fold4(w));
-                if let Some(word) = check.get_mut(h >> 6) {
-                    *word |= 1 << (h & 63);
-                }
                 if let Some(f) = first.get_mut(first_hash(fold4(w))) {
                     *f = 1;
                 }
             };
             match *p.as_bytes() {
                 [b0, b1, b2] => {
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b0, b1, b2, x]);
                         key([x, b0, b1, b2]);
                     }
                 }
                 [b0, b1, b2, b3] => {
                     key([b0, b1, b2, b3]);
-                    for x in 0..=255u8 {
+                    for x in any_byte() {
                         key([b1, b2, b3, x]);
                     }
                 }
@@ -243,43 +262,59 @@ impl Starts {
             }
         }
         let mut long = Box::new([0u64; LONG_WORDS]);
-        let mut short = Box::new([0u64; CHECK_WORDS]);
+        let mut short = Box::new([0u8; SHORT_LEN]);
+        let mut four_check = Box::new([0u64; CHECK_WORDS]);
         for p in patterns {
             let b = p.as_bytes();
-            let mut eight = |from: usize| match b.get(from..).and_then(|t| t.first_chunk::<8>()) {
-                Some(w) => set_bit(&mut long[..], long_hash(fold8(*w))),
-                None => false,
+            let mut four = |w: [u8; 4], n: usize| {
+                let k = fold4(w);
+                if let Some(f) = short.get_mut(short_hash(k)) {
+                    *f |= 1 << n.saturating_sub(4);
+                }
+                if n == 4 {
+                    set_bit(&mut four_check[..], check_hash(k));
+                }
             };
-            // The windows that fix no eight bytes.
-            let mut four = |w: [u8; 4]| set_bit(&mut short[..], check_hash(fold4(w)));
             match *b {
                 [b0, b1, b2] => {
-                    for x in 0..=255u8 {
-                        four([b0, b1, b2, x]);
-                        four([x, b0, b1, b2]);
+                    for x in any_byte() {
+                        four([b0, b1, b2, x], 4);
+                        four([x, b0, b1, b2], 4);
                     }
                 }
                 [b0, b1, b2, b3] => {
-                    four([b0, b1, b2, b3]);
-                    for x in 0..=255u8 {
-                        four([b1, b2, b3, x]);
+                    four([b0, b1, b2, b3], 4);
+                    for x in any_byte() {
+                        four([b1, b2, b3, x], 4);
                     }
                 }
                 [b0, b1, b2, b3, b4, ..] => {
-                    if !eight(0) {
-                        four([b0, b1, b2, b3]);
-                    }
-                    if !eight(1) {
-                        four([b1, b2, b3, b4]);
+                    // How many bytes these windows fix, marked under
+                    // their four bytes when under eight.
+                    let at = fix_bytes(&mut long, b, 0);
+                    let after = fix_bytes(&mut long, b, 1);
+                    for (from, n) in [(0, at), (1, after)] {
+                        let w = [b0, b1, b2, b3, b4];
+                        let Some(&[c0, c1, c2, c3]) = w.get(from..from + 4) else {
+                            continue;
+                        };
+                        if n < 8 {
+                            // Four bytes alone (n = 0), or a mark.
+                            four([c0, c1, c2, c3], n.max(4));
+                        }
                     }
                 }
                 _ => return None,
             }
         }
         let mut bits = Box::new([0u64; START_WORDS]);
+        let mut second = Box::new([0u8; SECOND_LEN]);
         for (h, _, _) in keyed.iter().map(|&k| unpack(k)) {
             if let Some(w) = bits.get_mut(h >> 6) {
                 *w |= 1 << (h & 63);
+            }
+            if let Some(f) = second.get_mut(h >> (START_BITS - SECOND_BITS)) {
+                *f = 1;
             }
         }
         let mut rank = Box::new([0u32; START_WORDS]);
@@ -305,9 +340,10 @@ impl Starts {
         Some(Starts {
             first,
             bits,
-            check,
+            second,
             long,
             short,
+            four_check,
             rank,
             bucket,
             windows,
@@ -318,7 +354,14 @@ impl Starts {
                     (id, at)
                 })
                 .collect(),
-            phrases: patterns.iter().map(|p| p.as_bytes().into()).collect(),
+            phrases: patterns
+                .iter()
+                .map(|p| {
+                    let lower = p.as_bytes().to_ascii_lowercase();
+                    let keep = keep_mask(&lower);
+                    (lower.into(), keep)
+                })
+                .collect(),
         })
     }
 
@@ -348,11 +391,11 @@ impl Starts {
                 checked = s + 1;
                 // An even start has one window: this one.
                 let found = if w == Window::At {
-                    self.longest_in(bytes, s, k, Window::At, None)
+                    self.longest_in(bytes, s, k, Window::At, NONE)
                 } else {
                     self.longest_at(bytes, s)
                 };
-                if let Some((len, id)) = found {
+                if let (len @ 1.., id) = found {
                     return Some((s, s + len, id));
                 }
             }
@@ -362,40 +405,42 @@ impl Starts {
 
     /// The longest phrase (then the first) that starts at `s`, through
     /// every window that sees it.
-    fn longest_at(&self, bytes: &[u8], s: usize) -> Option<(usize, u32)> {
+    fn longest_at(&self, bytes: &[u8], s: usize) -> (usize, u32) {
         let at = |q: usize| self.rank_of(window_hash(bytes, q));
         if s & 1 == 0 {
-            self.longest_in(bytes, s, at(s), Window::At, None)
+            self.longest_in(bytes, s, at(s), Window::At, NONE)
         } else {
-            let best = self.longest_in(bytes, s, at(s + 1), Window::After, None);
+            let best = self.longest_in(bytes, s, at(s + 1), Window::After, NONE);
             self.longest_in(bytes, s, at(s - 1), Window::Before, best)
         }
     }
 
     /// The longest phrase (then the first) starting at `s` among the
-    /// entries of the k-th set hash whose window sits at `at`, or `best`.
+    /// entries of the k-th set hash whose window sits at `at`, or `best`:
+    /// `(length, id)`, [`NONE`] for none.
     fn longest_in(
         &self,
         bytes: &[u8],
         s: usize,
         k: Option<usize>,
         at: Window,
-        mut best: Option<(usize, u32)>,
-    ) -> Option<(usize, u32)> {
+        mut best: (usize, u32),
+    ) -> (usize, u32) {
         for &(id, w) in k.map_or(&[][..], |k| self.entries(k)) {
             if w != at {
                 continue;
             }
-            let Some(p) = self.phrases.get(id as usize) else {
+            let Some((p, keep)) = self.phrases.get(id as usize) else {
                 continue;
             };
-            let better = best.is_none_or(|(len, b)| p.len() > len || (p.len() == len && id < b));
+            // Against `NONE` every phrase is longer: none is empty.
+            let better = p.len() > best.0 || (p.len() == best.0 && id < best.1);
             if better
                 && bytes
                     .get(s..s + p.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(p))
+                    .is_some_and(|t| eq_lowered(t, p, keep))
             {
-                best = Some((p.len(), id));
+                best = (p.len(), id);
             }
         }
         best
@@ -430,6 +475,27 @@ impl Starts {
     /// mask here, since few pass.
     #[inline]
     fn next(&self, bytes: &[u8], mut q: usize) -> Option<(usize, usize)> {
+        // Six words a step (offsets 0, 2, 8, 10, 16 and 18 of twenty-six
+        // bytes) while they fit: twelve windows for one loop test, each
+        // word's low and high halves, with no copy to shift.
+        while let Some(c) = bytes.get(q..).and_then(|t| t.first_chunk::<26>()) {
+            let word = |j: usize| {
+                c.get(j..)
+                    .and_then(|t| t.first_chunk::<8>())
+                    .map_or(0, |w| u64::from_le_bytes(*w))
+            };
+            // Written out: a loop over the three is not unrolled.
+            if let Some((i, h)) = self.test4(bytes, q, word(0), word(2)) {
+                return Some((q + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 8, word(8), word(10)) {
+                return Some((q + 8 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 16, word(16), word(18)) {
+                return Some((q + 16 + i, h));
+            }
+            q += 24;
+        }
         // Two words a step (offsets 0 and 6 of fourteen bytes) while they
         // fit: six windows for one loop test.
         while let Some(chunk) = bytes.get(q..q.wrapping_add(14)) {
@@ -461,34 +527,75 @@ impl Starts {
         (j + 3 <= tail.len()).then_some((q + j, h))
     }
 
+    /// The first of the windows at offsets 0, 2, 4 and 6 of the bytes at
+    /// `q`, given as the words at `q` (`a`) and `q + 2` (`b`), that passes
+    /// the scan's tests, and its hash.
+    #[inline(always)]
+    fn test4(&self, bytes: &[u8], q: usize, a: u64, b: u64) -> Option<(usize, usize)> {
+        let (a, b) = (a | 0x2020_2020_2020_2020, b | 0x2020_2020_2020_2020);
+        for (j, k) in [
+            (0, a as u32),
+            (2, b as u32),
+            (4, (a >> 32) as u32),
+            (6, (b >> 32) as u32),
+        ] {
+            if let Some(h) = self.test1(bytes, q + j, k) {
+                return Some((j, h));
+            }
+        }
+        None
+    }
+
+    /// The hash of the window at `q` (case-folded bytes `k`) if it passes
+    /// the scan's tests.
+    #[inline(always)]
+    fn test1(&self, bytes: &[u8], q: usize, k: u32) -> Option<usize> {
+        if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
+            // The top bits of the start hash: a byte to test, where a bit
+            // would take three more instructions.
+            let h = start_hash(k);
+            let second = self.second.get(h >> (START_BITS - SECOND_BITS));
+            if second.is_some_and(|&f| f != 0) && self.confirm_here(bytes, q, k) {
+                return Some(h);
+            }
+        }
+        None
+    }
+
     /// The first of the windows at offsets 0, 2 and 4 of `word` (the eight
     /// bytes at `q`, zeros past the end) whose bits are set, and its hash.
     #[inline(always)]
     fn test3(&self, bytes: &[u8], q: usize, word: u64) -> Option<(usize, usize)> {
         let folded = word | 0x2020_2020_2020_2020;
         for j in [0, 2, 4] {
-            let k = (folded >> (8 * j)) as u32;
-            if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
-                let h = start_hash(k);
-                let c = check_hash(k);
-                if get_bit(&self.bits[..], h)
-                    && get_bit(&self.check[..], c)
-                    && self.confirm(bytes, q + j, c)
-                {
-                    return Some((j, h));
-                }
+            if let Some(h) = self.test1(bytes, q + j, (folded >> (8 * j)) as u32) {
+                return Some((j, h));
             }
         }
         None
     }
 
-    /// The window at `q`, whose four bytes have check hash `c`, may see a
-    /// phrase: a phrase too short to fix eight bytes has these four, or
-    /// the eight bytes at `q` (zeros past the end) are those of a phrase.
-    /// A window that sees a phrase occurring there always passes.
+    /// [`Starts::confirm`], with its common case in line: eight bytes to
+    /// load, and no phrase that fixes fewer from a window with these four.
+    #[inline(always)]
+    fn confirm_here(&self, bytes: &[u8], q: usize, k: u32) -> bool {
+        match bytes.get(q..).and_then(|t| t.first_chunk::<8>()) {
+            Some(w) if self.short.get(short_hash(k)) == Some(&0) => {
+                get_bit(&self.long[..], long_hash(fold8(*w)))
+            }
+            _ => self.confirm(bytes, q, k),
+        }
+    }
+
+    /// The window at `q`, whose four case-folded bytes are `k`, may see a
+    /// phrase: a phrase that fixes only these four has them, or the eight
+    /// bytes at `q` (zeros past the end), or their first five to seven,
+    /// are those of a phrase. A window that sees a phrase occurring there
+    /// always passes.
     #[cold]
-    fn confirm(&self, bytes: &[u8], q: usize, c: usize) -> bool {
-        if get_bit(&self.short[..], c) {
+    fn confirm(&self, bytes: &[u8], q: usize, k: u32) -> bool {
+        let fixes = self.short.get(short_hash(k)).copied().unwrap_or(0);
+        if fixes & 1 != 0 && get_bit(&self.four_check[..], check_hash(k)) {
             return true;
         }
         let rest = bytes.get(q..).unwrap_or(&[]);
@@ -502,8 +609,46 @@ impl Starts {
                 w
             }
         };
-        get_bit(&self.long[..], long_hash(fold8(w)))
+        let w = fold8(w);
+        if get_bit(&self.long[..], long_hash(w)) {
+            return true;
+        }
+        // Bit `n - 4` of `fixes`: a phrase fixes `n` bytes from a window
+        // with these four.
+        (5..8).any(|n| {
+            fixes & (1 << (n - 4)) != 0 && get_bit(&self.long[..], long_hash(w & low_bytes(n)))
+        })
     }
+}
+
+/// Indexes the bytes of phrase `b` that its window at `from` fixes (`At`
+/// at 0, `After` at 1), eight at most, if there are at least five, under
+/// [`long_hash`] (the bytes past them masked off): how many, or 0 if
+/// there are fewer (the window is then keyed on its four bytes alone).
+fn fix_bytes(long: &mut [u64; LONG_WORDS], b: &[u8], from: usize) -> usize {
+    let t = b.get(from..).unwrap_or(&[]);
+    let n = t.len().min(8);
+    if n < 5 {
+        return 0;
+    }
+    let mut w = [0u8; 8];
+    for (d, s) in w.iter_mut().zip(t) {
+        *d = *s;
+    }
+    set_bit(&mut long[..], long_hash(fold8(w) & low_bytes(n)));
+    n
+}
+
+/// The low `n` bytes of a word set (all of them from eight on).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 }
+}
+
+/// "Any byte" in a window key: one per value the case fold leaves (those
+/// with bit 5 set), as the others fold onto them.
+fn any_byte() -> impl Iterator<Item = u8> {
+    (0..=255u8).filter(|x| x & 0x20 != 0)
 }
 
 /// A phrase's key in the index build: its window's hash, where the window
@@ -520,6 +665,61 @@ fn unpack(k: u64) -> (usize, Window, u32) {
         _ => Window::Before,
     };
     ((k >> 34) as usize, at, k as u32)
+}
+
+/// `text` equals `lower` (ASCII-lowercased, as long) ASCII-case-
+/// insensitively, as `eq_ignore_ascii_case` says, given `keep` (see
+/// [`keep_mask`]): every byte the same but bit 5 where `lower` has a
+/// letter. Eight bytes at a time (the last eight overlapping the ones
+/// before) where eight fit, else four.
+#[inline]
+fn eq_lowered(text: &[u8], lower: &[u8], keep: &[u8]) -> bool {
+    let n = lower.len();
+    if text.len() != n || keep.len() != n {
+        return false;
+    }
+    fn words<const W: usize>(text: &[u8], lower: &[u8], keep: &[u8]) -> bool {
+        let word = |b: &[u8], i: usize| {
+            let mut w = [0u8; 8];
+            if let Some(c) = b.get(i..).and_then(|t| t.first_chunk::<W>()) {
+                for (d, s) in w.iter_mut().zip(c) {
+                    *d = *s;
+                }
+            }
+            u64::from_le_bytes(w)
+        };
+        let last = lower.len() - W;
+        let mut i = 0;
+        loop {
+            let at = i.min(last);
+            if (word(text, at) ^ word(lower, at)) & word(keep, at) != 0 {
+                return false;
+            }
+            if at == last {
+                return true;
+            }
+            i += W;
+        }
+    }
+    match n {
+        8.. => words::<8>(text, lower, keep),
+        4.. => words::<4>(text, lower, keep),
+        _ => text
+            .iter()
+            .zip(lower)
+            .zip(keep)
+            .all(|((t, l), k)| (t ^ l) & k == 0),
+    }
+}
+
+/// The bits of `lower` (ASCII-lowercased) that text must match
+/// ASCII-case-insensitively: all but bit 5 of a letter, which `A`..`Z`
+/// clear, every bit of any other byte.
+fn keep_mask(lower: &[u8]) -> Box<[u8]> {
+    lower
+        .iter()
+        .map(|b| if b.is_ascii_lowercase() { !0x20 } else { !0 })
+        .collect()
 }
 
 /// Sets bit `h` of `set`; true (for chaining) if it is in range.
@@ -571,7 +771,17 @@ fn window_hash(bytes: &[u8], q: usize) -> usize {
     start_hash(fold4(w))
 }
 
-/// Bits of the second hash, [`check_hash`] (8 KiB).
+/// Bits of [`short_hash`] (32 KiB).
+const SHORT_BITS: u32 = 15;
+const SHORT_LEN: usize = 1 << SHORT_BITS;
+
+/// Hashes four case-folded bytes to `SHORT_BITS` bits, for `short`.
+#[inline(always)]
+fn short_hash(k: u32) -> usize {
+    (k.wrapping_mul(0xC2B2_AE35) >> (32 - SHORT_BITS)) as usize
+}
+
+/// Bits of [`check_hash`], for `four_check` (8 KiB).
 const CHECK_BITS: u32 = 16;
 const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
 
@@ -694,29 +904,63 @@ impl Lexicon {
     pub(crate) fn find_all<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Found> + 't {
         let bytes = text.as_bytes();
         let mut at = 0usize;
-        let indexed = self.starts.iter().flat_map(move |starts| {
-            std::iter::from_fn(move || {
-                let (start, end, id) = starts.find(bytes, at)?;
-                at = end;
-                Some((start, end, id))
-            })
-        });
-        let plain = self.automaton.iter().flat_map(move |ac| {
-            ac.find_iter(text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
-        });
-        let matches = indexed.chain(plain);
-        matches.filter_map(move |(start, end, phrase)| {
-            let meta = self.meta.get(phrase as usize)?;
-            let wordy = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
-            if meta.word_start && wordy(text.get(..start).and_then(|s| s.chars().next_back())) {
-                return None;
+        // One search or the other: the automaton is built only where the
+        // index is not.
+        let mut plain = match (&self.starts, &self.automaton) {
+            (None, Some(ac)) => Some(ac.find_iter(text)),
+            _ => None,
+        };
+        std::iter::from_fn(move || {
+            loop {
+                let (start, end, phrase) = match (&self.starts, plain.as_mut()) {
+                    (Some(starts), _) => {
+                        let found = starts.find(bytes, at)?;
+                        at = found.1;
+                        found
+                    }
+                    (None, Some(it)) => {
+                        let m = it.next()?;
+                        (m.start(), m.end(), m.pattern().as_u32())
+                    }
+                    (None, None) => return None,
+                };
+                if self.on_word_boundaries(text, start, end, phrase) {
+                    return Some(Found { start, end, phrase });
+                }
             }
-            if meta.word_end && wordy(text.get(end..).and_then(|s| s.chars().next())) {
-                return None;
-            }
-            Some(Found { start, end, phrase })
         })
+    }
+
+    /// The occurrence of `phrase` at `start..end` of `text` has no word
+    /// character next to it where the phrase starts or ends with one.
+    #[inline]
+    fn on_word_boundaries(&self, text: &str, start: usize, end: usize, phrase: u32) -> bool {
+        let Some(meta) = self.meta.get(phrase as usize) else {
+            return false;
+        };
+        let wordy = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
+        // An ASCII byte next to the match is the character there (no other
+        // character's bytes are under 0x80); others are decoded.
+        let bytes = text.as_bytes();
+        if meta.word_start {
+            let before = match start.checked_sub(1).and_then(|i| bytes.get(i)) {
+                Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+                _ => wordy(text.get(..start).and_then(|s| s.chars().next_back())),
+            };
+            if before {
+                return false;
+            }
+        }
+        if meta.word_end {
+            let after = match bytes.get(end) {
+                Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+                _ => wordy(text.get(end..).and_then(|s| s.chars().next())),
+            };
+            if after {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -853,6 +1097,10 @@ mod tests {
             "zzzzz",
             "qqq",
             "zzz",
+            "vwxyz",
+            "uvwxyz",
+            "tuvwxyz",
+            "stuvwxyz",
         ];
         for p in extra {
             o.extra_phrases
@@ -873,6 +1121,16 @@ mod tests {
             "qqqq qqq zzz",
             "a qqq",
             "xqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+            "vwxyz",
+            "a vwxyz",
+            "uvwxy uvwxyz tuvwxy stuvwxyz",
+            "STUVWXYZ TUVWXYZ vwxyzz",
+            "vwxy",
+            "tuvwxyzstuvwxyz",
+            "\u{e9}zzzz \u{e9}zzzz\u{e9} zzzz\u{e9}",
+            "\u{4e2d}zzzz\u{4e2d} \u{3a9}zzzz zzzz\u{3a9}",
+            "1zzzz zzzz1 _zzzz_ -zzzz-",
+            "zzzz\u{301} \u{301}zzzz",
         ] {
             same_as_reference(&lex, &patterns, text);
             same_as_reference(&lex, &patterns, &format!("x {text}"));
@@ -888,6 +1146,101 @@ mod tests {
         assert!(lex.starts.is_none(), "a 2-byte phrase is not indexed");
         assert_eq!(lex.find_all("a zz b").count(), 1);
         assert_eq!(lex.find_all("we use cookies").count(), 1);
+    }
+
+    #[test]
+    fn every_window_of_an_occurrence_passes_confirm() {
+        let mut patterns = builtin_patterns();
+        patterns.extend([
+            "abcde",
+            "abcdef",
+            "AbCdEfG",
+            "abcdefgh",
+            "abcdefghi",
+            "xyz",
+            "wxyz",
+        ]);
+        let starts = Starts::new(&patterns).unwrap();
+        for p in &patterns {
+            for text in [p.to_string(), p.to_ascii_uppercase()] {
+                for pad in ["", "a", "ab", "abc"] {
+                    for tail in ["", " ", "!x", " and more text"] {
+                        let t = format!("{pad}{text}{tail}");
+                        let bytes = t.as_bytes();
+                        let s = pad.len();
+                        // The window that sees a start: its own if even,
+                        // else the one after (the one before, for a
+                        // three-byte phrase).
+                        let q = match (s % 2, p.len()) {
+                            (0, _) => s,
+                            (_, 3) => s - 1,
+                            _ => s + 1,
+                        };
+                        let k = fold4(window4(bytes, q));
+                        let h = start_hash(k);
+                        assert_eq!(
+                            starts.second.get(h >> (START_BITS - SECOND_BITS)),
+                            Some(&1),
+                            "{p:?} in {t:?} at {q}"
+                        );
+                        assert!(
+                            get_bit(&starts.bits[..], start_hash(k)),
+                            "{p:?} in {t:?} at {q}"
+                        );
+                        assert!(starts.confirm(bytes, q, k), "{p:?} in {t:?} at {q}");
+                        assert!(starts.confirm_here(bytes, q, k), "{p:?} in {t:?} at {q}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The four bytes at `q`, zeros past the end.
+    fn window4(bytes: &[u8], q: usize) -> [u8; 4] {
+        let mut w = [0u8; 4];
+        for (d, s) in w.iter_mut().zip(bytes.get(q..).unwrap_or(&[])) {
+            *d = *s;
+        }
+        w
+    }
+
+    #[test]
+    fn word_compare_is_eq_ignore_ascii_case() {
+        let eq = |a: &[u8], b: &[u8]| {
+            let lower = b.to_ascii_lowercase();
+            eq_lowered(a, &lower, &keep_mask(&lower))
+        };
+        // Every pair of bytes, at lengths that take each path.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                for n in [1, 3, 4, 6, 8, 11] {
+                    let (a, b) = (vec![x; n], vec![y; n]);
+                    assert_eq!(eq(&a, &b), a.eq_ignore_ascii_case(&b), "{x:#x} {y:#x} {n}");
+                    let mut c = b.clone();
+                    c[n / 2] = x;
+                    assert_eq!(eq(&c, &b), c.eq_ignore_ascii_case(&b), "{x:#x} {y:#x} {n}");
+                }
+            }
+        }
+        let texts: [&[u8]; 8] = [
+            b"abc",
+            b"Accept All Cookies",
+            b"ACCEPT ALL COOKIEZ",
+            b"accept all cookies",
+            b"Share on Facebook",
+            b"\xc3\x84hnliche Beitr\xc3\xa4ge",
+            b"\xc3\xa4hnliche Beitr\xc3\xa4ge",
+            b"12345678",
+        ];
+        for a in texts {
+            for b in texts {
+                for cut in 0..=a.len().min(b.len()) {
+                    let (a, b) = (&a[..cut], &b[..cut]);
+                    assert_eq!(eq(a, b), a.eq_ignore_ascii_case(b), "{a:?} {b:?}");
+                }
+            }
+        }
+        assert!(!eq(b"abcdefghi", b"abcdefgh"));
     }
 
     #[test]
