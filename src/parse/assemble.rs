@@ -771,10 +771,15 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
     let t = c.text.trim_end();
     let w = c.shape.weight();
     // Code ("x; // y") and addresses are not captions.
-    if w > CAPTION_MAX || c.boilerplate_hit().is_some() || t.contains("//") {
+    let b = t.as_bytes();
+    // Each sign found by its rarer byte (the second of `©`, the `/`), the
+    // line read once for each by `memchr` rather than by a string search.
+    let slash_then = |next: u8| memchr::memchr_iter(b'/', b).any(|p| b.get(p + 1) == Some(&next));
+    if w > CAPTION_MAX || c.boilerplate_hit().is_some() || slash_then(b'/') {
         return false;
     }
-    if t.contains('©') {
+    // `©` is C2 A9: an A9 after a C2 is that character and no other's part.
+    if memchr::memchr_iter(0xA9, b).any(|p| p > 0 && b.get(p - 1) == Some(&0xC2)) {
         return true;
     }
     if let Some(inner) = t.strip_suffix(')')
@@ -792,7 +797,7 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
         && c.shape.words <= 6
         && !c.shape.sentence_end
         && c.shape.digits == 0
-        && t.contains("/ ")
+        && slash_then(b' ')
 }
 
 /// Most teaser titles under a "related articles" line inside the article.
@@ -994,6 +999,55 @@ The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
 قال المجلس البلدي إن العبارة ستعود إلى الميناء بعد إصلاحات طويلة في الحوض الجاف.\n\
 وأضاف أن الرصيف القديم سيصبح ممشى عاما فيه مقاعد وأضواء وكشك صغير.";
         assert_eq!(trim_three(text), 1);
+    }
+
+    #[test]
+    fn credit_signs_are_found_as_a_string_search_finds_them() {
+        // The shape test as written with string searches.
+        fn reference(c: &crate::parse::classify::Classified<'_>) -> bool {
+            let t = c.text.trim_end();
+            let w = c.shape.weight();
+            if w > super::CAPTION_MAX || c.boilerplate_hit().is_some() || t.contains("//") {
+                return false;
+            }
+            if t.contains('©') {
+                return true;
+            }
+            if let Some(inner) = t.strip_suffix(')')
+                && let Some(open) = inner.rfind('(')
+                && let Some(tail) = inner.get(open + 1..)
+                && tail.len() <= super::CREDIT_TAIL
+                && tail.contains([':', '/'])
+                && tail.chars().any(char::is_alphabetic)
+                && !tail.ends_with(['.', '!', '?'])
+                && open > 0
+            {
+                return true;
+            }
+            w <= 50
+                && c.shape.words <= 6
+                && !c.shape.sentence_end
+                && c.shape.digits == 0
+                && t.contains("/ ")
+        }
+        let parts = [
+            "/", " ", "©", "ª", "é", "Anna", "(", ")", ":", "/ ", "//", "2",
+        ];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for d in parts {
+                    for line in [format!("A{a}{b}{d}"), format!("Pier {a}x{b}{d} end {a}")] {
+                        let c = classify(&line, crate::lexicon::Lexicon::builtin()).lines;
+                        if let Some(c) = c.first() {
+                            assert_eq!(super::credit_shaped(c), reference(c), "{line:?}");
+                            n += usize::from(reference(c));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "credits among the lines: {n}");
     }
 
     #[test]
