@@ -631,10 +631,11 @@ pub(crate) fn find(
         }
     }
     let mut toks = Vec::with_capacity(64);
+    let ends = LineEnds::new(units, lines, first);
     let candidates: Vec<Candidate> = (lo..hi)
         // A one-unit extent is the article itself, not its headline.
         .filter(|&k| !(k == first && first == last))
-        .filter_map(|k| candidate(units, lines, &mut toks, first, k))
+        .filter_map(|k| candidate(units, lines, &mut toks, &ends, first, k))
         .collect();
     // The body's words matter only to the candidates whose score may pass
     // `MIN_SCORE`; the others' scores are as good as none.
@@ -1002,6 +1003,7 @@ fn candidate(
     units: &[Unit],
     lines: &[Classified<'_>],
     toks: &mut Vec<u64>,
+    ends: &LineEnds,
     first: usize,
     k: usize,
 ) -> Option<Candidate> {
@@ -1063,12 +1065,8 @@ fn candidate(
     // Headlines recur: in breadcrumbs, teasers of the same story, share
     // text. Only lines with the same last byte can end with the line.
     let recurs = text.as_bytes().last().is_some_and(|&b| {
-        (first.saturating_sub(LOOKBACK)..(first + RECUR_AHEAD).min(units.len())).any(|j| {
-            j != k
-                && matches!(units.get(j), Some(Unit::Line(m)) if lines.get(m.at()).is_some_and(|o| {
-                    o.text.as_bytes().last() == Some(&b) && o.text.ends_with(text)
-                }))
-        })
+        ends.lines_ending_in(b, units, lines)
+            .any(|(j, o)| j != k && o.text.ends_with(text))
     });
     // Before the article, next to a byline or date, or repeated in the
     // page; not the article's own first short sentence.
@@ -1114,6 +1112,57 @@ fn candidate(
         distance: first.abs_diff(k),
         inside: k >= first,
     })
+}
+
+/// The last byte of each line unit where a headline's recurrence is looked
+/// for (from [`LOOKBACK`] units before the extent's start to [`RECUR_AHEAD`]
+/// after it), 0 for other units: read once for every candidate, and
+/// searched with `memchr`. No line ends in 0 (the input has none).
+struct LineEnds {
+    /// The unit of `last[0]`.
+    from: usize,
+    last: [u8; LOOKBACK + RECUR_AHEAD],
+    len: usize,
+}
+
+impl LineEnds {
+    fn new(units: &[Unit], lines: &[Classified<'_>], first: usize) -> Self {
+        let from = first.saturating_sub(LOOKBACK);
+        let to = (first + RECUR_AHEAD).min(units.len());
+        let mut ends = LineEnds {
+            from,
+            last: [0; LOOKBACK + RECUR_AHEAD],
+            len: 0,
+        };
+        for (slot, j) in ends.last.iter_mut().zip(from..to) {
+            if let Some(Unit::Line(m)) = units.get(j) {
+                *slot = lines
+                    .get(m.at())
+                    .and_then(|o| o.text.as_bytes().last().copied())
+                    .unwrap_or(0);
+            }
+            ends.len += 1;
+        }
+        ends
+    }
+
+    /// The line units of the window whose line ends in `b` (not 0), with
+    /// their lines: in the window's order.
+    fn lines_ending_in<'l, 'a>(
+        &'l self,
+        b: u8,
+        units: &'l [Unit],
+        lines: &'l [Classified<'a>],
+    ) -> impl Iterator<Item = (usize, &'l Classified<'a>)> + use<'l, 'a> {
+        let last = self.last.get(..self.len).unwrap_or(&[]);
+        memchr::memchr_iter(b, last).filter_map(move |d| {
+            let j = self.from + d;
+            match units.get(j) {
+                Some(Unit::Line(m)) => lines.get(m.at()).map(|o| (j, o)),
+                _ => None,
+            }
+        })
+    }
 }
 
 impl Candidate {
@@ -1374,6 +1423,47 @@ Pier plan";
                 (seps, commas, copyright),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn line_ends_find_the_lines_a_scan_of_the_window_finds() {
+        use crate::parse::classify::classify;
+        use crate::parse::structure::{AsIndex, Unit, ix};
+        let text = "Pier plan\nThe pier plan\nBoard\n- a\n- b\nOld pier plan\nOn the pier plan\nx";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let n = c.len();
+        // Lines and other units, the window cut at either end.
+        let mut units: Vec<Unit> = (0..n).map(|i| Unit::Line(ix(i))).collect();
+        units.insert(
+            3,
+            Unit::List {
+                start: ix(3),
+                end: ix(5),
+            },
+        );
+        for _ in 0..70 {
+            units.push(Unit::Line(ix(n - 1)));
+        }
+        for first in [0, 2, 5, 40, 64, 75] {
+            let ends = super::LineEnds::new(&units, &c, first);
+            for k in 0..units.len() {
+                for t in ["plan", "pier plan", "x", "n", "a"] {
+                    let b = *t.as_bytes().last().unwrap();
+                    let scan = (first.saturating_sub(super::LOOKBACK)
+                        ..(first + super::RECUR_AHEAD).min(units.len()))
+                        .any(|j| {
+                            j != k
+                                && matches!(units.get(j), Some(Unit::Line(m)) if c.get(m.at()).is_some_and(|o| {
+                                    o.text.as_bytes().last() == Some(&b) && o.text.ends_with(t)
+                                }))
+                        });
+                    let found = ends
+                        .lines_ending_in(b, &units, &c)
+                        .any(|(j, o)| j != k && o.text.ends_with(t));
+                    assert_eq!(found, scan, "first {first}, unit {k}, {t:?}");
+                }
+            }
         }
     }
 
