@@ -363,6 +363,9 @@ fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
     label
 }
 
+/// Most pieces set aside that [`assemble`] makes room for at once.
+const SET_ASIDE_ROOM: usize = 64;
+
 /// Builds the article.
 pub(crate) fn assemble<'a>(
     input: &'a str,
@@ -404,6 +407,15 @@ pub(crate) fn assemble<'a>(
         }
         None => (None, usize::MAX, 0),
     };
+    // Room for what the units become, so that the lists do not grow by
+    // doubling line by line: a block at most per unit of the extent, and
+    // the pieces set aside (merged runs, most often fewer than the units
+    // outside) up to a bound.
+    let inside = if first <= last { last - first + 1 } else { 0 };
+    b.article.body.reserve(inside.min(units.len()));
+    b.article
+        .boilerplate
+        .reserve((units.len() - inside.min(units.len())).clamp(8, SET_ASIDE_ROOM));
     // Between the headline and the prose the extent starts with, only meta
     // lines and prose belong to the article.
     // A clean copy has no chrome to shed.
