@@ -398,7 +398,8 @@ fn card_at(lexicon: &Lexicon, lines: &[Classified<'_>], i: usize) -> Option<Unit
         Kind::Text => (false, i),
         _ => return None,
     };
-    if !title_like(lines.get(title)?) || !is_bullet(lines, title + 1) {
+    // The bullet first: few lines have one under them, and it is one test.
+    if !is_bullet(lines, title + 1) || !title_like(lines.get(title)?) {
         return None;
     }
     let mut j = title + 1;
