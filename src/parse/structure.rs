@@ -375,14 +375,18 @@ fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
     };
     // A doubled line with a byline or date under it is the article's own
     // headline (rendered twice), not a link to another story.
-    let meta_next = lines
-        .get(i + 2)
-        .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. }));
-    a.text == b.text
+    let meta_next = || {
+        lines
+            .get(i + 2)
+            .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. }))
+    };
+    // Two lines of one length first: most pairs differ there.
+    a.text.len() == b.text.len()
+        && a.text == b.text
         && title_like(a)
         && (a.shape.words >= 3 || a.shape.cjk >= 6)
         && b.blanks_before <= 2
-        && !meta_next
+        && !meta_next()
 }
 
 fn is_bullet(lines: &[Classified<'_>], i: usize) -> bool {
