@@ -13,6 +13,10 @@ const PARTICLES: &[&str] = &[
 
 /// Recognises a whole trimmed line as a person's name (with an optional role
 /// after a comma).
+///
+/// Inlined: its callers ask it of many lines, and most fail the length or
+/// the first byte.
+#[inline]
 pub(crate) fn name(line: &str) -> bool {
     if line.len() > 120 {
         return false;
@@ -25,13 +29,33 @@ pub(crate) fn name(line: &str) -> bool {
                 || !b.is_ascii()
                 || b.is_ascii_whitespace()
                 || b == 0x0B
-                || PARTICLES.iter().any(|p| p.as_bytes().first() == Some(&b)) => {}
+                || PARTICLE_STARTS & (1 << b) != 0 => {}
         _ => return false,
     }
-    !ascii_prefix_fails(line.as_bytes()) && name_after_start(line)
+    name_from_start(line)
 }
 
+/// The first bytes of [`PARTICLES`], a bit each.
+#[allow(clippy::indexing_slicing)] // `k < PARTICLES.len()`, and `get` is not const
+const PARTICLE_STARTS: u128 = {
+    let mut m = 0u128;
+    let mut k = 0;
+    while k < PARTICLES.len() {
+        if let Some(&b) = PARTICLES[k].as_bytes().first() {
+            m |= 1 << b;
+        }
+        k += 1;
+    }
+    m
+};
+
 /// [`name`] past its checks of the length and the first byte.
+fn name_from_start(line: &str) -> bool {
+    ascii_verdict(line).unwrap_or_else(|| name_after_start(line))
+}
+
+/// [`name`] past its checks of the length, the first byte and the ASCII
+/// start.
 fn name_after_start(line: &str) -> bool {
     let (who, role) = match line.split_once(',') {
         Some((w, r)) => (w, Some(r.trim())),
@@ -49,36 +73,56 @@ fn name_after_start(line: &str) -> bool {
     words.is_some_and(|n| (2..=5).contains(&n))
 }
 
-/// Whether a word of the line's ASCII start (before its first comma and its
-/// first non-ASCII byte) makes it no name, as [`ascii_words`] judges words:
-/// most lines (prose) fail at their second word, and this reads no further.
-/// Such a word is one of the words [`words`] reads too (the same white space
-/// bounds it), so its verdict is theirs.
-fn ascii_prefix_fails(line: &[u8]) -> bool {
+/// The verdict of [`name_after_start`] where the line's start tells it:
+/// `Some(false)` at a word of the ASCII start (before the first comma and
+/// the first non-ASCII byte) that is no name's, or at a word that starts
+/// with a character neither upper case nor white space; `Some` of whether
+/// there are two to five words for an ASCII line without a comma, read to
+/// its end; `None` for the rest. Most lines (prose) fail at their second
+/// word, and this reads no further. Each word judged here is one of the
+/// words [`words`] reads too (the same white space bounds it), so its
+/// verdict is theirs.
+fn ascii_verdict(line: &str) -> Option<bool> {
+    let bytes = line.as_bytes();
     let mut words = 0;
     let mut start = 0;
-    for (p, &b) in line.iter().enumerate() {
+    for (p, &b) in bytes.iter().enumerate() {
         let end = matches!(b, b' ' | b'\t'..=b'\r' | b',');
         if !end {
             if b.is_ascii() {
                 continue;
             }
-            return false;
+            // A word that starts with this character is a particle (never:
+            // they are ASCII) or starts upper case.
+            let first = line.get(p..).and_then(|r| r.chars().next());
+            if p == start && first.is_some_and(|c| !c.is_whitespace() && !c.is_uppercase()) {
+                return Some(false);
+            }
+            return None;
         }
-        if let Some(w) = line.get(start..p)
+        if let Some(w) = bytes.get(start..p)
             && !w.is_empty()
         {
             words += 1;
             if words > 5 || !ascii_word_ok(w) {
-                return true;
+                return Some(false);
             }
         }
         if b == b',' {
-            return false;
+            return None;
         }
         start = p + 1;
     }
-    false
+    // The whole line is ASCII words, without a comma: all its words are read.
+    if let Some(w) = bytes.get(start..)
+        && !w.is_empty()
+    {
+        words += 1;
+        if words > 5 || !ascii_word_ok(w) {
+            return Some(false);
+        }
+    }
+    Some((2..=5).contains(&words))
 }
 
 /// One ASCII word of a name: a particle or an upper-case letter then
@@ -200,7 +244,7 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_start_rejects_only_what_the_words_reject() {
+    fn the_ascii_start_judges_as_the_words_do() {
         let mut lines = vec![
             "Antony Blinken".to_string(),
             "Ursula von der Leyen, president".to_string(),
@@ -225,7 +269,7 @@ mod tests {
         ];
         // Every short mix of name words, particles and signs.
         let parts = [
-            "Anna", "berg", "de", ",", " ", "\t", "é", "Ö", "2", "O'N", "-",
+            "Anna", "berg", "de", ",", " ", "\t", "é", "Ö", "2", "O'N", "-", "“", "\u{a0}", "ß",
         ];
         for a in parts {
             for b in parts {
@@ -233,17 +277,21 @@ mod tests {
                     for d in parts {
                         lines.push(format!("A{a}{b}{c}{d}"));
                         lines.push(format!("Anna {a}{b} {c}{d}"));
+                        lines.push(format!("{a}{b} {c}{d}"));
                     }
                 }
             }
         }
         for line in &lines {
-            if ascii_prefix_fails(line.as_bytes()) {
-                assert!(!name_after_start(line), "{line:?} is a name");
+            if let Some(v) = ascii_verdict(line) {
+                assert_eq!(v, name_after_start(line), "{line:?}");
             }
         }
-        assert!(ascii_prefix_fails(b"The council met"));
-        assert!(!ascii_prefix_fails(b"Anna Berg"));
+        assert_eq!(ascii_verdict("The council met"), Some(false));
+        assert_eq!(ascii_verdict("Anna Berg"), Some(true));
+        assert_eq!(ascii_verdict("Anna Berg, mayor"), None);
+        assert_eq!(ascii_verdict("“Anna Berg”"), Some(false));
+        assert_eq!(ascii_verdict("Élodie Durand"), None);
     }
 
     #[test]
@@ -264,6 +312,10 @@ mod tests {
         for w in all {
             let listed = PARTICLES.iter().any(|p| p.as_bytes() == w);
             assert_eq!(is_particle(&w), listed, "{w:?}");
+        }
+        for b in 0..128u8 {
+            let starts = PARTICLES.iter().any(|p| p.as_bytes().first() == Some(&b));
+            assert_eq!(PARTICLE_STARTS & (1 << b) != 0, starts, "{b}");
         }
     }
 
