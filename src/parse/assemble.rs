@@ -489,7 +489,9 @@ pub(crate) fn assemble<'a>(
             section = Some(b.article.sections.len() - 1);
             continue;
         }
-        if let Some(card) = b.card(u) {
+        if matches!(u, Unit::Card { .. })
+            && let Some(card) = b.card(u)
+        {
             let target = match section {
                 Some(s) => s,
                 None => {
