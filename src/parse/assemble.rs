@@ -112,9 +112,10 @@ impl<'a> Builder<'a, '_> {
                     Kind::Credit { .. } => {
                         (BoilerplateKind::CaptionCredit, Cow::Borrowed(rule::CREDIT))
                     }
+                    // The lexicon's verdict, where it decides the line, is
+                    // that of the line's phrase, weak or not: the one looked up.
                     _ => self
-                        .lexicon_verdict(i)
-                        .or_else(|| self.weak_verdict(i))
+                        .weak_verdict(c)
                         .unwrap_or((fallback, Cow::Borrowed(fallback_rule))),
                 };
                 self.boilerplate(kind, rule, span);
@@ -134,9 +135,11 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// Outside the article, even a weak phrase names the kind.
-    fn weak_verdict(&self, i: impl AsIndex) -> Option<(BoilerplateKind, Cow<'a, str>)> {
-        let hit = self.line(i)?.hit?;
+    /// Outside the article, even a weak phrase names the kind: the kind and
+    /// rule of the line's phrase, what [`Builder::lexicon_verdict`] gives
+    /// where it gives any (its hit is the line's phrase).
+    fn weak_verdict(&self, c: &Classified<'_>) -> Option<(BoilerplateKind, Cow<'a, str>)> {
+        let hit = c.hit?;
         let meta = self.lexicon.meta(hit.phrase)?;
         Some((meta.kind, lexicon_rule(&meta.rule)))
     }
@@ -1062,6 +1065,39 @@ The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
             }
         }
         assert!(n > 100, "credits among the lines: {n}");
+    }
+
+    #[test]
+    fn a_lines_phrase_gives_the_lexicon_verdict_where_there_is_one() {
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let text = "Accept all cookies\n\
+Sign up for our newsletter to get the best of the harbour news every morning in your inbox\n\
+# Related articles\n\
+Related articles\n\
+Share this article\n\
+Advertisement\n\
+Read more: the ferry pier and the old harbour, where the council met on Monday\n\
+The council met late on Monday.\n\
+© 2024 Harbour Daily. All rights reserved.";
+        let classification = classify(text, lexicon);
+        let b = super::Builder {
+            input: text,
+            lines: &classification.lines,
+            lexicon,
+            article: crate::Article::default(),
+            open: false,
+        };
+        let mut hits = 0;
+        for (i, c) in classification.lines.iter().enumerate() {
+            let both = b.lexicon_verdict(i).or_else(|| {
+                let hit = c.hit?;
+                let meta = lexicon.meta(hit.phrase)?;
+                Some((meta.kind, super::lexicon_rule(&meta.rule)))
+            });
+            assert_eq!(b.weak_verdict(c), both, "{:?}", c.text);
+            hits += usize::from(b.lexicon_verdict(i).is_some());
+        }
+        assert!(hits >= 3, "lines the lexicon decides: {hits}");
     }
 
     #[test]
