@@ -124,6 +124,9 @@ const ANNOUNCED_ITEMS: usize = 12;
 const LIST_ITEM: f32 = 0.2;
 
 /// Score of one line standing alone.
+///
+/// Inlined: [`line_scores`] asks it of every line.
+#[inline]
 pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
     if let Some(hit) = c.boilerplate_hit() {
         let marker = c.shape.weight() <= 60
