@@ -43,6 +43,7 @@ pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
 }
 
 /// [`title_shaped`] but for the inner-stop rule.
+#[inline]
 fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
     title_shaped_but_end(c) && (!c.shape.sentence_end || c.text.ends_with(['?', '!', '？', '！']))
 }
