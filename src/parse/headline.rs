@@ -1310,12 +1310,22 @@ fn resolve(scores: &mut [Option<Score>], lines: &[Classified<'_>], d: usize) -> 
 
 /// The line is quoted anywhere in the page, inside a longer line: a
 /// breadcrumb, the page title with the site's name, a share text.
+///
+/// Each line of a fitting length is searched for the title's first byte
+/// with `memchr`, the title compared where it is: for the few short lines
+/// of a page, cheaper than setting up a substring searcher.
 fn cited(lines: &[Classified<'_>], c: &Classified<'_>) -> bool {
-    let n = c.text.len();
-    let finder = memchr::memmem::Finder::new(c.text.as_bytes());
+    let t = c.text.as_bytes();
+    let n = t.len();
     lines.iter().any(|o| {
-        let m = o.text.len();
-        m > n && m <= n + CITED_EXTRA && finder.find(o.text.as_bytes()).is_some()
+        let (o, m) = (o.text.as_bytes(), o.text.len());
+        m > n
+            && m <= n + CITED_EXTRA
+            && match t.first() {
+                Some(&f) => memchr::memchr_iter(f, o.get(..=m - n).unwrap_or(&[]))
+                    .any(|p| o.get(p..p + n) == Some(t)),
+                None => true,
+            }
     })
 }
 
@@ -1516,6 +1526,27 @@ Pier plan";
             assert_eq!(super::list_signs(t), super::list_signs_bytewise(t), "{t:?}");
         }
         assert_eq!(super::list_signs("Home › News › A, B © C"), (2, 1, true));
+    }
+
+    #[test]
+    fn a_citation_is_found_as_a_substring_searcher_finds_it() {
+        use crate::parse::classify::classify;
+        let text = "Ferry pier rebuilt\nHome › Ferry pier rebuilt\nFerry pier rebuilt as a walkway\n\
+FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the harbour\nx\nFerry\nFerry pier rebuilt";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let mut found = 0;
+        for title in &c {
+            let finder = memchr::memmem::Finder::new(title.text.as_bytes());
+            let want = c.iter().any(|o| {
+                let m = o.text.len();
+                m > title.text.len()
+                    && m <= title.text.len() + super::CITED_EXTRA
+                    && finder.find(o.text.as_bytes()).is_some()
+            });
+            assert_eq!(super::cited(&c, title), want, "{:?}", title.text);
+            found += usize::from(want);
+        }
+        assert!(found >= 3, "cited lines: {found}");
     }
 
     #[test]
