@@ -635,8 +635,15 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
 
 /// A byline line split: the names, and where a date on the same line
 /// starts (one parse of the line).
-fn byline_parts(text: &str) -> (&str, Option<usize>) {
-    let date_at = byline::byline(text).and_then(|found| found.date_at);
+///
+/// `dated` is what the classifier's parse of the line found: a line
+/// without a date is not parsed again.
+fn byline_parts(text: &str, dated: bool) -> (&str, Option<usize>) {
+    let date_at = if dated {
+        byline::byline(text).and_then(|found| found.date_at)
+    } else {
+        None
+    };
     let names = text
         .get(..date_at.unwrap_or(text.len()))
         .unwrap_or(text)
@@ -653,8 +660,8 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
         return;
     }
     match c.kind {
-        Kind::Byline { .. } if b.article.byline.is_none() => {
-            let (names, date_at) = byline_parts(text);
+        Kind::Byline { dated } if b.article.byline.is_none() => {
+            let (names, date_at) = byline_parts(text, dated);
             let cut = date_at.unwrap_or(text.len());
             let date_start = c.text_at(b.input) + cut;
             let byline_span = if date_at.is_some() {
@@ -680,11 +687,11 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
         }
         // A byline after the first repeats it (an author box, a sticky
         // header): set aside like a second date.
-        Kind::Byline { .. }
+        Kind::Byline { dated }
             if b.article
                 .byline
                 .as_ref()
-                .is_some_and(|t| t.text == byline_parts(text).0) =>
+                .is_some_and(|t| t.text == byline_parts(text, dated).0) =>
         {
             b.boilerplate(
                 BoilerplateKind::Other,
@@ -1107,6 +1114,34 @@ The council met late on Monday.\n\
             hits += usize::from(b.lexicon_verdict(i).is_some());
         }
         assert!(hits >= 3, "lines the lexicon decides: {hits}");
+    }
+
+    #[test]
+    fn a_byline_is_parsed_again_only_for_its_date() {
+        let text = "By Jane Roe\nBy Jane Roe | 12 March 2024\nVon Max Muster, 3. Mai 2023, 10:45\n\
+By Jane Roe and Ali Khan ·\nPor Ana Pérez - 12/03/2024";
+        let lines = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let mut bylines = 0;
+        for c in &lines {
+            let crate::parse::classify::Kind::Byline { dated } = c.kind else {
+                continue;
+            };
+            bylines += 1;
+            // The parts as they were taken, with a parse of their own.
+            let date_at = crate::construct::byline::byline(c.text).and_then(|f| f.date_at);
+            let names = c
+                .text
+                .get(..date_at.unwrap_or(c.text.len()))
+                .unwrap_or(c.text)
+                .trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
+            assert_eq!(
+                super::byline_parts(c.text, dated),
+                (names, date_at),
+                "{:?}",
+                c.text
+            );
+        }
+        assert!(bylines >= 4, "bylines: {bylines}");
     }
 
     #[test]
