@@ -275,7 +275,9 @@ fn skip_search_within(
             .map_or(0, u64::from_le_bytes)
     };
     let far = u8::try_from(m - BLOCK + 1).unwrap_or(u8::MAX);
-    let mut shift = vec![far; SHIFT_SLOTS];
+    // A table of known size: a masked slot needs no bounds check.
+    let mut shift: Box<[u8; SHIFT_SLOTS]> =
+        vec![far; SHIFT_SLOTS].into_boxed_slice().try_into().ok()?;
     let bits = (patterns.len() * 2)
         .next_power_of_two()
         .trailing_zeros()
@@ -322,7 +324,11 @@ fn skip_search_within(
     let mut start = 0;
     while open > 0 && start + m <= hay.len() {
         let e = start + m - 1;
-        let block = pair(hay, e);
+        // The window's last two bytes, read with one bounds check.
+        let block = match hay.get(e - 1..=e) {
+            Some(&[a, b]) => pair_slot(a, b),
+            _ => pair(hay, e),
+        };
         let s = shift.get(block).copied().unwrap_or(1);
         if s > 0 {
             start += usize::from(s);
@@ -367,6 +373,12 @@ const SHIFT_SLOTS: usize = 1 << 12;
 fn pair(b: &[u8], q: usize) -> usize {
     let byte = |i: usize| b.get(i).copied().map_or(0, usize::from);
     ((byte(q.wrapping_sub(1)) << 4) ^ byte(q)) & (SHIFT_SLOTS - 1)
+}
+
+/// [`pair`] of the bytes `a` then `b` (a test checks the two agree).
+#[inline]
+fn pair_slot(a: u8, b: u8) -> usize {
+    ((usize::from(a) << 4) ^ usize::from(b)) & (SHIFT_SLOTS - 1)
 }
 
 fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
@@ -581,6 +593,15 @@ mod tests {
             true
         }));
         assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn a_pairs_slot_is_that_of_its_two_bytes() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                assert_eq!(pair_slot(a, b), pair(&[a, b], 1), "{a} {b}");
+            }
+        }
     }
 
     #[test]
