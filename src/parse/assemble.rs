@@ -225,11 +225,11 @@ fn lexicon_rule<'a>(rule: &Cow<'static, str>) -> Cow<'a, str> {
 /// A short line that introduces the paragraphs after it.
 fn is_heading_line(c: &Classified<'_>) -> bool {
     c.is_text()
-        && c.boilerplate_hit().is_none()
         && !c.shape.sentence_end
         && !c.shape.colon_end
         && c.shape.weight() <= 100
         && c.shape.words <= 14
+        && c.boilerplate_hit().is_none()
 }
 
 /// A line of prose: a paragraph.
@@ -253,9 +253,9 @@ fn prose_unit(units: &[Unit], lines: &[Classified<'_>], k: usize) -> bool {
 /// A short label that names a rail of cards ("Deep dives").
 fn is_label(c: &Classified<'_>) -> bool {
     c.is_text()
-        && c.boilerplate_hit().is_none()
         && !c.shape.sentence_end
         && (2..=60).contains(&c.shape.weight())
+        && c.boilerplate_hit().is_none()
 }
 
 /// Between the headline and the body's first prose, keep meta lines,
@@ -839,11 +839,12 @@ const BOX_TEASERS: usize = 3;
 /// A title-shaped line under a "related articles" line (with at most a few
 /// such lines between) is a teaser of another story.
 fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
+    // The shape first: most lines end like a sentence.
     let titleish = |c: &Classified<'_>| {
         c.is_text()
-            && c.boilerplate_hit().is_none()
             && !c.shape.sentence_end
             && c.shape.weight() <= 200
+            && c.boilerplate_hit().is_none()
     };
     if !titleish(c) {
         return false;
@@ -852,12 +853,15 @@ fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'
         let Some(Unit::Line(i)) = units.get(j) else {
             return false;
         };
-        if b.lexicon_verdict(*i)
-            .is_some_and(|(kind, _)| kind == BoilerplateKind::RelatedList)
+        let Some(l) = b.line(*i) else { return false };
+        // The kind of the lexicon's verdict, its rule not taken.
+        if l.boilerplate_hit()
+            .and_then(|h| b.lexicon.meta(h.phrase))
+            .is_some_and(|m| m.kind == BoilerplateKind::RelatedList)
         {
             return true;
         }
-        if !b.line(*i).is_some_and(titleish) {
+        if !titleish(l) {
             return false;
         }
     }

@@ -51,10 +51,11 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
 /// [`title_shaped`] but for the sentence-end and inner-stop rules.
 fn title_shaped_but_end(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
+    // The shape before the phrase: a heading's verdict measures its words.
     (c.is_text() || matches!(c.kind, Kind::Heading { .. }))
-        && c.boilerplate_hit().is_none()
         && (10..=300).contains(&w)
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
+        && c.boilerplate_hit().is_none()
 }
 
 /// A byline or date within five units after unit `k`.
