@@ -13,6 +13,10 @@ const PARTICLES: &[&str] = &[
 
 /// Recognises a whole trimmed line as a person's name (with an optional role
 /// after a comma).
+///
+/// Inlined: its callers ask it of many lines, and most fail the length or
+/// the first byte.
+#[inline]
 pub(crate) fn name(line: &str) -> bool {
     if line.len() > 120 {
         return false;
@@ -25,9 +29,34 @@ pub(crate) fn name(line: &str) -> bool {
                 || !b.is_ascii()
                 || b.is_ascii_whitespace()
                 || b == 0x0B
-                || PARTICLES.iter().any(|p| p.as_bytes().first() == Some(&b)) => {}
+                || PARTICLE_STARTS & (1 << b) != 0 => {}
         _ => return false,
     }
+    name_from_start(line)
+}
+
+/// The first bytes of [`PARTICLES`], a bit each.
+#[allow(clippy::indexing_slicing)] // `k < PARTICLES.len()`, and `get` is not const
+const PARTICLE_STARTS: u128 = {
+    let mut m = 0u128;
+    let mut k = 0;
+    while k < PARTICLES.len() {
+        if let Some(&b) = PARTICLES[k].as_bytes().first() {
+            m |= 1 << b;
+        }
+        k += 1;
+    }
+    m
+};
+
+/// [`name`] past its checks of the length and the first byte.
+fn name_from_start(line: &str) -> bool {
+    ascii_verdict(line).unwrap_or_else(|| name_after_start(line))
+}
+
+/// [`name`] past its checks of the length, the first byte and the ASCII
+/// start.
+fn name_after_start(line: &str) -> bool {
     let (who, role) = match line.split_once(',') {
         Some((w, r)) => (w, Some(r.trim())),
         None => (line, None),
@@ -42,6 +71,94 @@ pub(crate) fn name(line: &str) -> bool {
         words(who)
     };
     words.is_some_and(|n| (2..=5).contains(&n))
+}
+
+/// The verdict of [`name_after_start`] where the line's start tells it:
+/// `Some(false)` at a word of the ASCII start (before the first comma and
+/// the first non-ASCII byte) that is no name's, or at a word that starts
+/// with a character neither upper case nor white space; `Some` of whether
+/// there are two to five words for an ASCII line without a comma, read to
+/// its end; `None` for the rest. Most lines (prose) fail at their second
+/// word, and this reads no further. Each word judged here is one of the
+/// words [`words`] reads too (the same white space bounds it), so its
+/// verdict is theirs.
+fn ascii_verdict(line: &str) -> Option<bool> {
+    let bytes = line.as_bytes();
+    let mut words = 0;
+    let mut start = 0;
+    for (p, &b) in bytes.iter().enumerate() {
+        let end = matches!(b, b' ' | b'\t'..=b'\r' | b',');
+        if !end {
+            if b.is_ascii() {
+                continue;
+            }
+            // A word that starts with this character is a particle (never:
+            // they are ASCII) or starts upper case.
+            let first = line.get(p..).and_then(|r| r.chars().next());
+            if p == start && first.is_some_and(|c| !c.is_whitespace() && !c.is_uppercase()) {
+                return Some(false);
+            }
+            return None;
+        }
+        if let Some(w) = bytes.get(start..p)
+            && !w.is_empty()
+        {
+            words += 1;
+            if words > 5 || !ascii_word_ok(w) {
+                return Some(false);
+            }
+        }
+        if b == b',' {
+            return None;
+        }
+        start = p + 1;
+    }
+    // The whole line is ASCII words, without a comma: all its words are read.
+    if let Some(w) = bytes.get(start..)
+        && !w.is_empty()
+    {
+        words += 1;
+        if words > 5 || !ascii_word_ok(w) {
+            return Some(false);
+        }
+    }
+    Some((2..=5).contains(&words))
+}
+
+/// One ASCII word of a name: a particle or an upper-case letter then
+/// letters, `-`, `'` or `.`.
+fn ascii_word_ok(w: &[u8]) -> bool {
+    let [first, rest @ ..] = w else { return true };
+    // A particle is lower case: an upper-case word is none.
+    if !first.is_ascii_uppercase() {
+        return is_particle(w);
+    }
+    rest.iter()
+        .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'\'' | b'.'))
+}
+
+/// One of [`PARTICLES`], matched by length and bytes (a test checks the
+/// two lists are one).
+fn is_particle(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"de"
+            | b"da"
+            | b"del"
+            | b"der"
+            | b"di"
+            | b"du"
+            | b"la"
+            | b"le"
+            | b"van"
+            | b"von"
+            | b"bin"
+            | b"al"
+            | b"el"
+            | b"y"
+            | b"ten"
+            | b"ter"
+    )
 }
 
 /// The words of a name: at most five, each a particle or an upper-case
@@ -78,21 +195,7 @@ fn ascii_words(who: &[u8]) -> Option<u32> {
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        if words > 5 {
-            return None;
-        }
-        let [first, rest @ ..] = w else { continue };
-        // A particle is lower case: an upper-case word is none.
-        if !first.is_ascii_uppercase() {
-            if PARTICLES.iter().any(|p| p.as_bytes() == w) {
-                continue;
-            }
-            return None;
-        }
-        if !rest
-            .iter()
-            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'\'' | b'.'))
-        {
+        if words > 5 || !ascii_word_ok(w) {
             return None;
         }
     }
@@ -137,6 +240,82 @@ mod tests {
                 words(who),
                 "same verdict on {who:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_ascii_start_judges_as_the_words_do() {
+        let mut lines = vec![
+            "Antony Blinken".to_string(),
+            "Ursula von der Leyen, president".to_string(),
+            "The council met on Monday".to_string(),
+            "Anna Berg Roe Lee May Kim".to_string(),
+            "Anna Berg Roe Lee May Kim, all".to_string(),
+            "Anna Berg Roe Lee May, Kim".to_string(),
+            "Anna\u{a0}berg Roe".to_string(),
+            "Anna berg\u{a0}Roe".to_string(),
+            "Élodie durand".to_string(),
+            "Anna, mayor of the town".to_string(),
+            "Anna 2024, mayor".to_string(),
+            "Anna\x0bberg".to_string(),
+            "Anna  \t berg ".to_string(),
+            "de la Cruz".to_string(),
+            "de la cruz Anna".to_string(),
+            "Jean-Luc O’Neill".to_string(),
+            "O’neill anna".to_string(),
+            ", Anna".to_string(),
+            "Anna,".to_string(),
+            " anna Berg".to_string(),
+        ];
+        // Every short mix of name words, particles and signs.
+        let parts = [
+            "Anna", "berg", "de", ",", " ", "\t", "é", "Ö", "2", "O'N", "-", "“", "\u{a0}", "ß",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in parts {
+                        lines.push(format!("A{a}{b}{c}{d}"));
+                        lines.push(format!("Anna {a}{b} {c}{d}"));
+                        lines.push(format!("{a}{b} {c}{d}"));
+                    }
+                }
+            }
+        }
+        for line in &lines {
+            if let Some(v) = ascii_verdict(line) {
+                assert_eq!(v, name_after_start(line), "{line:?}");
+            }
+        }
+        assert_eq!(ascii_verdict("The council met"), Some(false));
+        assert_eq!(ascii_verdict("Anna Berg"), Some(true));
+        assert_eq!(ascii_verdict("Anna Berg, mayor"), None);
+        assert_eq!(ascii_verdict("“Anna Berg”"), Some(false));
+        assert_eq!(ascii_verdict("Élodie Durand"), None);
+    }
+
+    #[test]
+    fn particles_match_their_list() {
+        for p in PARTICLES {
+            assert!(is_particle(p.as_bytes()), "{p}");
+        }
+        let mut all = Vec::new();
+        for a in b'a'..=b'z' {
+            all.push(vec![a]);
+            for b in b'a'..=b'z' {
+                all.push(vec![a, b]);
+                for c in b'a'..=b'z' {
+                    all.push(vec![a, b, c]);
+                }
+            }
+        }
+        for w in all {
+            let listed = PARTICLES.iter().any(|p| p.as_bytes() == w);
+            assert_eq!(is_particle(&w), listed, "{w:?}");
+        }
+        for b in 0..128u8 {
+            let starts = PARTICLES.iter().any(|p| p.as_bytes().first() == Some(&b));
+            assert_eq!(PARTICLE_STARTS & (1 << b) != 0, starts, "{b}");
         }
     }
 

@@ -112,9 +112,10 @@ impl<'a> Builder<'a, '_> {
                     Kind::Credit { .. } => {
                         (BoilerplateKind::CaptionCredit, Cow::Borrowed(rule::CREDIT))
                     }
+                    // The lexicon's verdict, where it decides the line, is
+                    // that of the line's phrase, weak or not: the one looked up.
                     _ => self
-                        .lexicon_verdict(i)
-                        .or_else(|| self.weak_verdict(i))
+                        .weak_verdict(c)
                         .unwrap_or((fallback, Cow::Borrowed(fallback_rule))),
                 };
                 self.boilerplate(kind, rule, span);
@@ -134,9 +135,11 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// Outside the article, even a weak phrase names the kind.
-    fn weak_verdict(&self, i: impl AsIndex) -> Option<(BoilerplateKind, Cow<'a, str>)> {
-        let hit = self.line(i)?.hit?;
+    /// Outside the article, even a weak phrase names the kind: the kind and
+    /// rule of the line's phrase, what [`Builder::lexicon_verdict`] gives
+    /// where it gives any (its hit is the line's phrase).
+    fn weak_verdict(&self, c: &Classified<'_>) -> Option<(BoilerplateKind, Cow<'a, str>)> {
+        let hit = c.hit?;
         let meta = self.lexicon.meta(hit.phrase)?;
         Some((meta.kind, lexicon_rule(&meta.rule)))
     }
@@ -222,11 +225,11 @@ fn lexicon_rule<'a>(rule: &Cow<'static, str>) -> Cow<'a, str> {
 /// A short line that introduces the paragraphs after it.
 fn is_heading_line(c: &Classified<'_>) -> bool {
     c.is_text()
-        && c.boilerplate_hit().is_none()
         && !c.shape.sentence_end
         && !c.shape.colon_end
         && c.shape.weight() <= 100
         && c.shape.words <= 14
+        && c.boilerplate_hit().is_none()
 }
 
 /// A line of prose: a paragraph.
@@ -250,9 +253,9 @@ fn prose_unit(units: &[Unit], lines: &[Classified<'_>], k: usize) -> bool {
 /// A short label that names a rail of cards ("Deep dives").
 fn is_label(c: &Classified<'_>) -> bool {
     c.is_text()
-        && c.boilerplate_hit().is_none()
         && !c.shape.sentence_end
         && (2..=60).contains(&c.shape.weight())
+        && c.boilerplate_hit().is_none()
 }
 
 /// Between the headline and the body's first prose, keep meta lines,
@@ -363,6 +366,9 @@ fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
     label
 }
 
+/// Most pieces set aside that [`assemble`] makes room for at once.
+const SET_ASIDE_ROOM: usize = 64;
+
 /// Builds the article.
 pub(crate) fn assemble<'a>(
     input: &'a str,
@@ -404,6 +410,15 @@ pub(crate) fn assemble<'a>(
         }
         None => (None, usize::MAX, 0),
     };
+    // Room for what the units become, so that the lists do not grow by
+    // doubling line by line: a block at most per unit of the extent, and
+    // the pieces set aside (merged runs, most often fewer than the units
+    // outside) up to a bound.
+    let inside = if first <= last { last - first + 1 } else { 0 };
+    b.article.body.reserve(inside.min(units.len()));
+    b.article
+        .boilerplate
+        .reserve((units.len() - inside.min(units.len())).clamp(8, SET_ASIDE_ROOM));
     // Between the headline and the prose the extent starts with, only meta
     // lines and prose belong to the article.
     // A clean copy has no chrome to shed.
@@ -477,7 +492,9 @@ pub(crate) fn assemble<'a>(
             section = Some(b.article.sections.len() - 1);
             continue;
         }
-        if let Some(card) = b.card(u) {
+        if matches!(u, Unit::Card { .. })
+            && let Some(card) = b.card(u)
+        {
             let target = match section {
                 Some(s) => s,
                 None => {
@@ -618,8 +635,15 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
 
 /// A byline line split: the names, and where a date on the same line
 /// starts (one parse of the line).
-fn byline_parts(text: &str) -> (&str, Option<usize>) {
-    let date_at = byline::byline(text).and_then(|found| found.date_at);
+///
+/// `dated` is what the classifier's parse of the line found: a line
+/// without a date is not parsed again.
+fn byline_parts(text: &str, dated: bool) -> (&str, Option<usize>) {
+    let date_at = if dated {
+        byline::byline(text).and_then(|found| found.date_at)
+    } else {
+        None
+    };
     let names = text
         .get(..date_at.unwrap_or(text.len()))
         .unwrap_or(text)
@@ -636,8 +660,8 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
         return;
     }
     match c.kind {
-        Kind::Byline { .. } if b.article.byline.is_none() => {
-            let (names, date_at) = byline_parts(text);
+        Kind::Byline { dated } if b.article.byline.is_none() => {
+            let (names, date_at) = byline_parts(text, dated);
             let cut = date_at.unwrap_or(text.len());
             let date_start = c.text_at(b.input) + cut;
             let byline_span = if date_at.is_some() {
@@ -663,11 +687,11 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
         }
         // A byline after the first repeats it (an author box, a sticky
         // header): set aside like a second date.
-        Kind::Byline { .. }
+        Kind::Byline { dated }
             if b.article
                 .byline
                 .as_ref()
-                .is_some_and(|t| t.text == byline_parts(text).0) =>
+                .is_some_and(|t| t.text == byline_parts(text, dated).0) =>
         {
             b.boilerplate(
                 BoilerplateKind::Other,
@@ -771,12 +795,26 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
     let t = c.text.trim_end();
     let w = c.shape.weight();
     // Code ("x; // y") and addresses are not captions.
-    if w > CAPTION_MAX || c.boilerplate_hit().is_some() || t.contains("//") {
+    if w > CAPTION_MAX || c.boilerplate_hit().is_some() {
         return false;
     }
-    if t.contains('©') {
+    let b = t.as_bytes();
+    // The signs found by their rarer byte (the `/`, the second of `©`) in
+    // one `memchr2` pass rather than by string searches: `//` rules the
+    // line out wherever it is, `©` marks it. `©` is C2 A9: an A9 after a
+    // C2 is that character and no other's part.
+    let mut copyright = false;
+    for p in memchr::memchr2_iter(b'/', 0xA9, b) {
+        match b.get(p) {
+            Some(b'/') if b.get(p + 1) == Some(&b'/') => return false,
+            Some(0xA9) if p > 0 && b.get(p - 1) == Some(&0xC2) => copyright = true,
+            _ => {}
+        }
+    }
+    if copyright {
         return true;
     }
+    let slash_then = |next: u8| memchr::memchr_iter(b'/', b).any(|p| b.get(p + 1) == Some(&next));
     if let Some(inner) = t.strip_suffix(')')
         && let Some(open) = inner.rfind('(')
         && let Some(tail) = inner.get(open + 1..)
@@ -792,7 +830,7 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
         && c.shape.words <= 6
         && !c.shape.sentence_end
         && c.shape.digits == 0
-        && t.contains("/ ")
+        && slash_then(b' ')
 }
 
 /// Most teaser titles under a "related articles" line inside the article.
@@ -801,11 +839,12 @@ const BOX_TEASERS: usize = 3;
 /// A title-shaped line under a "related articles" line (with at most a few
 /// such lines between) is a teaser of another story.
 fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
+    // The shape first: most lines end like a sentence.
     let titleish = |c: &Classified<'_>| {
         c.is_text()
-            && c.boilerplate_hit().is_none()
             && !c.shape.sentence_end
             && c.shape.weight() <= 200
+            && c.boilerplate_hit().is_none()
     };
     if !titleish(c) {
         return false;
@@ -814,12 +853,15 @@ fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'
         let Some(Unit::Line(i)) = units.get(j) else {
             return false;
         };
-        if b.lexicon_verdict(*i)
-            .is_some_and(|(kind, _)| kind == BoilerplateKind::RelatedList)
+        let Some(l) = b.line(*i) else { return false };
+        // The kind of the lexicon's verdict, its rule not taken.
+        if l.boilerplate_hit()
+            .and_then(|h| b.lexicon.meta(h.phrase))
+            .is_some_and(|m| m.kind == BoilerplateKind::RelatedList)
         {
             return true;
         }
-        if !b.line(*i).is_some_and(titleish) {
+        if !titleish(l) {
             return false;
         }
     }
@@ -994,6 +1036,116 @@ The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
 قال المجلس البلدي إن العبارة ستعود إلى الميناء بعد إصلاحات طويلة في الحوض الجاف.\n\
 وأضاف أن الرصيف القديم سيصبح ممشى عاما فيه مقاعد وأضواء وكشك صغير.";
         assert_eq!(trim_three(text), 1);
+    }
+
+    #[test]
+    fn credit_signs_are_found_as_a_string_search_finds_them() {
+        // The shape test as written with string searches.
+        fn reference(c: &crate::parse::classify::Classified<'_>) -> bool {
+            let t = c.text.trim_end();
+            let w = c.shape.weight();
+            if w > super::CAPTION_MAX || c.boilerplate_hit().is_some() || t.contains("//") {
+                return false;
+            }
+            if t.contains('©') {
+                return true;
+            }
+            if let Some(inner) = t.strip_suffix(')')
+                && let Some(open) = inner.rfind('(')
+                && let Some(tail) = inner.get(open + 1..)
+                && tail.len() <= super::CREDIT_TAIL
+                && tail.contains([':', '/'])
+                && tail.chars().any(char::is_alphabetic)
+                && !tail.ends_with(['.', '!', '?'])
+                && open > 0
+            {
+                return true;
+            }
+            w <= 50
+                && c.shape.words <= 6
+                && !c.shape.sentence_end
+                && c.shape.digits == 0
+                && t.contains("/ ")
+        }
+        let parts = [
+            "/", " ", "©", "ª", "é", "Anna", "(", ")", ":", "/ ", "//", "2",
+        ];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for d in parts {
+                    for line in [format!("A{a}{b}{d}"), format!("Pier {a}x{b}{d} end {a}")] {
+                        let c = classify(&line, crate::lexicon::Lexicon::builtin()).lines;
+                        if let Some(c) = c.first() {
+                            assert_eq!(super::credit_shaped(c), reference(c), "{line:?}");
+                            n += usize::from(reference(c));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "credits among the lines: {n}");
+    }
+
+    #[test]
+    fn a_lines_phrase_gives_the_lexicon_verdict_where_there_is_one() {
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let text = "Accept all cookies\n\
+Sign up for our newsletter to get the best of the harbour news every morning in your inbox\n\
+# Related articles\n\
+Related articles\n\
+Share this article\n\
+Advertisement\n\
+Read more: the ferry pier and the old harbour, where the council met on Monday\n\
+The council met late on Monday.\n\
+© 2024 Harbour Daily. All rights reserved.";
+        let classification = classify(text, lexicon);
+        let b = super::Builder {
+            input: text,
+            lines: &classification.lines,
+            lexicon,
+            article: crate::Article::default(),
+            open: false,
+        };
+        let mut hits = 0;
+        for (i, c) in classification.lines.iter().enumerate() {
+            let both = b.lexicon_verdict(i).or_else(|| {
+                let hit = c.hit?;
+                let meta = lexicon.meta(hit.phrase)?;
+                Some((meta.kind, super::lexicon_rule(&meta.rule)))
+            });
+            assert_eq!(b.weak_verdict(c), both, "{:?}", c.text);
+            hits += usize::from(b.lexicon_verdict(i).is_some());
+        }
+        assert!(hits >= 3, "lines the lexicon decides: {hits}");
+    }
+
+    #[test]
+    fn a_byline_is_parsed_again_only_for_its_date() {
+        let text = "By Jane Roe\nBy Jane Roe | 12 March 2024\nVon Max Muster, 3. Mai 2023, 10:45\n\
+By Jane Roe and Ali Khan ·\nPor Ana Pérez - 12/03/2024";
+        let lines = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let mut bylines = 0;
+        for c in &lines {
+            let crate::parse::classify::Kind::Byline { dated } = c.kind else {
+                continue;
+            };
+            bylines += 1;
+            // The parts as they were taken, with a parse of their own.
+            let date_at = crate::construct::byline::byline(c.text).and_then(|f| f.date_at);
+            let names = c
+                .text
+                .get(..date_at.unwrap_or(c.text.len()))
+                .unwrap_or(c.text)
+                .trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
+            assert_eq!(
+                super::byline_parts(c.text, dated),
+                (names, date_at),
+                "{:?}",
+                c.text
+            );
+        }
+        assert!(bylines >= 4, "bylines: {bylines}");
     }
 
     #[test]

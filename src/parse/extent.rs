@@ -124,6 +124,9 @@ const ANNOUNCED_ITEMS: usize = 12;
 const LIST_ITEM: f32 = 0.2;
 
 /// Score of one line standing alone.
+///
+/// Inlined: [`line_scores`] asks it of every line.
+#[inline]
 pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
     if let Some(hit) = c.boilerplate_hit() {
         let marker = c.shape.weight() <= 60
@@ -271,18 +274,12 @@ fn anchored(
     // prefix[k] = sum of scores of units 0..k; best_end[k] = argmax over j >= k of prefix[j + 1].
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(0.0f32);
-    for s in unit_scores {
-        let last = prefix.last().copied().unwrap_or(0.0);
-        prefix.push(last + s);
-    }
-    let mut best_end: Vec<(f32, usize)> = vec![(f32::MIN, 0); n + 1];
-    for k in (0..n).rev() {
-        let here = (prefix.get(k + 1).copied().unwrap_or(0.0), k);
-        let next = best_end.get(k + 1).copied().unwrap_or((f32::MIN, 0));
-        if let Some(b) = best_end.get_mut(k) {
-            *b = if here.0 >= next.0 { here } else { next };
-        }
-    }
+    let mut sum = 0.0f32;
+    prefix.extend(unit_scores.iter().map(|s| {
+        sum += s;
+        sum
+    }));
+    let best_end = best_ends(&prefix);
     let mut best: Option<(f32, usize, usize)> = None;
     for k in (0..n).filter(|&k| is_anchor(k)) {
         for start in k + 1..(k + 1 + ANCHOR_REACH).min(n) {
@@ -294,6 +291,28 @@ fn anchored(
         }
     }
     best
+}
+
+/// For prefix sums `prefix` (of `n` scores, `n + 1` sums), entry `k` is
+/// the highest `prefix[j + 1]` for `j >= k` with its `j` (the last of them
+/// on a tie), entry `n` none: from the end, each entry the better of its
+/// own end and the next entry's, in one pass without an index.
+#[inline]
+fn best_ends(prefix: &[f32]) -> Vec<(f32, usize)> {
+    let mut best_end: Vec<(f32, usize)> = vec![(f32::MIN, 0); prefix.len().max(1)];
+    let mut next = (f32::MIN, 0);
+    for (k, (b, &p)) in best_end
+        .iter_mut()
+        .zip(prefix.get(1..).unwrap_or(&[]))
+        .enumerate()
+        .rev()
+    {
+        if p >= next.0 {
+            next = (p, k);
+        }
+        *b = next;
+    }
+    best_end
 }
 
 /// Whether units `a..=b` hold a line that ends like a sentence.
@@ -541,6 +560,36 @@ mod tests {
         let c = classify(text, Lexicon::builtin()).lines;
         let u = units(text, &c, Lexicon::builtin(), &Options::default());
         clean_copy(&u, &c)
+    }
+
+    #[test]
+    fn best_ends_are_the_suffix_maxima_by_index() {
+        // The loop as it was written with indices.
+        fn by_index(prefix: &[f32]) -> Vec<(f32, usize)> {
+            let n = prefix.len() - 1;
+            let mut best_end: Vec<(f32, usize)> = vec![(f32::MIN, 0); n + 1];
+            for k in (0..n).rev() {
+                let here = (prefix[k + 1], k);
+                let next = best_end[k + 1];
+                best_end[k] = if here.0 >= next.0 { here } else { next };
+            }
+            best_end
+        }
+        let scores = [3.0, -1.0, -1.0, 2.0, 0.0, -5.0, 2.0, 1.0, 1.0, -0.5];
+        for len in 0..=scores.len() {
+            for start in 0..=len {
+                let mut prefix = vec![0.0f32];
+                for s in &scores[start..len] {
+                    prefix.push(prefix.last().unwrap() + s);
+                }
+                assert_eq!(
+                    super::best_ends(&prefix),
+                    by_index(&prefix),
+                    "{:?}",
+                    &scores[start..len]
+                );
+            }
+        }
     }
 
     #[test]

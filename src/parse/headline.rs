@@ -43,6 +43,7 @@ pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
 }
 
 /// [`title_shaped`] but for the inner-stop rule.
+#[inline]
 fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
     title_shaped_but_end(c) && (!c.shape.sentence_end || c.text.ends_with(['?', '!', '？', '！']))
 }
@@ -50,10 +51,11 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
 /// [`title_shaped`] but for the sentence-end and inner-stop rules.
 fn title_shaped_but_end(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
+    // The shape before the phrase: a heading's verdict measures its words.
     (c.is_text() || matches!(c.kind, Kind::Heading { .. }))
-        && c.boilerplate_hit().is_none()
         && (10..=300).contains(&w)
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
+        && c.boilerplate_hit().is_none()
 }
 
 /// A byline or date within five units after unit `k`.
@@ -631,10 +633,11 @@ pub(crate) fn find(
         }
     }
     let mut toks = Vec::with_capacity(64);
+    let ends = LineEnds::new(units, lines, first);
     let candidates: Vec<Candidate> = (lo..hi)
         // A one-unit extent is the article itself, not its headline.
         .filter(|&k| !(k == first && first == last))
-        .filter_map(|k| candidate(units, lines, &mut toks, first, k))
+        .filter_map(|k| candidate(units, lines, &mut toks, &ends, first, k))
         .collect();
     // The body's words matter only to the candidates whose score may pass
     // `MIN_SCORE`; the others' scores are as good as none.
@@ -925,6 +928,32 @@ fn list_cost(text: &str, words: u32) -> f32 {
 /// `、`) `text` has, and whether a `©`: read byte by byte, a character by
 /// its UTF-8 bytes (which match nowhere but at that character).
 fn list_signs(text: &str) -> (u32, u32, bool) {
+    let b = text.as_bytes();
+    // Each kind of byte counted by `memchr`, which reads a line of letters
+    // much faster than a match on every byte.
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut seps = count(memchr::memchr3_iter(b'>', b'|', b'/', b).count());
+    let mut commas = count(memchr::memchr_iter(b',', b).count());
+    let mut copyright = false;
+    for p in memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b) {
+        let next = |n: usize| b.get(p + 1..p + 1 + n).unwrap_or(&[]);
+        match b.get(p) {
+            Some(0xC2) => match next(1) {
+                [0xBB | 0xB7] => seps += 1,
+                [0xA9] => copyright = true,
+                _ => {}
+            },
+            Some(0xE2) if matches!(next(2), [0x80, 0xBA | 0xA2]) => seps += 1,
+            Some(0xE3) if next(2) == [0x80, 0x81] => commas += 1,
+            _ => {}
+        }
+    }
+    (seps, commas, copyright)
+}
+
+/// [`list_signs`] byte by byte: the reference its test compares with.
+#[cfg(test)]
+fn list_signs_bytewise(text: &str) -> (u32, u32, bool) {
     let (mut seps, mut commas) = (0u32, 0u32);
     let mut copyright = false;
     let b = text.as_bytes();
@@ -1002,6 +1031,7 @@ fn candidate(
     units: &[Unit],
     lines: &[Classified<'_>],
     toks: &mut Vec<u64>,
+    ends: &LineEnds,
     first: usize,
     k: usize,
 ) -> Option<Candidate> {
@@ -1063,12 +1093,8 @@ fn candidate(
     // Headlines recur: in breadcrumbs, teasers of the same story, share
     // text. Only lines with the same last byte can end with the line.
     let recurs = text.as_bytes().last().is_some_and(|&b| {
-        (first.saturating_sub(LOOKBACK)..(first + RECUR_AHEAD).min(units.len())).any(|j| {
-            j != k
-                && matches!(units.get(j), Some(Unit::Line(m)) if lines.get(m.at()).is_some_and(|o| {
-                    o.text.as_bytes().last() == Some(&b) && o.text.ends_with(text)
-                }))
-        })
+        ends.lines_ending_in(b, units, lines)
+            .any(|(j, o)| j != k && o.text.ends_with(text))
     });
     // Before the article, next to a byline or date, or repeated in the
     // page; not the article's own first short sentence.
@@ -1114,6 +1140,57 @@ fn candidate(
         distance: first.abs_diff(k),
         inside: k >= first,
     })
+}
+
+/// The last byte of each line unit where a headline's recurrence is looked
+/// for (from [`LOOKBACK`] units before the extent's start to [`RECUR_AHEAD`]
+/// after it), 0 for other units: read once for every candidate, and
+/// searched with `memchr`. No line ends in 0 (the input has none).
+struct LineEnds {
+    /// The unit of `last[0]`.
+    from: usize,
+    last: [u8; LOOKBACK + RECUR_AHEAD],
+    len: usize,
+}
+
+impl LineEnds {
+    fn new(units: &[Unit], lines: &[Classified<'_>], first: usize) -> Self {
+        let from = first.saturating_sub(LOOKBACK);
+        let to = (first + RECUR_AHEAD).min(units.len());
+        let mut ends = LineEnds {
+            from,
+            last: [0; LOOKBACK + RECUR_AHEAD],
+            len: 0,
+        };
+        for (slot, j) in ends.last.iter_mut().zip(from..to) {
+            if let Some(Unit::Line(m)) = units.get(j) {
+                *slot = lines
+                    .get(m.at())
+                    .and_then(|o| o.text.as_bytes().last().copied())
+                    .unwrap_or(0);
+            }
+            ends.len += 1;
+        }
+        ends
+    }
+
+    /// The line units of the window whose line ends in `b` (not 0), with
+    /// their lines: in the window's order.
+    fn lines_ending_in<'l, 'a>(
+        &'l self,
+        b: u8,
+        units: &'l [Unit],
+        lines: &'l [Classified<'a>],
+    ) -> impl Iterator<Item = (usize, &'l Classified<'a>)> + use<'l, 'a> {
+        let last = self.last.get(..self.len).unwrap_or(&[]);
+        memchr::memchr_iter(b, last).filter_map(move |d| {
+            let j = self.from + d;
+            match units.get(j) {
+                Some(Unit::Line(m)) => lines.get(m.at()).map(|o| (j, o)),
+                _ => None,
+            }
+        })
+    }
 }
 
 impl Candidate {
@@ -1234,12 +1311,22 @@ fn resolve(scores: &mut [Option<Score>], lines: &[Classified<'_>], d: usize) -> 
 
 /// The line is quoted anywhere in the page, inside a longer line: a
 /// breadcrumb, the page title with the site's name, a share text.
+///
+/// Each line of a fitting length is searched for the title's first byte
+/// with `memchr`, the title compared where it is: for the few short lines
+/// of a page, cheaper than setting up a substring searcher.
 fn cited(lines: &[Classified<'_>], c: &Classified<'_>) -> bool {
-    let n = c.text.len();
-    let finder = memchr::memmem::Finder::new(c.text.as_bytes());
+    let t = c.text.as_bytes();
+    let n = t.len();
     lines.iter().any(|o| {
-        let m = o.text.len();
-        m > n && m <= n + CITED_EXTRA && finder.find(o.text.as_bytes()).is_some()
+        let (o, m) = (o.text.as_bytes(), o.text.len());
+        m > n
+            && m <= n + CITED_EXTRA
+            && match t.first() {
+                Some(&f) => memchr::memchr_iter(f, o.get(..=m - n).unwrap_or(&[]))
+                    .any(|p| o.get(p..p + n) == Some(t)),
+                None => true,
+            }
     })
 }
 
@@ -1375,6 +1462,92 @@ Pier plan";
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn line_ends_find_the_lines_a_scan_of_the_window_finds() {
+        use crate::parse::classify::classify;
+        use crate::parse::structure::{AsIndex, Unit, ix};
+        let text = "Pier plan\nThe pier plan\nBoard\n- a\n- b\nOld pier plan\nOn the pier plan\nx";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let n = c.len();
+        // Lines and other units, the window cut at either end.
+        let mut units: Vec<Unit> = (0..n).map(|i| Unit::Line(ix(i))).collect();
+        units.insert(
+            3,
+            Unit::List {
+                start: ix(3),
+                end: ix(5),
+            },
+        );
+        for _ in 0..70 {
+            units.push(Unit::Line(ix(n - 1)));
+        }
+        for first in [0, 2, 5, 40, 64, 75] {
+            let ends = super::LineEnds::new(&units, &c, first);
+            for k in 0..units.len() {
+                for t in ["plan", "pier plan", "x", "n", "a"] {
+                    let b = *t.as_bytes().last().unwrap();
+                    let scan = (first.saturating_sub(super::LOOKBACK)
+                        ..(first + super::RECUR_AHEAD).min(units.len()))
+                        .any(|j| {
+                            j != k
+                                && matches!(units.get(j), Some(Unit::Line(m)) if c.get(m.at()).is_some_and(|o| {
+                                    o.text.as_bytes().last() == Some(&b) && o.text.ends_with(t)
+                                }))
+                        });
+                    let found = ends
+                        .lines_ending_in(b, &units, &c)
+                        .any(|(j, o)| j != k && o.text.ends_with(t));
+                    assert_eq!(found, scan, "first {first}, unit {k}, {t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn list_signs_by_memchr_are_the_signs_byte_by_byte() {
+        let parts = [
+            ">", "|", "/", ",", "›", "»", "·", "•", "©", "、", "é", "€", "a", " ", "\u{a0}", "…",
+            "ã", "ⅰ",
+        ];
+        let mut texts = Vec::new();
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("Home {a}{b} news{c}{a} sport, x{b}{c}"));
+                    texts.push(format!(
+                        "{a}abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz{b}{c}"
+                    ));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(super::list_signs(t), super::list_signs_bytewise(t), "{t:?}");
+        }
+        assert_eq!(super::list_signs("Home › News › A, B © C"), (2, 1, true));
+    }
+
+    #[test]
+    fn a_citation_is_found_as_a_substring_searcher_finds_it() {
+        use crate::parse::classify::classify;
+        let text = "Ferry pier rebuilt\nHome › Ferry pier rebuilt\nFerry pier rebuilt as a walkway\n\
+FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the harbour\nx\nFerry\nFerry pier rebuilt";
+        let c = classify(text, crate::lexicon::Lexicon::builtin()).lines;
+        let mut found = 0;
+        for title in &c {
+            let finder = memchr::memmem::Finder::new(title.text.as_bytes());
+            let want = c.iter().any(|o| {
+                let m = o.text.len();
+                m > title.text.len()
+                    && m <= title.text.len() + super::CITED_EXTRA
+                    && finder.find(o.text.as_bytes()).is_some()
+            });
+            assert_eq!(super::cited(&c, title), want, "{:?}", title.text);
+            found += usize::from(want);
+        }
+        assert!(found >= 3, "cited lines: {found}");
     }
 
     #[test]
