@@ -36,37 +36,101 @@ struct BuiltinPhrase {
     rule: &'static str,
 }
 
-/// The built-in table, read once. The rule names are leaked once, so that
-/// every article can borrow them for `'static` instead of copying.
+/// The built-in table, read once. The rule names are leaked once (one
+/// string for all), so that every article can borrow them for `'static`
+/// instead of copying.
 fn builtin_phrases() -> &'static [BuiltinPhrase] {
     static TABLE: OnceLock<Vec<BuiltinPhrase>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PHRASES_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|line| {
-                let mut cols = line.split('\t');
-                let (lang, kind, strength, phrase) =
-                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
-                let kind = BoilerplateKind::from_name(kind.trim())?;
-                let phrase = phrase.trim();
-                // Pieces pushed, not `format!`: this runs for every phrase
-                // in a process's first parse.
-                let lang = lang.trim();
-                let mut rule = String::with_capacity(9 + lang.len() + phrase.len());
-                rule.push_str("lexicon:");
-                rule.push_str(lang);
-                rule.push(':');
-                rule.push_str(phrase);
-                let rule: &'static str = Box::leak(rule.into_boxed_str());
+        // Rows of one kind come together: the name is looked up once.
+        let mut last: Option<(&str, BoilerplateKind)> = None;
+        let rows: Vec<(&'static str, BoilerplateKind, bool, &'static str)> = tsv_rows(PHRASES_TSV)
+            .filter_map(|[lang, kind, strength, phrase]| {
+                let kind = match last {
+                    Some((name, k)) if name == kind => k,
+                    _ => {
+                        let k = BoilerplateKind::from_name(kind)?;
+                        last = Some((kind, k));
+                        k
+                    }
+                };
+                Some((lang, kind, strength == "strong", phrase))
+            })
+            .collect();
+        let rule_len = |lang: &str, phrase: &str| 9 + lang.len() + phrase.len();
+        let mut rules = String::with_capacity(rows.iter().map(|r| rule_len(r.0, r.3)).sum());
+        for (lang, _, _, phrase) in &rows {
+            rules.push_str("lexicon:");
+            rules.push_str(lang);
+            rules.push(':');
+            rules.push_str(phrase);
+        }
+        let rules: &'static str = Box::leak(rules.into_boxed_str());
+        let mut at = 0;
+        rows.into_iter()
+            .filter_map(|(lang, kind, strong, phrase)| {
+                let end = at + rule_len(lang, phrase);
+                let rule = rules.get(at..end)?;
+                at = end;
                 Some(BuiltinPhrase {
                     kind,
-                    strong: strength.trim() == "strong",
+                    strong,
                     phrase,
                     rule,
                 })
             })
             .collect()
+    })
+}
+
+/// The rows of a phrase table, cut as `str::lines`, `split('\t')` and
+/// `trim` would cut them (lines starting with `#` or blank skipped, the
+/// first four columns trimmed, rows with fewer dropped), but with one pass
+/// over each line's bytes: this runs in a process's first parse.
+fn tsv_rows(tsv: &str) -> impl Iterator<Item = [&str; 4]> {
+    let mut rest = tsv;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (line, next) = match rest.bytes().position(|b| b == b'\n') {
+                Some(i) => {
+                    let line = rest.get(..i).unwrap_or("");
+                    (
+                        line.strip_suffix('\r').unwrap_or(line),
+                        rest.get(i + 1..).unwrap_or(""),
+                    )
+                }
+                None => (rest, ""),
+            };
+            rest = next;
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            // The first three tabs end three columns; the fourth runs to
+            // the next tab or the end.
+            let mut cols = [""; 4];
+            let mut n = 0;
+            let mut from = 0;
+            for (i, b) in line.bytes().enumerate() {
+                if b == b'\t' {
+                    if let Some(c) = cols.get_mut(n) {
+                        *c = line.get(from..i).unwrap_or("");
+                    }
+                    n += 1;
+                    from = i + 1;
+                    if n == 4 {
+                        break;
+                    }
+                }
+            }
+            if n < 3 {
+                continue;
+            }
+            if n == 3 {
+                cols[3] = line.get(from..).unwrap_or("");
+            }
+            return Some(cols.map(str::trim));
+        }
+        None
     })
 }
 
@@ -419,16 +483,33 @@ impl Starts {
 
     /// The longest phrase (then the first) starting at `s` among the
     /// entries of the k-th set hash whose window sits at `at`, or `best`:
-    /// `(length, id)`, [`NONE`] for none.
+    /// `(length, id)`, [`NONE`] for none. In line, so that a hash whose
+    /// bit is not set costs no call.
+    #[inline(always)]
     fn longest_in(
         &self,
         bytes: &[u8],
         s: usize,
         k: Option<usize>,
         at: Window,
+        best: (usize, u32),
+    ) -> (usize, u32) {
+        match k {
+            Some(k) => self.longest_of(bytes, s, k, at, best),
+            None => best,
+        }
+    }
+
+    /// [`Starts::longest_in`] for a set hash.
+    fn longest_of(
+        &self,
+        bytes: &[u8],
+        s: usize,
+        k: usize,
+        at: Window,
         mut best: (usize, u32),
     ) -> (usize, u32) {
-        for &(id, w) in k.map_or(&[][..], |k| self.entries(k)) {
+        for &(id, w) in self.entries(k) {
             if w != at {
                 continue;
             }
@@ -1148,6 +1229,60 @@ mod tests {
         assert!(lex.starts.is_none(), "a 2-byte phrase is not indexed");
         assert_eq!(lex.find_all("a zz b").count(), 1);
         assert_eq!(lex.find_all("we use cookies").count(), 1);
+    }
+
+    /// The table as it was first read, one `lines`/`split`/`trim` at a time.
+    fn builtin_reference() -> Vec<(BoilerplateKind, bool, &'static str, String)> {
+        PHRASES_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (lang, kind, strength, phrase) =
+                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+                let kind = BoilerplateKind::from_name(kind.trim())?;
+                let phrase = phrase.trim();
+                let rule = format!("lexicon:{}:{phrase}", lang.trim());
+                Some((kind, strength.trim() == "strong", phrase, rule))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table_reads_as_lines_split_and_trim_read_it() {
+        let fast: Vec<_> = builtin_phrases()
+            .iter()
+            .map(|p| (p.kind, p.strong, p.phrase, p.rule.to_string()))
+            .collect();
+        assert_eq!(fast, builtin_reference());
+        fn rows(t: &str) -> Vec<Vec<&str>> {
+            tsv_rows(t).map(|r| r.to_vec()).collect()
+        }
+        fn reference(t: &str) -> Vec<Vec<&str>> {
+            t.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|line| {
+                    let mut cols = line.split('\t');
+                    Some(vec![
+                        cols.next()?.trim(),
+                        cols.next()?.trim(),
+                        cols.next()?.trim(),
+                        cols.next()?.trim(),
+                    ])
+                })
+                .collect()
+        }
+        for t in [
+            "",
+            "\n\n",
+            "# c\ten\tx\tstrong\tp\n",
+            "en\tsocial\tstrong\tshare\r\nde\tsocial\tweak\tteilen",
+            "en\tsocial\tstrong\n en \t social \t weak \t a b \t extra\n",
+            "a\tb\tc\t\n\t\t\t\n  \n\tx\n",
+            "a\tb\tc\td\r",
+        ] {
+            assert_eq!(rows(t), reference(t), "{t:?}");
+        }
     }
 
     #[test]
