@@ -172,9 +172,10 @@ pub(crate) struct Lexicon {
 ///
 /// Windows are case-folded by setting bit 5 of every byte, which maps
 /// `A`..`Z` onto `a`..`z` as ASCII case-insensitive matching does (and
-/// merges some other bytes too: more candidates, never fewer). A bit per
-/// hash value says whether any window hashes so; the set bits are ranked,
-/// and the k-th one lists its phrases with where the window sits. A
+/// merges some other bytes too: more candidates, never fewer). A slot per
+/// hash value says whether any window hashes so, and if so which (the
+/// k-th) of the hashes that do; the k-th lists its phrases with where the
+/// window sits. A
 /// window that passes is confirmed on the bytes of a phrase it starts,
 /// up to eight (see `long` and `short`), since most such windows are a
 /// common word that merely begins like a phrase ("das ", "ment", "sign
@@ -190,14 +191,18 @@ struct Starts {
     /// every window here first, with a load and a compare (a bit test
     /// takes three more instructions), and most stop.
     first: Box<[u8; FIRST_LEN]>,
-    /// One bit per [`start_hash`] of a window: set if a key hashes there.
-    /// Ranked (see `rank`) for a window that passes [`Starts::first`],
-    /// `second` and [`Starts::confirm`].
-    bits: Box<[u64; START_WORDS]>,
+    /// One slot per [`start_hash`] of a window: 0 if no key hashes there,
+    /// else `k + 1` for the k-th hash (in order) that one does. Read for a
+    /// window that passes [`Starts::first`], `second` and
+    /// [`Starts::confirm`]: one load, where a bit per hash and the number
+    /// of set bits before each word took a bit test and a popcount (in
+    /// software, without a target feature). 256 KiB, of which a window
+    /// that reaches here touches one line.
+    slot: Box<[u16; START_LEN]>,
     /// One byte per [`start_hash`] without its low bits: non-zero if a
-    /// key's hash starts so. The scan's second test, where `bits` would
-    /// cost a bit test; the few windows that pass here but not in `bits`
-    /// name no start.
+    /// key's hash starts so. The scan's second test, where `slot` would
+    /// cost a load from a table eight times as large; the few windows
+    /// that pass here but not in `slot` name no start.
     second: Box<[u8; SECOND_LEN]>,
     /// The bytes a window starts, under [`long_hash`], for every phrase
     /// that fixes five or more (eight at most; those past the phrase
@@ -213,8 +218,6 @@ struct Starts {
     /// Under [`check_hash`], the four-byte windows of bit 0 of `short` once
     /// more, so that few common words pass both by chance.
     four_check: Box<[u64; CHECK_WORDS]>,
-    /// Set bits in the words before each word.
-    rank: Box<[u32; START_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
     bucket: Vec<u32>,
     /// The windows (bits of [`Window::bit`]) among the k-th hash's entries.
@@ -253,10 +256,9 @@ impl Window {
     }
 }
 
-/// 2^17 bits (16 KiB, so it stays in the L1 cache): about 2% of them are
-/// set for the built-in phrases.
+/// 2^17 start hashes: about 2% of them are set for the built-in phrases.
 const START_BITS: u32 = 17;
-const START_WORDS: usize = 1 << (START_BITS - 6);
+const START_LEN: usize = 1 << START_BITS;
 
 /// 2^14 bytes (16 KiB, as `bits`) for the second test of a window.
 const SECOND_BITS: u32 = 14;
@@ -373,27 +375,20 @@ impl Starts {
                 _ => return None,
             }
         }
-        let mut bits = Box::new([0u64; START_WORDS]);
         let mut second = Box::new([0u8; SECOND_LEN]);
-        for (h, _, _) in keyed.iter().map(|&k| unpack(k)) {
-            if let Some(w) = bits.get_mut(h >> 6) {
-                *w |= 1 << (h & 63);
-            }
-            if let Some(f) = second.get_mut(h >> (START_BITS - SECOND_BITS)) {
-                *f = 1;
-            }
-        }
-        let mut rank = Box::new([0u32; START_WORDS]);
-        let mut total = 0u32;
-        for (r, w) in rank.iter_mut().zip(bits.iter()) {
-            *r = total;
-            total += w.count_ones();
-        }
-        let mut bucket = Vec::with_capacity(total as usize + 1);
-        let mut windows: Vec<u8> = Vec::with_capacity(total as usize);
+        let mut slot: Box<[u16; START_LEN]> =
+            vec![0u16; START_LEN].into_boxed_slice().try_into().ok()?;
+        let mut bucket = Vec::new();
+        let mut windows: Vec<u8> = Vec::new();
         let mut last = None;
         for (k, (h, at, _)) in keyed.iter().map(|&k| unpack(k)).enumerate() {
             if last != Some(h) {
+                if let Some(f) = second.get_mut(h >> (START_BITS - SECOND_BITS)) {
+                    *f = 1;
+                }
+                // Slot `k + 1` for the k-th hash; a lexicon with more set
+                // hashes than a slot holds falls back to the automaton.
+                *slot.get_mut(h)? = u16::try_from(windows.len() + 1).ok()?;
                 bucket.push(u32::try_from(k).ok()?);
                 windows.push(0);
                 last = Some(h);
@@ -405,12 +400,11 @@ impl Starts {
         bucket.push(u32::try_from(keyed.len()).ok()?);
         Some(Starts {
             first,
-            bits,
+            slot,
             second,
             long,
             short,
             four_check,
-            rank,
             bucket,
             windows,
             order: keyed
@@ -529,14 +523,11 @@ impl Starts {
         best
     }
 
-    /// The rank of hash `h` among the set ones (none if its bit is not set).
+    /// Which (the k-th) of the hashes that keys have `h` is, if one has it.
+    #[inline]
     fn rank_of(&self, h: usize) -> Option<usize> {
-        let word = *self.bits.get(h >> 6)?;
-        if (word >> (h & 63)) & 1 == 0 {
-            return None;
-        }
-        let below = word & ((1u64 << (h & 63)) - 1);
-        Some((*self.rank.get(h >> 6)? + below.count_ones()) as usize)
+        let k = *self.slot.get(h)?;
+        (k != 0).then(|| usize::from(k) - 1)
     }
 
     /// The entries of the k-th set hash.
@@ -1221,6 +1212,30 @@ mod tests {
     }
 
     #[test]
+    fn more_start_hashes_than_slots_hold_use_the_plain_search() {
+        // Each three-byte phrase keys 256 windows: 400 of them set more
+        // start hashes than a `u16` slot numbers.
+        let mut o = Options::default();
+        let extra: Vec<String> = (0..400u32)
+            .map(|i| {
+                let c = |n: u32| char::from(b'a' + u8::try_from(n % 26).unwrap());
+                format!("{}{}{}", c(i / 26 / 26), c(i / 26), c(i))
+            })
+            .collect();
+        for p in &extra {
+            o.extra_phrases
+                .push(crate::Phrase::new(BoilerplateKind::Social, p));
+        }
+        let lex = Lexicon::build(&o);
+        assert!(lex.starts.is_none(), "too many start hashes to index");
+        let mut patterns = builtin_patterns();
+        patterns.extend(extra.iter().map(String::as_str));
+        for text in ["abc aab ape", "we use cookies: bar pop", "aaa"] {
+            same_as_reference(&lex, &patterns, text);
+        }
+    }
+
+    #[test]
     fn short_user_phrases_use_the_plain_search() {
         let mut o = Options::default();
         o.extra_phrases
@@ -1320,10 +1335,7 @@ mod tests {
                             Some(&1),
                             "{p:?} in {t:?} at {q}"
                         );
-                        assert!(
-                            get_bit(&starts.bits[..], start_hash(k)),
-                            "{p:?} in {t:?} at {q}"
-                        );
+                        assert!(starts.rank_of(h).is_some(), "{p:?} in {t:?} at {q}");
                         assert!(starts.confirm(bytes, q, k), "{p:?} in {t:?} at {q}");
                         assert!(starts.confirm_here(bytes, q, k), "{p:?} in {t:?} at {q}");
                     }
