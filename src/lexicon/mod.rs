@@ -6,9 +6,9 @@
 //! phrases are indexed by a hash of four bytes around their start (see
 //! [`Starts`]), the scan hashes the four bytes at every other offset (one
 //! multiply and one byte test each, in a 64 KiB table), and only where
-//! the window passes that and the tests after it
-//! (a second byte table, then the phrase bytes it starts, up to eight,
-//! under a hash) are the phrases listed there compared. The
+//! the window passes that and the test after it (the phrase bytes it
+//! starts, up to eight, under a hash) are the phrases listed there
+//! compared. The
 //! index builds in a small fraction of the time a DFA takes, which matters
 //! when one process parses one page. Lexicons with a phrase under three
 //! bytes (user phrases) fall back to an automaton.
@@ -193,17 +193,12 @@ struct Starts {
     first: Box<[u8; FIRST_LEN]>,
     /// One slot per [`start_hash`] of a window: 0 if no key hashes there,
     /// else `k + 1` for the k-th hash (in order) that one does. Read for a
-    /// window that passes [`Starts::first`], `second` and
-    /// [`Starts::confirm`]: one load, where a bit per hash and the number
+    /// window that passes [`Starts::first`] and [`Starts::confirm`]: one
+    /// load, where a bit per hash and the number
     /// of set bits before each word took a bit test and a popcount (in
     /// software, without a target feature). 256 KiB, of which a window
     /// that reaches here touches one line.
     slot: Box<[u16; START_LEN]>,
-    /// One byte per [`start_hash`] without its low bits: non-zero if a
-    /// key's hash starts so. The scan's second test, where `slot` would
-    /// cost a load from a table eight times as large; the few windows
-    /// that pass here but not in `slot` name no start.
-    second: Box<[u8; SECOND_LEN]>,
     /// The bytes a window starts, under [`long_hash`], for every phrase
     /// that fixes five or more (eight at most; those past the phrase
     /// masked off) from one of its windows (its first at `At`, from its
@@ -260,14 +255,12 @@ impl Window {
 const START_BITS: u32 = 17;
 const START_LEN: usize = 1 << START_BITS;
 
-/// 2^14 bytes (16 KiB, as `bits`) for the second test of a window.
-const SECOND_BITS: u32 = 14;
-const SECOND_LEN: usize = 1 << SECOND_BITS;
-
 /// 2^16 bytes (64 KiB) for the first test of every window: under 3% of
 /// them are set for the built-in phrases, so that a window passes here
-/// mostly where it holds a phrase's four bytes (half the table lets a
-/// third more windows through to the second test).
+/// mostly where it holds a phrase's four bytes (half the table let twice
+/// as many through). Those go straight to [`Starts::confirm_here`]: a
+/// second byte table on the start hash stopped only a third of them, for
+/// more than that saved.
 const FIRST_BITS: u32 = 16;
 const FIRST_LEN: usize = 1 << FIRST_BITS;
 
@@ -375,7 +368,6 @@ impl Starts {
                 _ => return None,
             }
         }
-        let mut second = Box::new([0u8; SECOND_LEN]);
         let mut slot: Box<[u16; START_LEN]> =
             vec![0u16; START_LEN].into_boxed_slice().try_into().ok()?;
         let mut bucket = Vec::new();
@@ -383,9 +375,6 @@ impl Starts {
         let mut last = None;
         for (k, (h, at, _)) in keyed.iter().map(|&k| unpack(k)).enumerate() {
             if last != Some(h) {
-                if let Some(f) = second.get_mut(h >> (START_BITS - SECOND_BITS)) {
-                    *f = 1;
-                }
                 // Slot `k + 1` for the k-th hash; a lexicon with more set
                 // hashes than a slot holds falls back to the automaton.
                 *slot.get_mut(h)? = u16::try_from(windows.len() + 1).ok()?;
@@ -401,7 +390,6 @@ impl Starts {
         Some(Starts {
             first,
             slot,
-            second,
             long,
             short,
             four_check,
@@ -625,12 +613,8 @@ impl Starts {
     #[inline(always)]
     fn test1(&self, bytes: &[u8], q: usize, k: u32) -> Option<usize> {
         if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
-            // The top bits of the start hash: a byte to test, where a bit
-            // would take three more instructions.
-            let h = start_hash(k);
-            let second = self.second.get(h >> (START_BITS - SECOND_BITS));
-            if second.is_some_and(|&f| f != 0) && self.confirm_here(bytes, q, k) {
-                return Some(h);
+            if self.confirm_here(bytes, q, k) {
+                return Some(start_hash(k));
             }
         }
         None
@@ -1330,11 +1314,6 @@ mod tests {
                         };
                         let k = fold4(window4(bytes, q));
                         let h = start_hash(k);
-                        assert_eq!(
-                            starts.second.get(h >> (START_BITS - SECOND_BITS)),
-                            Some(&1),
-                            "{p:?} in {t:?} at {q}"
-                        );
                         assert!(starts.rank_of(h).is_some(), "{p:?} in {t:?} at {q}");
                         assert!(starts.confirm(bytes, q, k), "{p:?} in {t:?} at {q}");
                         assert!(starts.confirm_here(bytes, q, k), "{p:?} in {t:?} at {q}");
