@@ -205,7 +205,7 @@ struct Starts {
     /// second at `After`). A window must pass here or, if its phrase fixes
     /// only four bytes, in `short` and `four_check`: most that hold a
     /// phrase's first four bytes in a word that goes on otherwise stop.
-    long: Box<[u64; LONG_WORDS]>,
+    long: Box<[u8; LONG_LEN]>,
     /// Under [`short_hash`] of a window's four bytes: bit 0 if a phrase
     /// fixes only these four from a window, bit `n - 4` if one fixes `n`
     /// (five to seven) starting with them.
@@ -322,7 +322,7 @@ impl Starts {
                 _ => return None,
             }
         }
-        let mut long = Box::new([0u64; LONG_WORDS]);
+        let mut long = Box::new([0u8; LONG_LEN]);
         let mut short = Box::new([0u8; SHORT_LEN]);
         let mut four_check = Box::new([0u64; CHECK_WORDS]);
         for p in patterns {
@@ -511,6 +511,14 @@ impl Starts {
         best
     }
 
+    /// A window's eight bytes hash to `h` under [`long_hash`] as a
+    /// phrase's do (see `long`): a byte to test, where a bit took three
+    /// more instructions.
+    #[inline(always)]
+    fn long_has(&self, h: usize) -> bool {
+        self.long.get(h).is_some_and(|&f| f != 0)
+    }
+
     /// Which (the k-th) of the hashes that keys have `h` is, if one has it.
     #[inline]
     fn rank_of(&self, h: usize) -> Option<usize> {
@@ -639,7 +647,7 @@ impl Starts {
     fn confirm_here(&self, bytes: &[u8], q: usize, k: u32) -> bool {
         match bytes.get(q..).and_then(|t| t.first_chunk::<8>()) {
             Some(w) if self.short.get(short_hash(k)) == Some(&0) => {
-                get_bit(&self.long[..], long_hash(fold8(*w)))
+                self.long_has(long_hash(fold8(*w)))
             }
             _ => self.confirm(bytes, q, k),
         }
@@ -668,14 +676,12 @@ impl Starts {
             }
         };
         let w = fold8(w);
-        if get_bit(&self.long[..], long_hash(w)) {
+        if self.long_has(long_hash(w)) {
             return true;
         }
         // Bit `n - 4` of `fixes`: a phrase fixes `n` bytes from a window
         // with these four.
-        (5..8).any(|n| {
-            fixes & (1 << (n - 4)) != 0 && get_bit(&self.long[..], long_hash(w & low_bytes(n)))
-        })
+        (5..8).any(|n| fixes & (1 << (n - 4)) != 0 && self.long_has(long_hash(w & low_bytes(n))))
     }
 }
 
@@ -683,7 +689,7 @@ impl Starts {
 /// at 0, `After` at 1), eight at most, if there are at least five, under
 /// [`long_hash`] (the bytes past them masked off): how many, or 0 if
 /// there are fewer (the window is then keyed on its four bytes alone).
-fn fix_bytes(long: &mut [u64; LONG_WORDS], b: &[u8], from: usize) -> usize {
+fn fix_bytes(long: &mut [u8; LONG_LEN], b: &[u8], from: usize) -> usize {
     let t = b.get(from..).unwrap_or(&[]);
     let n = t.len().min(8);
     if n < 5 {
@@ -693,7 +699,9 @@ fn fix_bytes(long: &mut [u64; LONG_WORDS], b: &[u8], from: usize) -> usize {
     for (d, s) in w.iter_mut().zip(t) {
         *d = *s;
     }
-    set_bit(&mut long[..], long_hash(fold8(w) & low_bytes(n)));
+    if let Some(f) = long.get_mut(long_hash(fold8(w) & low_bytes(n))) {
+        *f = 1;
+    }
     n
 }
 
@@ -797,9 +805,9 @@ fn get_bit(set: &[u64], h: usize) -> bool {
     set.get(h >> 6).is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
 }
 
-/// Bits of [`long_hash`] (8 KiB).
+/// Bits of [`long_hash`] (a byte each, 64 KiB).
 const LONG_BITS: u32 = 16;
-const LONG_WORDS: usize = 1 << (LONG_BITS - 6);
+const LONG_LEN: usize = 1 << LONG_BITS;
 
 /// A hash of eight case-folded bytes, to `LONG_BITS` bits.
 #[inline]
