@@ -620,12 +620,8 @@ impl Starts {
     /// the scan's tests.
     #[inline(always)]
     fn test1(&self, bytes: &[u8], q: usize, k: u32) -> Option<usize> {
-        if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
-            if self.confirm_here(bytes, q, k) {
-                return Some(start_hash(k));
-            }
-        }
-        None
+        let first = self.first.get(first_hash(k)).is_some_and(|&f| f != 0);
+        (first && self.confirm_here(bytes, q, k)).then(|| start_hash(k))
     }
 
     /// The first of the windows at offsets 0, 2 and 4 of `word` (the eight
