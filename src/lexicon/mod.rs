@@ -5,10 +5,10 @@
 //! automaton reports, without stepping an automaton through every byte: the
 //! phrases are indexed by a hash of four bytes around their start (see
 //! [`Starts`]), the scan hashes the four bytes at every other offset (one
-//! multiply and one byte test each, in a table that stays in the L1
-//! cache), and only where the window passes that and the tests after it
-//! (a second byte table, then the phrase bytes it starts, up to eight,
-//! under a hash) are the phrases listed there compared. The
+//! multiply and one byte test each, in a 64 KiB table), and only where
+//! the window passes that and the test after it (the phrase bytes it
+//! starts, up to eight, under a hash) are the phrases listed there
+//! compared. The
 //! index builds in a small fraction of the time a DFA takes, which matters
 //! when one process parses one page. Lexicons with a phrase under three
 //! bytes (user phrases) fall back to an automaton.
@@ -36,37 +36,101 @@ struct BuiltinPhrase {
     rule: &'static str,
 }
 
-/// The built-in table, read once. The rule names are leaked once, so that
-/// every article can borrow them for `'static` instead of copying.
+/// The built-in table, read once. The rule names are leaked once (one
+/// string for all), so that every article can borrow them for `'static`
+/// instead of copying.
 fn builtin_phrases() -> &'static [BuiltinPhrase] {
     static TABLE: OnceLock<Vec<BuiltinPhrase>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PHRASES_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|line| {
-                let mut cols = line.split('\t');
-                let (lang, kind, strength, phrase) =
-                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
-                let kind = BoilerplateKind::from_name(kind.trim())?;
-                let phrase = phrase.trim();
-                // Pieces pushed, not `format!`: this runs for every phrase
-                // in a process's first parse.
-                let lang = lang.trim();
-                let mut rule = String::with_capacity(9 + lang.len() + phrase.len());
-                rule.push_str("lexicon:");
-                rule.push_str(lang);
-                rule.push(':');
-                rule.push_str(phrase);
-                let rule: &'static str = Box::leak(rule.into_boxed_str());
+        // Rows of one kind come together: the name is looked up once.
+        let mut last: Option<(&str, BoilerplateKind)> = None;
+        let rows: Vec<(&'static str, BoilerplateKind, bool, &'static str)> = tsv_rows(PHRASES_TSV)
+            .filter_map(|[lang, kind, strength, phrase]| {
+                let kind = match last {
+                    Some((name, k)) if name == kind => k,
+                    _ => {
+                        let k = BoilerplateKind::from_name(kind)?;
+                        last = Some((kind, k));
+                        k
+                    }
+                };
+                Some((lang, kind, strength == "strong", phrase))
+            })
+            .collect();
+        let rule_len = |lang: &str, phrase: &str| 9 + lang.len() + phrase.len();
+        let mut rules = String::with_capacity(rows.iter().map(|r| rule_len(r.0, r.3)).sum());
+        for (lang, _, _, phrase) in &rows {
+            rules.push_str("lexicon:");
+            rules.push_str(lang);
+            rules.push(':');
+            rules.push_str(phrase);
+        }
+        let rules: &'static str = Box::leak(rules.into_boxed_str());
+        let mut at = 0;
+        rows.into_iter()
+            .filter_map(|(lang, kind, strong, phrase)| {
+                let end = at + rule_len(lang, phrase);
+                let rule = rules.get(at..end)?;
+                at = end;
                 Some(BuiltinPhrase {
                     kind,
-                    strong: strength.trim() == "strong",
+                    strong,
                     phrase,
                     rule,
                 })
             })
             .collect()
+    })
+}
+
+/// The rows of a phrase table, cut as `str::lines`, `split('\t')` and
+/// `trim` would cut them (lines starting with `#` or blank skipped, the
+/// first four columns trimmed, rows with fewer dropped), but with one pass
+/// over each line's bytes: this runs in a process's first parse.
+fn tsv_rows(tsv: &str) -> impl Iterator<Item = [&str; 4]> {
+    let mut rest = tsv;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (line, next) = match rest.bytes().position(|b| b == b'\n') {
+                Some(i) => {
+                    let line = rest.get(..i).unwrap_or("");
+                    (
+                        line.strip_suffix('\r').unwrap_or(line),
+                        rest.get(i + 1..).unwrap_or(""),
+                    )
+                }
+                None => (rest, ""),
+            };
+            rest = next;
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            // The first three tabs end three columns; the fourth runs to
+            // the next tab or the end.
+            let mut cols = [""; 4];
+            let mut n = 0;
+            let mut from = 0;
+            for (i, b) in line.bytes().enumerate() {
+                if b == b'\t' {
+                    if let Some(c) = cols.get_mut(n) {
+                        *c = line.get(from..i).unwrap_or("");
+                    }
+                    n += 1;
+                    from = i + 1;
+                    if n == 4 {
+                        break;
+                    }
+                }
+            }
+            if n < 3 {
+                continue;
+            }
+            if n == 3 {
+                cols[3] = line.get(from..).unwrap_or("");
+            }
+            return Some(cols.map(str::trim));
+        }
+        None
     })
 }
 
@@ -108,9 +172,10 @@ pub(crate) struct Lexicon {
 ///
 /// Windows are case-folded by setting bit 5 of every byte, which maps
 /// `A`..`Z` onto `a`..`z` as ASCII case-insensitive matching does (and
-/// merges some other bytes too: more candidates, never fewer). A bit per
-/// hash value says whether any window hashes so; the set bits are ranked,
-/// and the k-th one lists its phrases with where the window sits. A
+/// merges some other bytes too: more candidates, never fewer). A slot per
+/// hash value says whether any window hashes so, and if so which (the
+/// k-th) of the hashes that do; the k-th lists its phrases with where the
+/// window sits. A
 /// window that passes is confirmed on the bytes of a phrase it starts,
 /// up to eight (see `long` and `short`), since most such windows are a
 /// common word that merely begins like a phrase ("das ", "ment", "sign
@@ -126,22 +191,21 @@ struct Starts {
     /// every window here first, with a load and a compare (a bit test
     /// takes three more instructions), and most stop.
     first: Box<[u8; FIRST_LEN]>,
-    /// One bit per [`start_hash`] of a window: set if a key hashes there.
-    /// Ranked (see `rank`) for a window that passes [`Starts::first`],
-    /// `second` and [`Starts::confirm`].
-    bits: Box<[u64; START_WORDS]>,
-    /// One byte per [`start_hash`] without its low bits: non-zero if a
-    /// key's hash starts so. The scan's second test, where `bits` would
-    /// cost a bit test; the few windows that pass here but not in `bits`
-    /// name no start.
-    second: Box<[u8; SECOND_LEN]>,
+    /// One slot per [`start_hash`] of a window: 0 if no key hashes there,
+    /// else `k + 1` for the k-th hash (in order) that one does. Read for a
+    /// window that passes [`Starts::first`] and [`Starts::confirm`]: one
+    /// load, where a bit per hash and the number
+    /// of set bits before each word took a bit test and a popcount (in
+    /// software, without a target feature). 256 KiB, of which a window
+    /// that reaches here touches one line.
+    slot: Box<[u16; START_LEN]>,
     /// The bytes a window starts, under [`long_hash`], for every phrase
     /// that fixes five or more (eight at most; those past the phrase
     /// masked off) from one of its windows (its first at `At`, from its
     /// second at `After`). A window must pass here or, if its phrase fixes
     /// only four bytes, in `short` and `four_check`: most that hold a
     /// phrase's first four bytes in a word that goes on otherwise stop.
-    long: Box<[u64; LONG_WORDS]>,
+    long: Box<[u8; LONG_LEN]>,
     /// Under [`short_hash`] of a window's four bytes: bit 0 if a phrase
     /// fixes only these four from a window, bit `n - 4` if one fixes `n`
     /// (five to seven) starting with them.
@@ -149,8 +213,6 @@ struct Starts {
     /// Under [`check_hash`], the four-byte windows of bit 0 of `short` once
     /// more, so that few common words pass both by chance.
     four_check: Box<[u64; CHECK_WORDS]>,
-    /// Set bits in the words before each word.
-    rank: Box<[u32; START_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
     bucket: Vec<u32>,
     /// The windows (bits of [`Window::bit`]) among the k-th hash's entries.
@@ -189,18 +251,17 @@ impl Window {
     }
 }
 
-/// 2^17 bits (16 KiB, so it stays in the L1 cache): about 2% of them are
-/// set for the built-in phrases.
+/// 2^17 start hashes: about 2% of them are set for the built-in phrases.
 const START_BITS: u32 = 17;
-const START_WORDS: usize = 1 << (START_BITS - 6);
+const START_LEN: usize = 1 << START_BITS;
 
-/// 2^14 bytes (16 KiB, as `bits`) for the second test of a window.
-const SECOND_BITS: u32 = 14;
-const SECOND_LEN: usize = 1 << SECOND_BITS;
-
-/// 2^15 bytes (32 KiB) for the first test of every window: about 7% of
-/// them are set for the built-in phrases.
-const FIRST_BITS: u32 = 15;
+/// 2^16 bytes (64 KiB) for the first test of every window: under 3% of
+/// them are set for the built-in phrases, so that a window passes here
+/// mostly where it holds a phrase's four bytes (half the table let twice
+/// as many through). Those go straight to [`Starts::confirm_here`]: a
+/// second byte table on the start hash stopped only a third of them, for
+/// more than that saved.
+const FIRST_BITS: u32 = 16;
 const FIRST_LEN: usize = 1 << FIRST_BITS;
 
 impl Starts {
@@ -261,7 +322,7 @@ impl Starts {
                 _ => return None,
             }
         }
-        let mut long = Box::new([0u64; LONG_WORDS]);
+        let mut long = Box::new([0u8; LONG_LEN]);
         let mut short = Box::new([0u8; SHORT_LEN]);
         let mut four_check = Box::new([0u64; CHECK_WORDS]);
         for p in patterns {
@@ -307,27 +368,16 @@ impl Starts {
                 _ => return None,
             }
         }
-        let mut bits = Box::new([0u64; START_WORDS]);
-        let mut second = Box::new([0u8; SECOND_LEN]);
-        for (h, _, _) in keyed.iter().map(|&k| unpack(k)) {
-            if let Some(w) = bits.get_mut(h >> 6) {
-                *w |= 1 << (h & 63);
-            }
-            if let Some(f) = second.get_mut(h >> (START_BITS - SECOND_BITS)) {
-                *f = 1;
-            }
-        }
-        let mut rank = Box::new([0u32; START_WORDS]);
-        let mut total = 0u32;
-        for (r, w) in rank.iter_mut().zip(bits.iter()) {
-            *r = total;
-            total += w.count_ones();
-        }
-        let mut bucket = Vec::with_capacity(total as usize + 1);
-        let mut windows: Vec<u8> = Vec::with_capacity(total as usize);
+        let mut slot: Box<[u16; START_LEN]> =
+            vec![0u16; START_LEN].into_boxed_slice().try_into().ok()?;
+        let mut bucket = Vec::new();
+        let mut windows: Vec<u8> = Vec::new();
         let mut last = None;
         for (k, (h, at, _)) in keyed.iter().map(|&k| unpack(k)).enumerate() {
             if last != Some(h) {
+                // Slot `k + 1` for the k-th hash; a lexicon with more set
+                // hashes than a slot holds falls back to the automaton.
+                *slot.get_mut(h)? = u16::try_from(windows.len() + 1).ok()?;
                 bucket.push(u32::try_from(k).ok()?);
                 windows.push(0);
                 last = Some(h);
@@ -339,12 +389,10 @@ impl Starts {
         bucket.push(u32::try_from(keyed.len()).ok()?);
         Some(Starts {
             first,
-            bits,
-            second,
+            slot,
             long,
             short,
             four_check,
-            rank,
             bucket,
             windows,
             order: keyed
@@ -417,16 +465,33 @@ impl Starts {
 
     /// The longest phrase (then the first) starting at `s` among the
     /// entries of the k-th set hash whose window sits at `at`, or `best`:
-    /// `(length, id)`, [`NONE`] for none.
+    /// `(length, id)`, [`NONE`] for none. In line, so that a hash whose
+    /// bit is not set costs no call.
+    #[inline(always)]
     fn longest_in(
         &self,
         bytes: &[u8],
         s: usize,
         k: Option<usize>,
         at: Window,
+        best: (usize, u32),
+    ) -> (usize, u32) {
+        match k {
+            Some(k) => self.longest_of(bytes, s, k, at, best),
+            None => best,
+        }
+    }
+
+    /// [`Starts::longest_in`] for a set hash.
+    fn longest_of(
+        &self,
+        bytes: &[u8],
+        s: usize,
+        k: usize,
+        at: Window,
         mut best: (usize, u32),
     ) -> (usize, u32) {
-        for &(id, w) in k.map_or(&[][..], |k| self.entries(k)) {
+        for &(id, w) in self.entries(k) {
             if w != at {
                 continue;
             }
@@ -446,14 +511,19 @@ impl Starts {
         best
     }
 
-    /// The rank of hash `h` among the set ones (none if its bit is not set).
+    /// A window's eight bytes hash to `h` under [`long_hash`] as a
+    /// phrase's do (see `long`): a byte to test, where a bit took three
+    /// more instructions.
+    #[inline(always)]
+    fn long_has(&self, h: usize) -> bool {
+        self.long.get(h).is_some_and(|&f| f != 0)
+    }
+
+    /// Which (the k-th) of the hashes that keys have `h` is, if one has it.
+    #[inline]
     fn rank_of(&self, h: usize) -> Option<usize> {
-        let word = *self.bits.get(h >> 6)?;
-        if (word >> (h & 63)) & 1 == 0 {
-            return None;
-        }
-        let below = word & ((1u64 << (h & 63)) - 1);
-        Some((*self.rank.get(h >> 6)? + below.count_ones()) as usize)
+        let k = *self.slot.get(h)?;
+        (k != 0).then(|| usize::from(k) - 1)
     }
 
     /// The entries of the k-th set hash.
@@ -550,16 +620,8 @@ impl Starts {
     /// the scan's tests.
     #[inline(always)]
     fn test1(&self, bytes: &[u8], q: usize, k: u32) -> Option<usize> {
-        if self.first.get(first_hash(k)).is_some_and(|&f| f != 0) {
-            // The top bits of the start hash: a byte to test, where a bit
-            // would take three more instructions.
-            let h = start_hash(k);
-            let second = self.second.get(h >> (START_BITS - SECOND_BITS));
-            if second.is_some_and(|&f| f != 0) && self.confirm_here(bytes, q, k) {
-                return Some(h);
-            }
-        }
-        None
+        let first = self.first.get(first_hash(k)).is_some_and(|&f| f != 0);
+        (first && self.confirm_here(bytes, q, k)).then(|| start_hash(k))
     }
 
     /// The first of the windows at offsets 0, 2 and 4 of `word` (the eight
@@ -581,7 +643,7 @@ impl Starts {
     fn confirm_here(&self, bytes: &[u8], q: usize, k: u32) -> bool {
         match bytes.get(q..).and_then(|t| t.first_chunk::<8>()) {
             Some(w) if self.short.get(short_hash(k)) == Some(&0) => {
-                get_bit(&self.long[..], long_hash(fold8(*w)))
+                self.long_has(long_hash(fold8(*w)))
             }
             _ => self.confirm(bytes, q, k),
         }
@@ -610,14 +672,12 @@ impl Starts {
             }
         };
         let w = fold8(w);
-        if get_bit(&self.long[..], long_hash(w)) {
+        if self.long_has(long_hash(w)) {
             return true;
         }
         // Bit `n - 4` of `fixes`: a phrase fixes `n` bytes from a window
         // with these four.
-        (5..8).any(|n| {
-            fixes & (1 << (n - 4)) != 0 && get_bit(&self.long[..], long_hash(w & low_bytes(n)))
-        })
+        (5..8).any(|n| fixes & (1 << (n - 4)) != 0 && self.long_has(long_hash(w & low_bytes(n))))
     }
 }
 
@@ -625,7 +685,7 @@ impl Starts {
 /// at 0, `After` at 1), eight at most, if there are at least five, under
 /// [`long_hash`] (the bytes past them masked off): how many, or 0 if
 /// there are fewer (the window is then keyed on its four bytes alone).
-fn fix_bytes(long: &mut [u64; LONG_WORDS], b: &[u8], from: usize) -> usize {
+fn fix_bytes(long: &mut [u8; LONG_LEN], b: &[u8], from: usize) -> usize {
     let t = b.get(from..).unwrap_or(&[]);
     let n = t.len().min(8);
     if n < 5 {
@@ -635,7 +695,9 @@ fn fix_bytes(long: &mut [u64; LONG_WORDS], b: &[u8], from: usize) -> usize {
     for (d, s) in w.iter_mut().zip(t) {
         *d = *s;
     }
-    set_bit(&mut long[..], long_hash(fold8(w) & low_bytes(n)));
+    if let Some(f) = long.get_mut(long_hash(fold8(w) & low_bytes(n))) {
+        *f = 1;
+    }
     n
 }
 
@@ -739,9 +801,9 @@ fn get_bit(set: &[u64], h: usize) -> bool {
     set.get(h >> 6).is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
 }
 
-/// Bits of [`long_hash`] (8 KiB).
+/// Bits of [`long_hash`] (a byte each, 64 KiB).
 const LONG_BITS: u32 = 16;
-const LONG_WORDS: usize = 1 << (LONG_BITS - 6);
+const LONG_LEN: usize = 1 << LONG_BITS;
 
 /// A hash of eight case-folded bytes, to `LONG_BITS` bits.
 #[inline]
@@ -1138,6 +1200,30 @@ mod tests {
     }
 
     #[test]
+    fn more_start_hashes_than_slots_hold_use_the_plain_search() {
+        // Each three-byte phrase keys 256 windows: 400 of them set more
+        // start hashes than a `u16` slot numbers.
+        let mut o = Options::default();
+        let extra: Vec<String> = (0..400u32)
+            .map(|i| {
+                let c = |n: u32| char::from(b'a' + u8::try_from(n % 26).unwrap());
+                format!("{}{}{}", c(i / 26 / 26), c(i / 26), c(i))
+            })
+            .collect();
+        for p in &extra {
+            o.extra_phrases
+                .push(crate::Phrase::new(BoilerplateKind::Social, p));
+        }
+        let lex = Lexicon::build(&o);
+        assert!(lex.starts.is_none(), "too many start hashes to index");
+        let mut patterns = builtin_patterns();
+        patterns.extend(extra.iter().map(String::as_str));
+        for text in ["abc aab ape", "we use cookies: bar pop", "aaa"] {
+            same_as_reference(&lex, &patterns, text);
+        }
+    }
+
+    #[test]
     fn short_user_phrases_use_the_plain_search() {
         let mut o = Options::default();
         o.extra_phrases
@@ -1146,6 +1232,60 @@ mod tests {
         assert!(lex.starts.is_none(), "a 2-byte phrase is not indexed");
         assert_eq!(lex.find_all("a zz b").count(), 1);
         assert_eq!(lex.find_all("we use cookies").count(), 1);
+    }
+
+    /// The table as it was first read, one `lines`/`split`/`trim` at a time.
+    fn builtin_reference() -> Vec<(BoilerplateKind, bool, &'static str, String)> {
+        PHRASES_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (lang, kind, strength, phrase) =
+                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+                let kind = BoilerplateKind::from_name(kind.trim())?;
+                let phrase = phrase.trim();
+                let rule = format!("lexicon:{}:{phrase}", lang.trim());
+                Some((kind, strength.trim() == "strong", phrase, rule))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table_reads_as_lines_split_and_trim_read_it() {
+        let fast: Vec<_> = builtin_phrases()
+            .iter()
+            .map(|p| (p.kind, p.strong, p.phrase, p.rule.to_string()))
+            .collect();
+        assert_eq!(fast, builtin_reference());
+        fn rows(t: &str) -> Vec<Vec<&str>> {
+            tsv_rows(t).map(|r| r.to_vec()).collect()
+        }
+        fn reference(t: &str) -> Vec<Vec<&str>> {
+            t.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|line| {
+                    let mut cols = line.split('\t');
+                    Some(vec![
+                        cols.next()?.trim(),
+                        cols.next()?.trim(),
+                        cols.next()?.trim(),
+                        cols.next()?.trim(),
+                    ])
+                })
+                .collect()
+        }
+        for t in [
+            "",
+            "\n\n",
+            "# c\ten\tx\tstrong\tp\n",
+            "en\tsocial\tstrong\tshare\r\nde\tsocial\tweak\tteilen",
+            "en\tsocial\tstrong\n en \t social \t weak \t a b \t extra\n",
+            "a\tb\tc\t\n\t\t\t\n  \n\tx\n",
+            "a\tb\tc\td\r",
+        ] {
+            assert_eq!(rows(t), reference(t), "{t:?}");
+        }
     }
 
     #[test]
@@ -1178,15 +1318,7 @@ mod tests {
                         };
                         let k = fold4(window4(bytes, q));
                         let h = start_hash(k);
-                        assert_eq!(
-                            starts.second.get(h >> (START_BITS - SECOND_BITS)),
-                            Some(&1),
-                            "{p:?} in {t:?} at {q}"
-                        );
-                        assert!(
-                            get_bit(&starts.bits[..], start_hash(k)),
-                            "{p:?} in {t:?} at {q}"
-                        );
+                        assert!(starts.rank_of(h).is_some(), "{p:?} in {t:?} at {q}");
                         assert!(starts.confirm(bytes, q, k), "{p:?} in {t:?} at {q}");
                         assert!(starts.confirm_here(bytes, q, k), "{p:?} in {t:?} at {q}");
                     }
