@@ -838,8 +838,9 @@ const GROUP: usize = 254;
 /// compare in the loop.
 #[derive(Default)]
 struct StatLanes {
-    upper: [u8; LANES],
-    letters: [u8; LANES],
+    /// Bytes that are not upper case letters, and not letters.
+    not_upper: [u8; LANES],
+    not_letters: [u8; LANES],
     commas: [u8; LANES],
     dots: [u8; LANES],
     /// [`FLAG_QUOTE`], [`FLAG_AT`], [`FLAG_MARK`], [`FLAG_COLON`] bytes.
@@ -854,18 +855,20 @@ impl StatLanes {
     #[inline(always)]
     fn add(&mut self, block: &[u8; LANES]) {
         let lanes = self
-            .upper
+            .not_upper
             .iter_mut()
-            .zip(self.letters.iter_mut())
+            .zip(self.not_letters.iter_mut())
             .zip(self.commas.iter_mut())
             .zip(self.dots.iter_mut())
             .zip(block);
         for ((((u, l), k), d), &b) in lanes {
             // `A..=Z` moved to the 26 least `i8` values: one signed compare
             // (SSE2 has no unsigned one).
-            *u += u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
+            // The bytes that are not counted: `x > c` keeps the constant
+            // (`c > x` needs a copy of it), and the length gives the count.
+            *u += u8::from((b.wrapping_add(0x80 - b'A') as i8) > i8::MIN + 25);
             // Upper case ASCII letters are lower case ones without bit 5.
-            *l += u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
+            *l += u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) > i8::MIN + 25);
             *k += u8::from(b == b',');
             *d += u8::from(b == b'.');
         }
@@ -888,8 +891,9 @@ impl StatLanes {
 
     #[inline(always)]
     fn flush(&mut self, into: &mut StatCounts) {
-        into.upper += lane_sum(&self.upper);
-        into.letters += lane_sum(&self.letters);
+        // Not yet the counts: `stat_counts` takes them from the bytes.
+        into.upper += lane_sum(&self.not_upper);
+        into.letters += lane_sum(&self.not_letters);
         into.commas += lane_sum(&self.commas);
         into.dots += lane_sum(&self.dots);
         let seen =
@@ -969,6 +973,11 @@ fn stat_counts(b: &[u8]) -> StatCounts {
         lanes.add(&tail_of(last, rest));
     }
     lanes.flush(&mut out);
+    // The bytes in the blocks counted (the last one has zero bytes before
+    // its `rest`), less those that are not letters.
+    let counted = (body.len() + if rest > 0 { LANES } else { 0 }) as u32;
+    out.upper = counted - out.upper;
+    out.letters = counted - out.letters;
     out
 }
 
