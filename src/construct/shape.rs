@@ -171,10 +171,13 @@ const GROUP: usize = 255;
 struct Lanes {
     /// Spaces in the byte after each lane.
     spaces: [u8; LANES],
-    digits: [u8; LANES],
+    /// Bytes that are not ASCII digits (`counts` takes them from the
+    /// length).
+    not_digits: [u8; LANES],
     stops: [u8; LANES],
-    /// UTF-8 continuation bytes (0x80..=0xBF).
-    continuations: [u8; LANES],
+    /// Bytes that are not UTF-8 continuation bytes (0x80..=0xBF): the
+    /// characters.
+    chars: [u8; LANES],
 }
 
 impl Lanes {
@@ -187,30 +190,31 @@ impl Lanes {
         let lanes = self
             .spaces
             .iter_mut()
-            .zip(self.digits.iter_mut())
+            .zip(self.not_digits.iter_mut())
             .zip(self.stops.iter_mut())
-            .zip(self.continuations.iter_mut())
+            .zip(self.chars.iter_mut())
             .zip(block.iter().zip(next).zip(keep));
         for ((((s, d), t), c), ((&b, &n), &m)) in lanes {
             let space_after = u8::from(n == b' ') & m;
             *s += space_after;
             // `0..=9` moved to the ten least `i8` values: one signed
-            // compare (SSE2 has no unsigned one).
-            *d += u8::from((b.wrapping_add(0x80 - b'0') as i8) < i8::MIN + 10) & m;
+            // compare (SSE2 has no unsigned one), `x > c`, which keeps the
+            // constant (`c > x` needs a copy of it).
+            *d += u8::from((b.wrapping_add(0x80 - b'0') as i8) > i8::MIN + 9) & m;
             *t += space_after & u8::from(is_stop(b));
-            *c += u8::from(!is_char_start(b)) & m;
+            *c += u8::from(is_char_start(b)) & m;
         }
     }
 
-    /// Adds the lanes to `into` (continuation bytes to `chars`, to be
-    /// taken from the length) and clears them.
+    /// Adds the lanes to `into` (other bytes than digits to `digits`, to
+    /// be taken from the length) and clears them.
     #[inline(always)]
     fn flush(&mut self, into: &mut Counts) {
         let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
         into.spaces += sum(&self.spaces);
-        into.digits += sum(&self.digits);
+        into.digits += sum(&self.not_digits);
         into.stops += sum(&self.stops);
-        into.chars += sum(&self.continuations);
+        into.chars += sum(&self.chars);
         *self = Lanes::default();
     }
 }
@@ -314,7 +318,7 @@ fn counts(bytes: &[u8]) -> Counts {
     // before it to count it as a space.
     debug_assert_eq!(at, bytes.len());
     out.spaces += u32::from(bytes.first() == Some(&b' '));
-    out.chars = (bytes.len() as u32).wrapping_sub(out.chars);
+    out.digits = (bytes.len() as u32).wrapping_sub(out.digits);
     let non_ascii = out.chars as usize != bytes.len();
     if non_ascii && bytes.iter().fold(0, |m, &b| m.max(b)) >= 0xE3 {
         (out.cjk, out.full_stops) = cjk_counts(bytes);
