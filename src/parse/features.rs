@@ -613,8 +613,8 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     let mut at = 0;
     let mut blocks = b.chunks_exact(32);
     for block in blocks.by_ref() {
-        let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
-        if (w0 | w1 | w2 | w3) & HIGH != 0 {
+        if has_high(block) {
+            let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
             cjk.word(b, w0, at, &mut out);
             cjk.word(b, w1, at + 8, &mut out);
             cjk.word(b, w2, at + 16, &mut out);
@@ -634,6 +634,18 @@ fn non_ascii(b: &[u8]) -> NonAscii {
         }
     }
     out
+}
+
+/// Whether `block` (32 bytes) has a byte above 0x7F: the sign bits of
+/// sixteen lanes, in vector registers (the general ones hold the counts).
+#[inline(always)]
+fn has_high(block: &[u8]) -> bool {
+    let (Some(lo), Some(hi)) = (block.first_chunk::<16>(), block.last_chunk::<16>()) else {
+        return block.iter().any(|&x| x >= 0x80);
+    };
+    lo.iter()
+        .zip(hi)
+        .fold(false, |a, (&x, &y)| a | (((x | y) as i8) < 0))
 }
 
 /// The CJK ideographs from U+5000 that [`non_ascii`] counts by their lead
@@ -1368,6 +1380,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn has_high_finds_a_high_byte_in_every_lane() {
+        let ascii = [b'a'; 32];
+        assert!(!has_high(&ascii));
+        for at in 0..32 {
+            for high in [0x80, 0xBF, 0xC3, 0xE5, 0xFF] {
+                let mut block = ascii;
+                if let Some(x) = block.get_mut(at) {
+                    *x = high;
+                }
+                assert!(has_high(&block), "{high:#x} at {at}");
+            }
+        }
+        // Not a block: the bytes are searched.
+        assert!(has_high(&[b'a', 0x80]));
+        assert!(!has_high(b"abc"));
     }
 
     #[test]
