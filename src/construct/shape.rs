@@ -286,18 +286,27 @@ fn counts(bytes: &[u8]) -> Counts {
         let (Some(head), Some(tail)) = (bytes.get(..bytes.len() - 1), bytes.get(1..)) else {
             return out;
         };
-        let mut start = 0;
-        while start < head.len() {
-            let end = (start + LANES * GROUP).min(head.len());
-            let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
-                break;
-            };
+        let pairs_of = |lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]| {
             let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
             for (block, next) in pairs {
                 if let (Some(block), Some(next)) = (block.first_chunk(), next.first_chunk()) {
                     lanes.add(block, next, &[1; LANES]);
                 }
             }
+        };
+        let mut start = 0;
+        if head.len() < LANES * GROUP {
+            // One group (most lines): no groups to walk.
+            pairs_of(&mut lanes, head, tail);
+            at = head.len() / LANES * LANES;
+            start = head.len();
+        }
+        while start < head.len() {
+            let end = (start + LANES * GROUP).min(head.len());
+            let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
+                break;
+            };
+            pairs_of(&mut lanes, blocks, nexts);
             at += blocks.len() / LANES * LANES;
             if blocks.len() == LANES * GROUP {
                 lanes.flush(&mut out);
