@@ -850,9 +850,9 @@ const GROUP: usize = 254;
 /// compare in the loop.
 #[derive(Default)]
 struct StatLanes {
-    /// Bytes that are not upper case letters, and not letters.
+    /// Bytes that are not upper case letters, and not lower case ones.
     not_upper: [u8; LANES],
-    not_letters: [u8; LANES],
+    not_lower: [u8; LANES],
     commas: [u8; LANES],
     dots: [u8; LANES],
     /// [`FLAG_QUOTE`], [`FLAG_AT`], [`FLAG_MARK`], [`FLAG_COLON`] bytes.
@@ -869,7 +869,7 @@ impl StatLanes {
         let lanes = self
             .not_upper
             .iter_mut()
-            .zip(self.not_letters.iter_mut())
+            .zip(self.not_lower.iter_mut())
             .zip(self.commas.iter_mut())
             .zip(self.dots.iter_mut())
             .zip(block);
@@ -879,8 +879,7 @@ impl StatLanes {
             // The bytes that are not counted: `x > c` keeps the constant
             // (`c > x` needs a copy of it), and the length gives the count.
             *u += u8::from((b.wrapping_add(0x80 - b'A') as i8) > i8::MIN + 25);
-            // Upper case ASCII letters are lower case ones without bit 5.
-            *l += u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) > i8::MIN + 25);
+            *l += u8::from((b.wrapping_add(0x80 - b'a') as i8) > i8::MIN + 25);
             *k += u8::from(b == b',');
             *d += u8::from(b == b'.');
         }
@@ -905,7 +904,7 @@ impl StatLanes {
     fn flush(&mut self, into: &mut StatCounts) {
         // Not yet the counts: `stat_counts` takes them from the bytes.
         into.upper += lane_sum(&self.not_upper);
-        into.letters += lane_sum(&self.not_letters);
+        into.letters += lane_sum(&self.not_lower);
         into.commas += lane_sum(&self.commas);
         into.dots += lane_sum(&self.dots);
         let seen =
@@ -986,10 +985,11 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     }
     lanes.flush(&mut out);
     // The bytes in the blocks counted (the last one has zero bytes before
-    // its `rest`), less those that are not letters.
+    // its `rest`), less those that are not upper (lower) case letters.
     let counted = (body.len() + if rest > 0 { LANES } else { 0 }) as u32;
     out.upper = counted - out.upper;
-    out.letters = counted - out.letters;
+    // `letters` holds the bytes that are not lower case letters so far.
+    out.letters = out.upper + (counted - out.letters);
     out
 }
 
