@@ -823,17 +823,26 @@ struct StatCounts {
 const FLAG_QUOTE: u8 = 1;
 /// `@`
 const FLAG_AT: u8 = 2;
-/// `|`, `>` or `/`
+/// `|`, `>` or `/`, or `<` or `~` ([`mark_like`]): the line is searched
+/// for the marks.
 const FLAG_MARK: u8 = 4;
 /// `:`
 const FLAG_COLON: u8 = 8;
+
+/// `|` (0x7C), `>` (0x3E), `<` (0x3C), `~` (0x7E): the bytes that are
+/// 0x3C without bits 6 and 1, one compare for four (`<` and `~` are rare
+/// in text, and only send a line to the search for the marks); or `/`.
+#[inline(always)]
+fn mark_like(b: u8) -> bool {
+    b & !0x42 == 0x3C || b == b'/'
+}
 
 /// The flags a byte sets.
 #[inline(always)]
 fn flags_of(b: u8) -> u8 {
     (u8::from(b == b'"') * FLAG_QUOTE)
         | (u8::from(b == b'@') * FLAG_AT)
-        | (u8::from(b == b'|' || b == b'>' || b == b'/') * FLAG_MARK)
+        | (u8::from(mark_like(b)) * FLAG_MARK)
         | (u8::from(b == b':') * FLAG_COLON)
 }
 
@@ -895,7 +904,7 @@ impl StatLanes {
             let all = |on: bool| u8::from(on).wrapping_neg();
             *q |= all(b == b'"');
             *a |= all(b == b'@');
-            *k |= all(b == b'|' || b == b'>' || b == b'/');
+            *k |= all(mark_like(b));
             *c |= all(b == b':');
         }
     }
@@ -1383,6 +1392,17 @@ mod tests {
     }
 
     #[test]
+    fn mark_like_is_the_marks_and_two_rare_bytes() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                mark_like(b),
+                matches!(b, b'|' | b'>' | b'/' | b'<' | b'~'),
+                "{b:#x}"
+            );
+        }
+    }
+
+    #[test]
     fn has_high_finds_a_high_byte_in_every_lane() {
         let ascii = [b'a'; 32];
         assert!(!has_high(&ascii));
@@ -1519,6 +1539,9 @@ mod tests {
         }
         lines.push(unit.repeat(300));
         lines.push("http: ".repeat(900));
+        // Bytes that send a line to the search for marks but are none.
+        lines.push("a < b ~ c and a longer tail".to_string());
+        lines.push("a <| b ~/ c and a longer tail, a | b".to_string());
         for line in &lines {
             let shape = crate::construct::shape::shape(line);
             assert_eq!(
