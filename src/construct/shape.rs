@@ -268,7 +268,6 @@ fn is_stop(b: u8) -> bool {
 /// one zero-padded block.
 fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
-    let mut at = 0;
     if bytes.len() <= LANES {
         // A short line (menus are many of them): one block, zero-padded,
         // its first lanes kept; the next block is the same one byte on.
@@ -277,7 +276,6 @@ fn counts(bytes: &[u8]) -> Counts {
         let mut lanes = Lanes::default();
         lanes.add(&block.to_le_bytes(), &next, &head_mask(bytes.len()));
         lanes.flush(&mut out);
-        at = bytes.len();
     } else {
         let mut lanes = Lanes::default();
         // The blocks that have a whole block one byte on: sixteen bytes of
@@ -294,38 +292,43 @@ fn counts(bytes: &[u8]) -> Counts {
                 }
             }
         };
-        let mut start = 0;
-        if head.len() < LANES * GROUP {
-            // One group (most lines): no groups to walk.
-            pairs_of(&mut lanes, head, tail);
-            at = head.len() / LANES * LANES;
-            start = head.len();
-        }
-        while start < head.len() {
-            let end = (start + LANES * GROUP).min(head.len());
-            let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
-                break;
-            };
-            pairs_of(&mut lanes, blocks, nexts);
-            at += blocks.len() / LANES * LANES;
-            if blocks.len() == LANES * GROUP {
-                lanes.flush(&mut out);
-            }
-            start = end;
-        }
         // The last 1..=16 bytes: the last sixteen, counting the lanes not
         // yet counted; nothing follows the last byte.
-        if let Some(last) = bytes.last_chunk::<LANES>() {
-            // The same bytes one on: a shift, zero after the last.
-            let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
-            lanes.add(last, &next, &tail_mask(bytes.len() - at));
-            at = bytes.len();
+        let last_block = |lanes: &mut Lanes, at: usize| {
+            if let Some(last) = bytes.last_chunk::<LANES>() {
+                // The same bytes one on: a shift, zero after the last.
+                let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
+                lanes.add(last, &next, &tail_mask(bytes.len() - at));
+            }
+        };
+        if head.len() < LANES * GROUP {
+            // One group (most lines): no groups to walk, and the counts are
+            // the lanes' sums (not added to counts of groups before).
+            pairs_of(&mut lanes, head, tail);
+            last_block(&mut lanes, head.len() / LANES * LANES);
+            lanes.flush(&mut out);
+        } else {
+            // `at`: the bytes counted.
+            let (mut start, mut at) = (0, 0);
+            while start < head.len() {
+                let end = (start + LANES * GROUP).min(head.len());
+                let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end))
+                else {
+                    break;
+                };
+                pairs_of(&mut lanes, blocks, nexts);
+                at += blocks.len() / LANES * LANES;
+                if blocks.len() == LANES * GROUP {
+                    lanes.flush(&mut out);
+                }
+                start = end;
+            }
+            last_block(&mut lanes, at);
+            lanes.flush(&mut out);
         }
-        lanes.flush(&mut out);
     }
-    // Every byte is in a block (`at` is the end): the first has no lane
-    // before it to count it as a space.
-    debug_assert_eq!(at, bytes.len());
+    // Every byte is in a block: the first has no lane before it to count
+    // it as a space.
     out.spaces += u32::from(bytes.first() == Some(&b' '));
     out.digits = (bytes.len() as u32).wrapping_sub(out.digits);
     let non_ascii = out.chars as usize != bytes.len();
