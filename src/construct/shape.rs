@@ -171,10 +171,13 @@ const GROUP: usize = 255;
 struct Lanes {
     /// Spaces in the byte after each lane.
     spaces: [u8; LANES],
-    digits: [u8; LANES],
+    /// Bytes that are not ASCII digits (`counts` takes them from the
+    /// length).
+    not_digits: [u8; LANES],
     stops: [u8; LANES],
-    /// UTF-8 continuation bytes (0x80..=0xBF).
-    continuations: [u8; LANES],
+    /// Bytes that are not UTF-8 continuation bytes (0x80..=0xBF): the
+    /// characters.
+    chars: [u8; LANES],
 }
 
 impl Lanes {
@@ -187,30 +190,31 @@ impl Lanes {
         let lanes = self
             .spaces
             .iter_mut()
-            .zip(self.digits.iter_mut())
+            .zip(self.not_digits.iter_mut())
             .zip(self.stops.iter_mut())
-            .zip(self.continuations.iter_mut())
+            .zip(self.chars.iter_mut())
             .zip(block.iter().zip(next).zip(keep));
         for ((((s, d), t), c), ((&b, &n), &m)) in lanes {
             let space_after = u8::from(n == b' ') & m;
             *s += space_after;
             // `0..=9` moved to the ten least `i8` values: one signed
-            // compare (SSE2 has no unsigned one).
-            *d += u8::from((b.wrapping_add(0x80 - b'0') as i8) < i8::MIN + 10) & m;
+            // compare (SSE2 has no unsigned one), `x > c`, which keeps the
+            // constant (`c > x` needs a copy of it).
+            *d += u8::from((b.wrapping_add(0x80 - b'0') as i8) > i8::MIN + 9) & m;
             *t += space_after & u8::from(is_stop(b));
-            *c += u8::from(!is_char_start(b)) & m;
+            *c += u8::from(is_char_start(b)) & m;
         }
     }
 
-    /// Adds the lanes to `into` (continuation bytes to `chars`, to be
-    /// taken from the length) and clears them.
+    /// Adds the lanes to `into` (other bytes than digits to `digits`, to
+    /// be taken from the length) and clears them.
     #[inline(always)]
     fn flush(&mut self, into: &mut Counts) {
         let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
         into.spaces += sum(&self.spaces);
-        into.digits += sum(&self.digits);
+        into.digits += sum(&self.not_digits);
         into.stops += sum(&self.stops);
-        into.chars += sum(&self.continuations);
+        into.chars += sum(&self.chars);
         *self = Lanes::default();
     }
 }
@@ -264,7 +268,6 @@ fn is_stop(b: u8) -> bool {
 /// one zero-padded block.
 fn counts(bytes: &[u8]) -> Counts {
     let mut out = Counts::default();
-    let mut at = 0;
     if bytes.len() <= LANES {
         // A short line (menus are many of them): one block, zero-padded,
         // its first lanes kept; the next block is the same one byte on.
@@ -273,7 +276,6 @@ fn counts(bytes: &[u8]) -> Counts {
         let mut lanes = Lanes::default();
         lanes.add(&block.to_le_bytes(), &next, &head_mask(bytes.len()));
         lanes.flush(&mut out);
-        at = bytes.len();
     } else {
         let mut lanes = Lanes::default();
         // The blocks that have a whole block one byte on: sixteen bytes of
@@ -282,39 +284,53 @@ fn counts(bytes: &[u8]) -> Counts {
         let (Some(head), Some(tail)) = (bytes.get(..bytes.len() - 1), bytes.get(1..)) else {
             return out;
         };
-        let mut start = 0;
-        while start < head.len() {
-            let end = (start + LANES * GROUP).min(head.len());
-            let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
-                break;
-            };
+        let pairs_of = |lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]| {
             let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
             for (block, next) in pairs {
                 if let (Some(block), Some(next)) = (block.first_chunk(), next.first_chunk()) {
                     lanes.add(block, next, &[1; LANES]);
                 }
             }
-            at += blocks.len() / LANES * LANES;
-            if blocks.len() == LANES * GROUP {
-                lanes.flush(&mut out);
-            }
-            start = end;
-        }
+        };
         // The last 1..=16 bytes: the last sixteen, counting the lanes not
         // yet counted; nothing follows the last byte.
-        if let Some(last) = bytes.last_chunk::<LANES>() {
-            // The same bytes one on: a shift, zero after the last.
-            let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
-            lanes.add(last, &next, &tail_mask(bytes.len() - at));
-            at = bytes.len();
+        let last_block = |lanes: &mut Lanes, at: usize| {
+            if let Some(last) = bytes.last_chunk::<LANES>() {
+                // The same bytes one on: a shift, zero after the last.
+                let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
+                lanes.add(last, &next, &tail_mask(bytes.len() - at));
+            }
+        };
+        if head.len() < LANES * GROUP {
+            // One group (most lines): no groups to walk, and the counts are
+            // the lanes' sums (not added to counts of groups before).
+            pairs_of(&mut lanes, head, tail);
+            last_block(&mut lanes, head.len() / LANES * LANES);
+            lanes.flush(&mut out);
+        } else {
+            // `at`: the bytes counted.
+            let (mut start, mut at) = (0, 0);
+            while start < head.len() {
+                let end = (start + LANES * GROUP).min(head.len());
+                let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end))
+                else {
+                    break;
+                };
+                pairs_of(&mut lanes, blocks, nexts);
+                at += blocks.len() / LANES * LANES;
+                if blocks.len() == LANES * GROUP {
+                    lanes.flush(&mut out);
+                }
+                start = end;
+            }
+            last_block(&mut lanes, at);
+            lanes.flush(&mut out);
         }
-        lanes.flush(&mut out);
     }
-    // Every byte is in a block (`at` is the end): the first has no lane
-    // before it to count it as a space.
-    debug_assert_eq!(at, bytes.len());
+    // Every byte is in a block: the first has no lane before it to count
+    // it as a space.
     out.spaces += u32::from(bytes.first() == Some(&b' '));
-    out.chars = (bytes.len() as u32).wrapping_sub(out.chars);
+    out.digits = (bytes.len() as u32).wrapping_sub(out.digits);
     let non_ascii = out.chars as usize != bytes.len();
     if non_ascii && bytes.iter().fold(0, |m, &b| m.max(b)) >= 0xE3 {
         (out.cjk, out.full_stops) = cjk_counts(bytes);

@@ -613,8 +613,8 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     let mut at = 0;
     let mut blocks = b.chunks_exact(32);
     for block in blocks.by_ref() {
-        let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
-        if (w0 | w1 | w2 | w3) & HIGH != 0 {
+        if has_high(block) {
+            let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
             cjk.word(b, w0, at, &mut out);
             cjk.word(b, w1, at + 8, &mut out);
             cjk.word(b, w2, at + 16, &mut out);
@@ -634,6 +634,18 @@ fn non_ascii(b: &[u8]) -> NonAscii {
         }
     }
     out
+}
+
+/// Whether `block` (32 bytes) has a byte above 0x7F: the sign bits of
+/// sixteen lanes, in vector registers (the general ones hold the counts).
+#[inline(always)]
+fn has_high(block: &[u8]) -> bool {
+    let (Some(lo), Some(hi)) = (block.first_chunk::<16>(), block.last_chunk::<16>()) else {
+        return block.iter().any(|&x| x >= 0x80);
+    };
+    lo.iter()
+        .zip(hi)
+        .fold(false, |a, (&x, &y)| a | (((x | y) as i8) < 0))
 }
 
 /// The CJK ideographs from U+5000 that [`non_ascii`] counts by their lead
@@ -811,66 +823,105 @@ struct StatCounts {
 const FLAG_QUOTE: u8 = 1;
 /// `@`
 const FLAG_AT: u8 = 2;
-/// `|`, `>` or `/`
+/// `|`, `>` or `/`, or `<` or `~` ([`mark_like`]): the line is searched
+/// for the marks.
 const FLAG_MARK: u8 = 4;
 /// `:`
 const FLAG_COLON: u8 = 8;
+
+/// `|` (0x7C), `>` (0x3E), `<` (0x3C), `~` (0x7E): the bytes that are
+/// 0x3C without bits 6 and 1, one compare for four (`<` and `~` are rare
+/// in text, and only send a line to the search for the marks); or `/`.
+#[inline(always)]
+fn mark_like(b: u8) -> bool {
+    b & !0x42 == 0x3C || b == b'/'
+}
 
 /// The flags a byte sets.
 #[inline(always)]
 fn flags_of(b: u8) -> u8 {
     (u8::from(b == b'"') * FLAG_QUOTE)
         | (u8::from(b == b'@') * FLAG_AT)
-        | (u8::from(b == b'|' || b == b'>' || b == b'/') * FLAG_MARK)
+        | (u8::from(mark_like(b)) * FLAG_MARK)
         | (u8::from(b == b':') * FLAG_COLON)
 }
 
 /// Bytes per block of the vector loop.
 const LANES: usize = 16;
 
-/// Per-lane counts of up to 255 blocks (a `u8` cannot overflow), and the
-/// flags seen in each lane.
+/// Blocks of [`stat_counts`] counted in `u8` lanes before they are summed,
+/// and one more block, the last.
+const GROUP: usize = 254;
+
+/// Per-lane counts of up to 255 blocks (a `u8` cannot overflow), and
+/// whether each flag's bytes were seen in each lane (0xFF if so): one
+/// lane set a flag, so that no bit of a flag has to be picked out of a
+/// compare in the loop.
 #[derive(Default)]
 struct StatLanes {
-    upper: [u8; LANES],
-    letters: [u8; LANES],
+    /// Bytes that are not upper case letters, and not lower case ones.
+    not_upper: [u8; LANES],
+    not_lower: [u8; LANES],
     commas: [u8; LANES],
     dots: [u8; LANES],
-    flags: [u8; LANES],
+    /// [`FLAG_QUOTE`], [`FLAG_AT`], [`FLAG_MARK`], [`FLAG_COLON`] bytes.
+    quote: [u8; LANES],
+    at: [u8; LANES],
+    mark: [u8; LANES],
+    colon: [u8; LANES],
 }
 
 impl StatLanes {
-    /// Counts one block in sixteen independent lanes (vector code). Lanes
-    /// where `keep` is 0 are not counted.
+    /// Counts one block in sixteen independent lanes (vector code).
     #[inline(always)]
-    fn add(&mut self, block: &[u8; LANES], keep: &[u8; LANES]) {
+    fn add(&mut self, block: &[u8; LANES]) {
         let lanes = self
-            .upper
+            .not_upper
             .iter_mut()
-            .zip(self.letters.iter_mut())
+            .zip(self.not_lower.iter_mut())
             .zip(self.commas.iter_mut())
             .zip(self.dots.iter_mut())
-            .zip(self.flags.iter_mut())
-            .zip(block.iter().zip(keep));
-        for (((((u, l), k), d), f), (&b, &m)) in lanes {
+            .zip(block);
+        for ((((u, l), k), d), &b) in lanes {
             // `A..=Z` moved to the 26 least `i8` values: one signed compare
             // (SSE2 has no unsigned one).
-            *u += u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26) & m;
-            // Upper case ASCII letters are lower case ones without bit 5.
-            *l += u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26) & m;
-            *k += u8::from(b == b',') & m;
-            *d += u8::from(b == b'.') & m;
-            *f |= flags_of(b) & m.wrapping_neg();
+            // The bytes that are not counted: `x > c` keeps the constant
+            // (`c > x` needs a copy of it), and the length gives the count.
+            *u += u8::from((b.wrapping_add(0x80 - b'A') as i8) > i8::MIN + 25);
+            *l += u8::from((b.wrapping_add(0x80 - b'a') as i8) > i8::MIN + 25);
+            *k += u8::from(b == b',');
+            *d += u8::from(b == b'.');
+        }
+        let flags = self
+            .quote
+            .iter_mut()
+            .zip(self.at.iter_mut())
+            .zip(self.mark.iter_mut())
+            .zip(self.colon.iter_mut())
+            .zip(block);
+        for ((((q, a), k), c), &b) in flags {
+            // A compare's all-ones lane, as it comes.
+            let all = |on: bool| u8::from(on).wrapping_neg();
+            *q |= all(b == b'"');
+            *a |= all(b == b'@');
+            *k |= all(mark_like(b));
+            *c |= all(b == b':');
         }
     }
 
     #[inline(always)]
     fn flush(&mut self, into: &mut StatCounts) {
-        into.upper += lane_sum(&self.upper);
-        into.letters += lane_sum(&self.letters);
+        // Not yet the counts: `stat_counts` takes them from the bytes.
+        into.upper += lane_sum(&self.not_upper);
+        into.letters += lane_sum(&self.not_lower);
         into.commas += lane_sum(&self.commas);
         into.dots += lane_sum(&self.dots);
-        into.flags |= self.flags.iter().fold(0, |a, &f| a | f);
+        let seen =
+            |lanes: &[u8; LANES], flag: u8| u8::from(u128::from_ne_bytes(*lanes) != 0) * flag;
+        into.flags |= seen(&self.quote, FLAG_QUOTE)
+            | seen(&self.at, FLAG_AT)
+            | seen(&self.mark, FLAG_MARK)
+            | seen(&self.colon, FLAG_COLON);
         *self = StatLanes::default();
     }
 }
@@ -882,18 +933,24 @@ fn lane_sum(lanes: &[u8; 16]) -> u32 {
     lanes.iter().map(|&x| u32::from(x)).sum()
 }
 
-/// Lanes `16 - rest..16` set to 1, the others 0: which lanes of the last
-/// sixteen bytes are the last `rest` (a load, not sixteen compares).
+/// The last `rest` bytes of `block` and zero bytes before them (which
+/// count nothing): a load and an and, not a mask on every count.
 #[inline(always)]
-fn tail_mask(rest: usize) -> [u8; 16] {
+fn tail_of(block: &[u8; 16], rest: usize) -> [u8; 16] {
     const RAMP: [u8; 32] = [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
     ];
-    RAMP.get(rest.min(16)..)
+    let keep = RAMP
+        .get(rest.min(16)..)
         .and_then(|r| r.first_chunk::<16>())
         .copied()
-        .unwrap_or([1; 16])
+        .unwrap_or([0xFF; 16]);
+    let mut out = *block;
+    for (o, k) in out.iter_mut().zip(keep) {
+        *o &= k;
+    }
+    out
 }
 
 /// The byte counts in one pass: blocks of sixteen bytes in vector lanes, the
@@ -905,21 +962,23 @@ fn stat_counts(b: &[u8]) -> StatCounts {
         return short_counts(&padded(b));
     };
     let mut lanes = StatLanes::default();
-    // Groups of 255 blocks, the lanes flushed between them.
+    // Groups of GROUP blocks, the lanes flushed between them: the last
+    // block counts in the same lanes as the last group, so a lane counts at
+    // most 255 blocks.
     let rest = b.len() % LANES;
     let body = b.get(..b.len() - rest).unwrap_or(&[]);
     let add_all = |lanes: &mut StatLanes, group: &[u8]| {
         for block in group.chunks_exact(LANES) {
             if let Some(block) = block.first_chunk::<LANES>() {
-                lanes.add(block, &[1; LANES]);
+                lanes.add(block);
             }
         }
     };
-    if body.len() <= LANES * 255 {
+    if body.len() <= LANES * GROUP {
         // One group (most lines): no groups to count.
         add_all(&mut lanes, body);
     } else {
-        let mut groups = body.chunks(LANES * 255);
+        let mut groups = body.chunks(LANES * GROUP);
         let last_group = groups.next_back();
         for group in groups {
             add_all(&mut lanes, group);
@@ -930,11 +989,16 @@ fn stat_counts(b: &[u8]) -> StatCounts {
         }
     }
     if rest > 0 {
-        // The last sixteen bytes, counting only the lanes not yet counted.
-        let keep = tail_mask(rest);
-        lanes.add(last, &keep);
+        // The last sixteen bytes, counting only the bytes not yet counted.
+        lanes.add(&tail_of(last, rest));
     }
     lanes.flush(&mut out);
+    // The bytes in the blocks counted (the last one has zero bytes before
+    // its `rest`), less those that are not upper (lower) case letters.
+    let counted = (body.len() + if rest > 0 { LANES } else { 0 }) as u32;
+    out.upper = counted - out.upper;
+    // `letters` holds the bytes that are not lower case letters so far.
+    out.letters = out.upper + (counted - out.letters);
     out
 }
 
@@ -1305,6 +1369,16 @@ mod tests {
             dots: b.iter().filter(|&&c| c == b'.').count() as u32,
             flags: b.iter().fold(0, |f, &c| f | flags_of(c)),
         };
+        // One byte in every block of a lane, across the lane flushes (the
+        // last block counts in the same lanes as the group before it).
+        for n in [
+            4064, 4065, 4079, 4080, 4081, 4095, 4096, 4097, 8129, 8161, 8177,
+        ] {
+            for c in [b',', b'.', b'A', b'a', b'"', b'@', b'/', b':'] {
+                let b = vec![c; n];
+                assert_eq!(stat_counts(&b), naive(&b), "{n} bytes {c}");
+            }
+        }
         // Every byte value in every lane, at lengths around the block size
         // and over 255 blocks.
         let all: Vec<u8> = (0..=255u8).cycle().take(256 * 17 + 5).collect();
@@ -1315,6 +1389,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn mark_like_is_the_marks_and_two_rare_bytes() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                mark_like(b),
+                matches!(b, b'|' | b'>' | b'/' | b'<' | b'~'),
+                "{b:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn has_high_finds_a_high_byte_in_every_lane() {
+        let ascii = [b'a'; 32];
+        assert!(!has_high(&ascii));
+        for at in 0..32 {
+            for high in [0x80, 0xBF, 0xC3, 0xE5, 0xFF] {
+                let mut block = ascii;
+                if let Some(x) = block.get_mut(at) {
+                    *x = high;
+                }
+                assert!(has_high(&block), "{high:#x} at {at}");
+            }
+        }
+        // Not a block: the bytes are searched.
+        assert!(has_high(&[b'a', 0x80]));
+        assert!(!has_high(b"abc"));
     }
 
     #[test]
@@ -1436,6 +1539,9 @@ mod tests {
         }
         lines.push(unit.repeat(300));
         lines.push("http: ".repeat(900));
+        // Bytes that send a line to the search for marks but are none.
+        lines.push("a < b ~ c and a longer tail".to_string());
+        lines.push("a <| b ~/ c and a longer tail, a | b".to_string());
         for line in &lines {
             let shape = crate::construct::shape::shape(line);
             assert_eq!(
