@@ -62,7 +62,7 @@ fn prefix(i: &str) -> IResult<&str, ()> {
 
 /// The prefixes [`prefix`] takes before blanks, and those it takes before
 /// a colon's optional blanks (the colon is part of them), in its order.
-const SPACED: [&str; 10] = [
+pub(crate) const SPACED: [&str; 10] = [
     "written by",
     "reporting by",
     "by",

@@ -777,18 +777,47 @@ fn date_at(s: &str, at: usize, c: char, year_after: bool) -> Option<(usize, usiz
 const RELATIVE_WORDS: [&str; 3] = ["vor", "hace", "il"];
 
 /// For each ASCII letter, the ASCII letters that follow it at the start of
-/// one of `words` (lower case; bit `n` is `a` + n).
-fn pairs_of<'w>(words: impl Iterator<Item = &'w &'w str>) -> [u32; 26] {
+/// one of the words of `lists` (lower case; bit `n` is `a` + n; a word that
+/// does not begin with two ASCII letters adds nothing, and [`may_be_word`]
+/// lets every non-ASCII start through). Evaluated at compile time, for the
+/// consts below.
+const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
     let mut pairs = [0u32; 26];
-    for w in words {
-        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes()
-            && let Some(p) = pairs.get_mut(usize::from(a - b'a'))
-        {
-            *p |= 1 << (b - b'a');
+    let mut lists = lists;
+    while let [words, more @ ..] = lists {
+        let mut rest = *words;
+        while let [w, tail @ ..] = rest {
+            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes() {
+                // Only ever evaluated at compile time, where an index out
+                // of bounds would fail the build, not a parse.
+                #[allow(clippy::indexing_slicing)]
+                {
+                    pairs[(a - b'a') as usize] |= 1 << (b - b'a');
+                }
+            }
+            rest = tail;
         }
+        lists = more;
     }
     pairs
 }
+
+/// [`pairs_of`] the month names and relative-date words ([`may_name_month`]).
+const MONTH_PAIRS: [u32; 26] = pairs_of(&[MONTHS, &RELATIVE_WORDS]);
+/// [`pairs_of`] what may follow a number in a date ([`may_follow_number`]).
+const FOLLOW_PAIRS: [u32; 26] = pairs_of(&[MONTHS, UNITS, &["de", "del"]]);
+/// [`pairs_of`] the words a date, a filler or a time may hold
+/// ([`too_wordy`]): [`MONTHS`], [`UNITS`], [`FILLER`] and the grammars'.
+const DATE_WORD_PAIRS: [u32; 26] = pairs_of(&[
+    MONTHS,
+    UNITS,
+    FILLER,
+    &["de", "del", "ago", "vor", "hace", "il", "am", "pm"],
+]);
+/// [`pairs_of`] [`UPDATE_WORDS`] and [`PUBLISH_WORDS`] ([`starts_with_any`];
+/// a test checks that each of their words begins with two ASCII letters).
+const UPDATE_PAIRS: [u32; 26] = pairs_of(&[UPDATE_WORDS]);
+const PUBLISH_PAIRS: [u32; 26] = pairs_of(&[PUBLISH_WORDS]);
 
 /// Whether the word at the start of `b` may be one of the words `pairs`
 /// was made of (none shorter than two letters), from its first two bytes:
@@ -821,22 +850,14 @@ fn may_be_word(b: &[u8], pairs: &[u32; 26]) -> bool {
 /// Whether the word at the start of `b` (a letter) may be a month name or
 /// a relative-date word.
 fn may_name_month(b: &[u8]) -> bool {
-    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
-    may_be_word(
-        b,
-        PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(&RELATIVE_WORDS))),
-    )
+    may_be_word(b, &MONTH_PAIRS)
 }
 
 /// Whether the word at the start of `b` may be what follows a number and
 /// blanks in a date: a month name, "de"/"del" (`dmy`) or a unit
 /// (`relative`).
 fn may_follow_number(b: &[u8]) -> bool {
-    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
-    may_be_word(
-        b,
-        PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(UNITS).chain(&["de", "del"]))),
-    )
+    may_be_word(b, &FOLLOW_PAIRS)
 }
 
 /// Whether a date may start at `b`, which starts with an ASCII digit: read
@@ -864,29 +885,6 @@ fn may_start_date(b: &[u8]) -> bool {
         _ => false,
     }
 }
-
-/// [`pairs_of`] at compile time, for word lists whose words all begin
-/// with two ASCII lower-case letters (a test checks the lists).
-const fn first_pairs(words: &[&str]) -> [u32; 26] {
-    let mut pairs = [0u32; 26];
-    let mut rest = words;
-    while let [w, tail @ ..] = rest {
-        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes() {
-            // Evaluated at compile time only (the two consts below), where
-            // an index out of bounds would fail the build, not a parse.
-            #[allow(clippy::indexing_slicing)]
-            {
-                pairs[(a - b'a') as usize] |= 1 << (b - b'a');
-            }
-        }
-        rest = tail;
-    }
-    pairs
-}
-
-/// [`first_pairs`] of [`UPDATE_WORDS`] and of [`PUBLISH_WORDS`].
-const UPDATE_PAIRS: [u32; 26] = first_pairs(UPDATE_WORDS);
-const PUBLISH_PAIRS: [u32; 26] = first_pairs(PUBLISH_WORDS);
 
 /// `line` starts with one of `words` (lower case, of first letters
 /// `pairs`), ignoring case, and no letter or digit follows.
@@ -928,8 +926,7 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
     if line.len() > 160 || memchr::memchr_iter(b' ', line.as_bytes()).count() > MAX_SPACES {
         return None;
     }
-    let updated = starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS);
-    let keyword = updated || starts_with_any(line, PUBLISH_WORDS, &PUBLISH_PAIRS);
+    let (updated, keyword) = keywords(line);
     // Without a keyword, too many words of the wrong kind rule the line out
     // before any date is looked for (most sentences that hold a year).
     if !keyword && too_wordy(line.as_bytes()) {
@@ -942,18 +939,17 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
 /// [`date_line`] without the [`too_wordy`] shortcut: what it must agree
 /// with (the tests compare them).
 fn date_line_unfiltered(line: &str) -> Option<DateLine> {
-    let updated = starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS);
-    let keyword = updated || starts_with_any(line, PUBLISH_WORDS, &PUBLISH_PAIRS);
+    let (updated, keyword) = keywords(line);
     date_line_rest(line, updated, keyword)
 }
 
-/// Words that a date, a filler or a time may hold ([`MONTHS`], [`UNITS`],
-/// [`FILLER`], the words of the grammars), as pairs of first letters (see
-/// [`pairs_of`]).
-fn date_word_pairs() -> &'static [u32; 26] {
-    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
-    const GRAMMAR: [&str; 8] = ["de", "del", "ago", "vor", "hace", "il", "am", "pm"];
-    PAIRS.get_or_init(|| pairs_of(MONTHS.iter().chain(UNITS).chain(FILLER).chain(&GRAMMAR)))
+/// Whether `line` starts with an update keyword, and with any keyword.
+fn keywords(line: &str) -> (bool, bool) {
+    let updated = starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS);
+    (
+        updated,
+        updated || starts_with_any(line, PUBLISH_WORDS, &PUBLISH_PAIRS),
+    )
 }
 
 /// A line without a keyword is too wordy to be a date line when, besides
@@ -966,7 +962,7 @@ fn date_word_pairs() -> &'static [u32; 26] {
 /// (A run of ASCII letters, digits, `.` and non-ASCII bytes is taken as a
 /// word: it begins where a word of `date_line` does.)
 fn too_wordy(b: &[u8]) -> bool {
-    let pairs = date_word_pairs();
+    let pairs = &DATE_WORD_PAIRS;
     let part = |c: u8| WORD_PART.get(usize::from(c)).copied().unwrap_or(false);
     let (mut other, mut lower) = (0u32, false);
     let mut at = 0;

@@ -242,21 +242,10 @@ fn may_be_byline(b: &[u8]) -> bool {
     if !pair {
         return false;
     }
-    const SPACED: [&[u8]; 10] = [
-        b"written by",
-        b"reporting by",
-        b"by",
-        b"von",
-        b"por",
-        b"par",
-        b"di",
-        b"door",
-        b"av",
-        b"przez",
-    ];
     const COLON: [&[u8]; 4] = [b"author", b"autor", b"auteur", b"text"];
-    SPACED
+    byline::SPACED
         .iter()
+        .map(|t| t.as_bytes())
         .any(|t| starts_with_tag(b, t) && matches!(b.get(t.len()), Some(b' ' | b'\t')))
         || (COLON.iter().any(|t| starts_with_tag(b, t)) && b.contains(&b':'))
 }
