@@ -271,7 +271,7 @@ fn counts(bytes: &[u8]) -> Counts {
     if bytes.len() <= LANES {
         // A short line (menus are many of them): one block, zero-padded,
         // its first lanes kept; the next block is the same one byte on.
-        let block = padded(bytes);
+        let block = crate::parse::swar::padded(bytes);
         let next = (block >> 8).to_le_bytes();
         let mut lanes = Lanes::default();
         lanes.add(&block.to_le_bytes(), &next, &head_mask(bytes.len()));
@@ -382,23 +382,6 @@ fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
         stops += u32::from(x == 0xE3 && rest.get(i + 1..i + 3) == Some(&[0x80, 0x82]));
     }
     (leads, stops)
-}
-
-/// The bytes of `b` (at most sixteen) and zero bytes after them: two loads
-/// that may overlap, not a copy a byte at a time (as `parse::features`
-/// pads its short lines).
-#[inline(always)]
-fn padded(b: &[u8]) -> u128 {
-    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        (Some(first), Some(last)) => {
-            // Bytes 8.. of `b` are the end of its last eight bytes.
-            let shift = 8 * (LANES - b.len().min(LANES)) as u32;
-            let hi = u64::from_le_bytes(*last).checked_shr(shift).unwrap_or(0);
-            (u64::from_le_bytes(*first), hi)
-        }
-        _ => (crate::parse::swar::short_word(b), 0),
-    };
-    u128::from(lo) | (u128::from(hi) << 64)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::construct::shape::Shape;
 use crate::lexicon::Lexicon;
 
 use super::classify::{Classified, Kind};
-use super::swar::{HIGH, ONES, short_word};
+use super::swar::{HIGH, ONES, padded, short_word};
 
 /// Number of features per line.
 pub(crate) const N: usize = 50;
@@ -959,7 +959,7 @@ fn tail_of(block: &[u8; 16], rest: usize) -> [u8; 16] {
 fn stat_counts(b: &[u8]) -> StatCounts {
     let mut out = StatCounts::default();
     let Some(last) = b.last_chunk::<LANES>() else {
-        return short_counts(&padded(b));
+        return short_counts(&padded(b).to_le_bytes());
     };
     let mut lanes = StatLanes::default();
     // Groups of GROUP blocks, the lanes flushed between them: the last
@@ -1029,22 +1029,6 @@ fn short_counts(block: &[u8; LANES]) -> StatCounts {
         dots: k / 17,
         flags: flags.iter().fold(0, |a, &f| a | f),
     }
-}
-
-/// The bytes of `b` (fewer than sixteen) and zero bytes after them: two
-/// loads that may overlap, not a copy a byte at a time.
-#[inline(always)]
-fn padded(b: &[u8]) -> [u8; LANES] {
-    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        (Some(first), Some(last)) => {
-            // Bytes 8.. of `b` are the end of its last eight bytes.
-            let shift = 8 * (LANES - b.len().min(LANES)) as u32;
-            let hi = u64::from_le_bytes(*last).checked_shr(shift).unwrap_or(0);
-            (u64::from_le_bytes(*first), hi)
-        }
-        _ => (short_word(b), 0),
-    };
-    (u128::from(lo) | (u128::from(hi) << 64)).to_le_bytes()
 }
 
 /// How many times each line's text occurs in the page (hash table: linear).
@@ -1464,21 +1448,6 @@ mod tests {
                 | (u8::from(matches!(ch, '“' | '”' | '„' | '«' | '»' | '「' | '」')) * QUOTE)
                 | (u8::from(matches!(ch, '»' | '›' | '•')) * SEP);
             assert_eq!(char_class(ch), want, "{ch:?}");
-        }
-    }
-
-    #[test]
-    fn short_loads_are_the_bytes_and_zeros() {
-        let bytes: Vec<u8> = (1..=40).collect();
-        for start in 0..8 {
-            for n in 0..LANES {
-                let b = bytes.get(start..start + n).unwrap_or(&[]);
-                let mut want = [0u8; LANES];
-                for (d, s) in want.iter_mut().zip(b) {
-                    *d = *s;
-                }
-                assert_eq!(padded(b), want, "{n} bytes");
-            }
         }
     }
 

@@ -1,5 +1,6 @@
-//! Eight bytes of a line as one `u64`: the loads the byte scans of the
-//! line features and the headline tokens share.
+//! Eight bytes of a line as one `u64` (or sixteen as a `u128`): the loads
+//! the byte scans of the line features, the shapes and the headline tokens
+//! share.
 //!
 //! Words are little-endian (byte `i` of the text is bits `8 * i..`), and a
 //! load past the end of the text reads zeros, which no scan takes for a
@@ -44,6 +45,23 @@ pub(crate) fn short_word(b: &[u8]) -> u64 {
     }
 }
 
+/// The bytes of `b` (at most sixteen) and zero bytes after them, as the
+/// sixteen lanes of the line features' and shapes' vector counts take a
+/// short line: two loads that may overlap, not a copy a byte at a time.
+#[inline(always)]
+pub(crate) fn padded(b: &[u8]) -> u128 {
+    let (lo, hi) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(first), Some(last)) => {
+            // Bytes 8.. of `b` are the end of its last eight bytes.
+            let shift = 8 * (16 - b.len().min(16)) as u32;
+            let hi = u64::from_le_bytes(*last).checked_shr(shift).unwrap_or(0);
+            (u64::from_le_bytes(*first), hi)
+        }
+        _ => (short_word(b), 0),
+    };
+    u128::from(lo) | (u128::from(hi) << 64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +86,13 @@ mod tests {
                 }
                 if n < 8 {
                     assert_eq!(short_word(b), plain(b, 0), "{n} bytes");
+                }
+                if n <= 16 {
+                    let mut lanes = [0u8; 16];
+                    for (d, s) in lanes.iter_mut().zip(b) {
+                        *d = *s;
+                    }
+                    assert_eq!(padded(b), u128::from_le_bytes(lanes), "{n} bytes");
                 }
             }
         }
