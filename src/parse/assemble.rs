@@ -801,20 +801,21 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
     let b = t.as_bytes();
     // The signs found by their rarer byte (the `/`, the second of `©`) in
     // one `memchr2` pass rather than by string searches: `//` rules the
-    // line out wherever it is, `©` marks it. `©` is C2 A9: an A9 after a
-    // C2 is that character and no other's part.
-    let mut copyright = false;
+    // line out wherever it is, `©` marks it, `/ ` is kept for the last
+    // rule. `©` is C2 A9: an A9 after a C2 is that character and no
+    // other's part.
+    let (mut copyright, mut slash_space) = (false, false);
     for p in memchr::memchr2_iter(b'/', 0xA9, b) {
-        match b.get(p) {
-            Some(b'/') if b.get(p + 1) == Some(&b'/') => return false,
-            Some(0xA9) if p > 0 && b.get(p - 1) == Some(&0xC2) => copyright = true,
+        match (b.get(p), b.get(p + 1)) {
+            (Some(b'/'), Some(b'/')) => return false,
+            (Some(b'/'), Some(b' ')) => slash_space = true,
+            (Some(0xA9), _) if p > 0 && b.get(p - 1) == Some(&0xC2) => copyright = true,
             _ => {}
         }
     }
     if copyright {
         return true;
     }
-    let slash_then = |next: u8| memchr::memchr_iter(b'/', b).any(|p| b.get(p + 1) == Some(&next));
     if let Some(inner) = t.strip_suffix(')')
         && let Some(open) = inner.rfind('(')
         && let Some(tail) = inner.get(open + 1..)
@@ -826,11 +827,7 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
     {
         return true;
     }
-    w <= 50
-        && c.shape.words <= 6
-        && !c.shape.sentence_end
-        && c.shape.digits == 0
-        && slash_then(b' ')
+    w <= 50 && c.shape.words <= 6 && !c.shape.sentence_end && c.shape.digits == 0 && slash_space
 }
 
 /// Most teaser titles under a "related articles" line inside the article.

@@ -392,9 +392,8 @@ fn related_at(lines: &[Classified<'_>], i: usize) -> bool {
             .get(i + 2)
             .is_some_and(|n| matches!(n.kind, Kind::Byline { .. } | Kind::Date { .. }))
     };
-    // Two lines of one length first: most pairs differ there.
-    a.text.len() == b.text.len()
-        && a.text == b.text
+    // Text equality compares the lengths first: most pairs differ there.
+    a.text == b.text
         && title_like(a)
         && (a.shape.words >= 3 || a.shape.cjk >= 6)
         && b.blanks_before <= 2
