@@ -656,10 +656,11 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
             let word = b.is_ascii_alphanumeric();
-            if word && !prev_word {
-                if let Some(found) = try_at(at, char::from(b)) {
-                    return Some(found);
-                }
+            if word
+                && !prev_word
+                && let Some(found) = try_at(at, char::from(b))
+            {
+                return Some(found);
             }
             prev_word = word;
             at += 1;
@@ -675,10 +676,11 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
             break;
         };
         let word = c.is_alphanumeric();
-        if word && !prev_word {
-            if let Some(found) = try_at(at, c) {
-                return Some(found);
-            }
+        if word
+            && !prev_word
+            && let Some(found) = try_at(at, c)
+        {
+            return Some(found);
         }
         prev_word = word;
         at += c.len_utf8();
