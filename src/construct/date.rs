@@ -783,7 +783,7 @@ const RELATIVE_WORDS: [&str; 3] = ["vor", "hace", "il"];
 /// does not begin with two ASCII letters adds nothing, and [`may_be_word`]
 /// lets every non-ASCII start through). Evaluated at compile time, for the
 /// consts below.
-const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
+pub(crate) const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
     let mut pairs = [0u32; 26];
     let mut lists = lists;
     while let [words, more @ ..] = lists {
@@ -802,6 +802,15 @@ const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
         lists = more;
     }
     pairs
+}
+
+/// Whether `x` and `y` are two ASCII letters, in any case, that begin one
+/// of the words `pairs` was made of ([`pairs_of`]): two subtractions and a
+/// bit test, where a `match` on the pairs compiles to a jump table.
+#[inline]
+pub(crate) fn ascii_pair_in(pairs: &[u32; 26], x: u8, y: u8) -> bool {
+    let (a, b) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
+    b < 26 && pairs.get(usize::from(a)).is_some_and(|&p| p >> b & 1 != 0)
 }
 
 /// [`pairs_of`] the month names and relative-date words ([`may_name_month`]).

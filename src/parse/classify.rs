@@ -192,63 +192,54 @@ fn starts_with_tag(b: &[u8], tag: &[u8]) -> bool {
 fn may_be_credit(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
     // The first two letters rule out most lines at once.
-    let pair = matches!(
-        (fold(x), fold(y)),
-        (b'p', b'h' | b'i')
-            | (b'f', b'o')
-            | (b'i', b'l' | b'm')
-            | (b'a', b'r')
-            | (b'b', b'i')
-            | (b'g', b'r')
-            | (b'v', b'i')
-            | (b'c', b'r')
-    );
-    if !pair {
+    if !date::ascii_pair_in(&CREDIT_PAIRS, x, y) {
         return (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c');
     }
-    const LABELS: [&[u8]; 12] = [
-        b"photo",
-        b"picture",
-        b"foto",
-        b"fot.",
-        b"illustration",
-        b"artwork",
-        b"image",
-        b"bild",
-        b"graphic",
-        b"grafik",
-        b"video",
-        b"credit",
-    ];
-    LABELS.iter().any(|l| starts_with_tag(b, l))
+    CREDIT_LABELS
+        .iter()
+        .any(|l| starts_with_tag(b, l.as_bytes()))
 }
+
+/// The labels [`may_be_credit`] looks for (lower case).
+const CREDIT_LABELS: [&str; 12] = [
+    "photo",
+    "picture",
+    "foto",
+    "fot.",
+    "illustration",
+    "artwork",
+    "image",
+    "bild",
+    "graphic",
+    "grafik",
+    "video",
+    "credit",
+];
+/// The first two letters of [`CREDIT_LABELS`].
+const CREDIT_PAIRS: [u32; 26] = date::pairs_of(&[&CREDIT_LABELS]);
 
 /// A byline prefix (`construct::byline`) starts the line: written by,
 /// reporting by, by, von, por, par, di, door, av, przez, then a space or a
 /// tab; or author..., autor..., auteur, text, texto, then a colon.
 fn may_be_byline(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
-    let pair = matches!(
-        (fold(x), fold(y)),
-        (b'w', b'r')
-            | (b'r', b'e')
-            | (b'b', b'y')
-            | (b'v', b'o')
-            | (b'p', b'o' | b'a' | b'r')
-            | (b'd', b'i' | b'o')
-            | (b'a', b'v' | b'u')
-            | (b't', b'e')
-    );
-    if !pair {
+    if !date::ascii_pair_in(&BYLINE_PAIRS, x, y) {
         return false;
     }
-    const COLON: [&[u8]; 4] = [b"author", b"autor", b"auteur", b"text"];
     byline::SPACED
         .iter()
         .map(|t| t.as_bytes())
         .any(|t| starts_with_tag(b, t) && matches!(b.get(t.len()), Some(b' ' | b'\t')))
-        || (COLON.iter().any(|t| starts_with_tag(b, t)) && b.contains(&b':'))
+        || (BYLINE_COLON
+            .iter()
+            .any(|t| starts_with_tag(b, t.as_bytes()))
+            && b.contains(&b':'))
 }
+
+/// The byline labels that a colon follows ([`may_be_byline`]; lower case).
+const BYLINE_COLON: [&str; 4] = ["author", "autor", "auteur", "text"];
+/// The first two letters of the byline prefixes.
+const BYLINE_PAIRS: [u32; 26] = date::pairs_of(&[&byline::SPACED, &BYLINE_COLON]);
 
 /// What every date line of `construct::date` holds, read off its
 /// grammars: a year (a run of exactly four digits from 19 or 20: `iso`,
@@ -396,6 +387,40 @@ pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pair tables of the credit and byline gates hold exactly the
+    /// pairs the gates matched on, in every case, and nothing else.
+    #[test]
+    fn gate_pairs_are_the_labels_first_letters() {
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let credit = matches!(
+                    (fold(x), fold(y)),
+                    (b'p', b'h' | b'i')
+                        | (b'f', b'o')
+                        | (b'i', b'l' | b'm')
+                        | (b'a', b'r')
+                        | (b'b', b'i')
+                        | (b'g', b'r')
+                        | (b'v', b'i')
+                        | (b'c', b'r')
+                );
+                let byline = matches!(
+                    (fold(x), fold(y)),
+                    (b'w', b'r')
+                        | (b'r', b'e')
+                        | (b'b', b'y')
+                        | (b'v', b'o')
+                        | (b'p', b'o' | b'a' | b'r')
+                        | (b'd', b'i' | b'o')
+                        | (b'a', b'v' | b'u')
+                        | (b't', b'e')
+                );
+                assert_eq!(date::ascii_pair_in(&CREDIT_PAIRS, x, y), credit, "{x} {y}");
+                assert_eq!(date::ascii_pair_in(&BYLINE_PAIRS, x, y), byline, "{x} {y}");
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<Kind> {
         classify(text, Lexicon::builtin())
