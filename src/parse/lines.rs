@@ -64,6 +64,11 @@ pub(crate) fn span_of(input: &str, text: &str) -> Span {
     // Nearly always only ASCII white space lies between the text and the
     // line's ends: the span is then the text.
     let bytes = input.as_bytes();
+    // Most lines sit between line ends (or the text's ends): two loads.
+    let line_end = |b: Option<&u8>| matches!(b, None | Some(b'\n' | b'\r'));
+    if line_end(start.checked_sub(1).and_then(|p| bytes.get(p))) && line_end(bytes.get(end)) {
+        return Span::new(start, end);
+    }
     let inline_space = |b: &u8| matches!(b, b' ' | b'\t' | 0x0b | 0x0c);
     let before = bytes.get(..start).unwrap_or(&[]);
     let after = bytes.get(end..).unwrap_or(&[]);
