@@ -49,6 +49,39 @@ pub(crate) fn trim_char(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// Whether `b` may start with a non-ASCII character of [`trim_char`]: its
+/// UTF-8 bytes are one of these (U+0085, U+00A0, U+1680, U+2000 to U+200D,
+/// U+2028, U+2029, U+202F, U+205F, U+2060, U+3000, U+FEFF; a test checks
+/// every character). Lines that start with a bullet, a quote mark or a
+/// copyright sign are not decoded.
+#[inline]
+fn trim_may_start(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F | 0xA0, ..]
+            | [0xE3, 0x80, 0x80, ..]
+            | [0xEF, 0xBB, 0xBF, ..]
+    )
+}
+
+/// Whether `b` may end with a non-ASCII character of [`trim_char`] (the
+/// bytes of [`trim_may_start`], at the end).
+#[inline]
+fn trim_may_end(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [.., 0xC2, 0x85 | 0xA0]
+            | [.., 0xE1, 0x9A, 0x80]
+            | [.., 0xE2, 0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF]
+            | [.., 0xE2, 0x81, 0x9F | 0xA0]
+            | [.., 0xE3, 0x80, 0x80]
+            | [.., 0xEF, 0xBB, 0xBF]
+    )
+}
+
 /// Offset of `text`, a slice of `input`, in `input`.
 pub(crate) fn offset_in(input: &str, text: &str) -> usize {
     (text.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize)
@@ -136,13 +169,17 @@ pub(crate) fn split_each<'a>(input: &'a str, mut each: impl FnMut(Line<'a>)) -> 
         };
         // Only a non-ASCII character can be white space left at either end
         // (every ASCII one is `ascii_space`): most lines skip the decoding.
-        let text = match inner.as_bytes().first() {
-            Some(&b) if b >= 0x80 => inner.trim_start_matches(trim_char),
-            _ => inner,
+        // Of those, only the few of `trim_char` (by their bytes) do.
+        let high = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80);
+        let text = if high(inner.as_bytes().first()) && trim_may_start(inner.as_bytes()) {
+            inner.trim_start_matches(trim_char)
+        } else {
+            inner
         };
-        let text = match text.as_bytes().last() {
-            Some(&b) if b >= 0x80 => text.trim_end_matches(trim_char),
-            _ => text,
+        let text = if high(text.as_bytes().last()) && trim_may_end(text.as_bytes()) {
+            text.trim_end_matches(trim_char)
+        } else {
+            text
         };
         if text.is_empty() {
             out.invisible.push(span);
@@ -251,6 +288,17 @@ impl Iterator for LineEnds<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_tests_see_every_trimmed_character() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let line = [b, b"x", b].concat();
+            assert_eq!(trim_may_start(&line), trim_char(c), "{c:?}");
+            assert_eq!(trim_may_end(&line), trim_char(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn line_ends_are_every_cr_and_lf() {
