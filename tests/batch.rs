@@ -76,10 +76,10 @@ fn batch() -> &'static Path {
                 cargo.args(["--profile", other]);
             }
         }
-        if let Some(target_dir) = profile_dir.parent() {
-            if target_dir.join("CACHEDIR.TAG").exists() {
-                cargo.arg("--target-dir").arg(target_dir);
-            }
+        if let Some(target_dir) = profile_dir.parent()
+            && target_dir.join("CACHEDIR.TAG").exists()
+        {
+            cargo.arg("--target-dir").arg(target_dir);
         }
         let status = cargo.status().expect("cannot run cargo");
         assert!(status.success(), "cargo build --example batch failed");

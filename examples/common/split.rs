@@ -9,5 +9,5 @@ fn fnv(s: &str) -> u64 {
 
 /// Pages whose `source/id` hashes to 0 mod 5 are held out from training.
 pub fn held_out(source: &str, id: &str) -> bool {
-    fnv(&format!("{source}/{id}")) % 5 == 0
+    fnv(&format!("{source}/{id}")).is_multiple_of(5)
 }

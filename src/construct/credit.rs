@@ -82,7 +82,7 @@ fn label(i: &str) -> IResult<&str, CreditKind> {
         return label_nom(i);
     }
     let first = first.to_ascii_lowercase();
-    for (tag, kind) in LABELS {
+    for &(tag, kind) in &LABELS {
         if tag.as_bytes().first() == Some(&first)
             && let (Some(head), Some(rest)) = (b.get(..tag.len()), i.get(tag.len()..))
             && head.eq_ignore_ascii_case(tag.as_bytes())

@@ -656,10 +656,11 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
             let word = b.is_ascii_alphanumeric();
-            if word && !prev_word {
-                if let Some(found) = try_at(at, char::from(b)) {
-                    return Some(found);
-                }
+            if word
+                && !prev_word
+                && let Some(found) = try_at(at, char::from(b))
+            {
+                return Some(found);
             }
             prev_word = word;
             at += 1;
@@ -675,10 +676,11 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
             break;
         };
         let word = c.is_alphanumeric();
-        if word && !prev_word {
-            if let Some(found) = try_at(at, c) {
-                return Some(found);
-            }
+        if word
+            && !prev_word
+            && let Some(found) = try_at(at, c)
+        {
+            return Some(found);
         }
         prev_word = word;
         at += c.len_utf8();
@@ -781,7 +783,7 @@ const RELATIVE_WORDS: [&str; 3] = ["vor", "hace", "il"];
 /// does not begin with two ASCII letters adds nothing, and [`may_be_word`]
 /// lets every non-ASCII start through). Evaluated at compile time, for the
 /// consts below.
-const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
+pub(crate) const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
     let mut pairs = [0u32; 26];
     let mut lists = lists;
     while let [words, more @ ..] = lists {
@@ -802,18 +804,65 @@ const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
     pairs
 }
 
+/// Whether `x` and `y` are two ASCII letters, in any case, that begin one
+/// of the words `pairs` was made of ([`pairs_of`]): two subtractions and a
+/// bit test, where a `match` on the pairs compiles to a jump table.
+#[inline]
+pub(crate) fn ascii_pair_in(pairs: &[u32; 26], x: u8, y: u8) -> bool {
+    let (a, b) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
+    b < 26 && pairs.get(usize::from(a)).is_some_and(|&p| p >> b & 1 != 0)
+}
+
 /// [`pairs_of`] the month names and relative-date words ([`may_name_month`]).
 const MONTH_PAIRS: [u32; 26] = pairs_of(&[MONTHS, &RELATIVE_WORDS]);
 /// [`pairs_of`] what may follow a number in a date ([`may_follow_number`]).
 const FOLLOW_PAIRS: [u32; 26] = pairs_of(&[MONTHS, UNITS, &["de", "del"]]);
 /// [`pairs_of`] the words a date, a filler or a time may hold
 /// ([`too_wordy`]): [`MONTHS`], [`UNITS`], [`FILLER`] and the grammars'.
-const DATE_WORD_PAIRS: [u32; 26] = pairs_of(&[
+const DATE_WORD_PAIRS: [u32; 26] = pairs_of(DATE_WORD_LISTS);
+/// For two ASCII letters, the third letters that the words of `lists` (lower
+/// case) begin with after them, a bit each as in [`pairs_of`]; every bit
+/// if a word begins with the two and then no ASCII letter (a word of two
+/// letters, or one whose third character is not an ASCII letter), so that
+/// a word of the text that begins with the two may always be it. A word
+/// of the text that begins with three ASCII letters whose bit is clear
+/// begins no word of the lists; one of two letters, none if the two's
+/// bits are all clear (the pair test). Evaluated at compile time.
+const fn triples_of(lists: &[&[&str]]) -> [[u32; 26]; 26] {
+    let mut t = [[0u32; 26]; 26];
+    let mut lists = lists;
+    while let [words, more @ ..] = lists {
+        let mut rest = *words;
+        while let [w, tail @ ..] = rest {
+            // Only ever evaluated at compile time, where an index out of
+            // bounds would fail the build, not a parse.
+            #[allow(clippy::indexing_slicing)]
+            match *w.as_bytes() {
+                [a @ b'a'..=b'z', b @ b'a'..=b'z', c @ b'a'..=b'z', ..] => {
+                    t[(a - b'a') as usize][(b - b'a') as usize] |= 1 << (c - b'a');
+                }
+                [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+                    t[(a - b'a') as usize][(b - b'a') as usize] = u32::MAX;
+                }
+                _ => {}
+            }
+            rest = tail;
+        }
+        lists = more;
+    }
+    t
+}
+
+/// The lists of [`DATE_WORD_PAIRS`].
+const DATE_WORD_LISTS: &[&[&str]] = &[
     MONTHS,
     UNITS,
     FILLER,
     &["de", "del", "ago", "vor", "hace", "il", "am", "pm"],
-]);
+];
+/// [`triples_of`] the words of [`DATE_WORD_PAIRS`], for [`too_wordy`].
+const DATE_WORD_TRIPLES: [[u32; 26]; 26] = triples_of(DATE_WORD_LISTS);
+
 /// [`pairs_of`] [`UPDATE_WORDS`] and [`PUBLISH_WORDS`] ([`starts_with_any`];
 /// a test checks that each of their words begins with two ASCII letters).
 const UPDATE_PAIRS: [u32; 26] = pairs_of(&[UPDATE_WORDS]);
@@ -889,6 +938,13 @@ fn may_start_date(b: &[u8]) -> bool {
 /// `line` starts with one of `words` (lower case, of first letters
 /// `pairs`), ignoring case, and no letter or digit follows.
 fn starts_with_any(line: &str, words: &[&str], pairs: &[u32; 26]) -> bool {
+    // The words begin with two ASCII letters (a test checks), and only two
+    // characters besides those lower-case to one: `İ` and the Kelvin sign.
+    if line.as_bytes().first().is_some_and(|&b| b >= 0x80)
+        && !line.starts_with(['\u{130}', '\u{212A}'])
+    {
+        return false;
+    }
     // Two ASCII first bytes that begin none of the words: most lines stop
     // here, before the words are compared.
     if !may_be_word(line.as_bytes(), pairs) {
@@ -956,9 +1012,10 @@ fn keywords(line: &str) -> (bool, bool) {
 /// its date, it holds more than three other words, or two or more of which
 /// one begins in lower case, or two or more in over 60 characters (the
 /// rule at the end of [`date_line`]). Counted here, as a lower bound, are
-/// the words that begin with two ASCII letters no date word, filler or
-/// grammar word begins with: such a word is never inside the date, nor a
-/// filler, and keeps its first letters however the date cuts the line.
+/// the words that begin with three ASCII letters (or two and no third) no
+/// date word, filler or grammar word begins with ([`DATE_WORD_TRIPLES`]):
+/// such a word is never inside the date, nor a filler, and keeps its first
+/// letters however the date cuts the line.
 /// (A run of ASCII letters, digits, `.` and non-ASCII bytes is taken as a
 /// word: it begins where a word of `date_line` does.)
 fn too_wordy(b: &[u8]) -> bool {
@@ -973,9 +1030,25 @@ fn too_wordy(b: &[u8]) -> bool {
             continue;
         }
         let d = b.get(at + 1).copied().unwrap_or(0);
-        if c.is_ascii_alphabetic() && d.is_ascii_alphabetic() && !may_be_word(&[c, d], pairs) {
-            other += 1;
-            lower |= c.is_ascii_lowercase();
+        if c.is_ascii_alphabetic() && d.is_ascii_alphabetic() {
+            let e = b.get(at + 2).copied().unwrap_or(0);
+            let thirds = DATE_WORD_TRIPLES
+                .get(usize::from(c.to_ascii_lowercase() - b'a'))
+                .and_then(|t| t.get(usize::from(d.to_ascii_lowercase() - b'a')))
+                .copied()
+                .unwrap_or(u32::MAX);
+            // Three ASCII letters: the words that begin with all three;
+            // two: those that begin with both (the pair test).
+            let begun = if e.is_ascii_alphabetic() {
+                thirds >> (e.to_ascii_lowercase() - b'a') & 1 != 0
+            } else {
+                thirds != 0
+            };
+            debug_assert!(begun || !may_be_word(&[c, d], pairs) || e.is_ascii_alphabetic());
+            if !begun {
+                other += 1;
+                lower |= c.is_ascii_lowercase();
+            }
         }
         at += 1;
         while b.get(at).is_some_and(|&c| part(c)) {
@@ -1047,6 +1120,17 @@ fn date_line_rest(line: &str, updated: bool, keyword: bool) -> Option<DateLine> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `starts_with_any` takes for granted of a non-ASCII first
+    /// character.
+    #[test]
+    fn only_two_non_ascii_characters_lower_case_to_ascii() {
+        let to_ascii: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().next().is_some_and(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{130}', '\u{212A}']);
+    }
 
     #[test]
     fn keyword_lists_are_lower_case() {

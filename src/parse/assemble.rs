@@ -11,7 +11,7 @@ use crate::Span;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Block, Boilerplate, BoilerplateKind, Card, Credit, Section, Text};
 
-use super::classify::{Classification, Classified, Kind};
+use super::classify::{Classification, Classified, Kind, NOT_KEPT};
 use super::structure::{AsIndex, Unit};
 use crate::construct::{bullet, byline, credit, heading, link};
 
@@ -156,10 +156,13 @@ impl<'a> Builder<'a, '_> {
         };
         let credit = u.credit().filter(|_| credit).and_then(|i| {
             let c = self.line(i)?;
-            let found = credit::credit(c.text)?;
-            let source = c.text.get(found.source_at..)?.trim();
+            let (kind, at) = match c.kind {
+                Kind::Credit { kind, at } if at != NOT_KEPT => (kind, usize::from(at)),
+                _ => credit::credit(c.text).map(|f| (f.kind, f.source_at))?,
+            };
+            let source = c.text.get(at..)?.trim();
             Some(Credit {
-                kind: found.kind,
+                kind,
                 source: Cow::Borrowed(source),
                 span: c.span(self.input),
             })
@@ -180,12 +183,13 @@ impl<'a> Builder<'a, '_> {
     /// A list item's text (without its marker) and whether it is numbered.
     fn item(&self, i: impl AsIndex) -> Option<(Text<'a>, bool)> {
         let c = self.line(i)?;
-        if !matches!(c.kind, Kind::Bullet { .. }) {
-            return None;
-        }
-        let found = bullet::bullet(c.text)?;
-        let item = c.text.get(found.text_at..)?.trim();
-        Some((Text::new(item, c.span(self.input)), found.ordered))
+        let (ordered, at) = match c.kind {
+            Kind::Bullet { ordered, at } if at != NOT_KEPT => (ordered, usize::from(at)),
+            Kind::Bullet { .. } => bullet::bullet(c.text).map(|f| (f.ordered, f.text_at))?,
+            _ => return None,
+        };
+        let item = c.text.get(at..)?.trim();
+        Some((Text::new(item, c.span(self.input)), ordered))
     }
 
     fn list(&self, start: impl AsIndex, end: impl AsIndex) -> Block<'a> {

@@ -12,17 +12,19 @@ use super::lines::split_each;
 use crate::Span;
 
 /// What a line is, from its own text alone. Only what the later stages
-/// decide on is kept; where a part of the line starts (a bullet's item, a
-/// credit's source, a link's title) is parsed again by whoever needs it, so
-/// that a classified line stays small.
+/// decide on is kept, and where a bullet's item or a credit's source
+/// starts (in a byte: [`NOT_KEPT`] if past it, and the line is parsed
+/// again); where a link's title starts is parsed again by whoever needs
+/// it, so that a classified line stays small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// Anything else: prose, titles, labels, menu items.
     Text,
-    /// A list item (`construct::bullet`).
-    Bullet { ordered: bool },
-    /// An image credit (`construct::credit`).
-    Credit { kind: CreditKind },
+    /// A list item (`construct::bullet`); its item starts at byte `at`.
+    Bullet { ordered: bool, at: u8 },
+    /// An image credit (`construct::credit`); its source starts at byte
+    /// `at`.
+    Credit { kind: CreditKind, at: u8 },
     /// An author line (`construct::byline`); `dated` if a date follows the
     /// names on the same line.
     Byline { dated: bool },
@@ -33,6 +35,18 @@ pub(crate) enum Kind {
     /// A line that is one Markdown link (`construct::link`). Braced like
     /// the others, so that every kind is matched as `Kind::X { .. }`.
     Link {},
+}
+
+/// The `at` of a [`Kind::Bullet`] or [`Kind::Credit`] whose part starts
+/// further into the line than a byte holds.
+pub(crate) const NOT_KEPT: u8 = u8::MAX;
+
+/// `at` as a kind's offset: [`NOT_KEPT`] if a byte does not hold it.
+fn kept(at: usize) -> u8 {
+    u8::try_from(at)
+        .ok()
+        .filter(|&a| a != NOT_KEPT)
+        .unwrap_or(NOT_KEPT)
 }
 
 /// The lexicon's verdict on a line.
@@ -59,8 +73,9 @@ pub(crate) struct Classified<'a> {
     pub shape: shape::Shape,
     pub hit: Option<Hit>,
     pub kind: Kind,
-    /// Blank lines directly before this one, at most `u16::MAX`.
-    pub blanks_before: u16,
+    /// Blank lines directly before this one, at most `u8::MAX` (the stages
+    /// ask only whether there are up to three).
+    pub blanks_before: u8,
 }
 
 const _: () = assert!(std::mem::size_of::<Classified<'static>>() <= 48);
@@ -132,7 +147,10 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     if matches!(first, b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2)
         && let Some(b) = bullet::bullet(text)
     {
-        return Kind::Bullet { ordered: b.ordered };
+        return Kind::Bullet {
+            ordered: b.ordered,
+            at: kept(b.text_at),
+        };
     }
     if !short {
         return Kind::Text;
@@ -141,7 +159,10 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     if sh.chars <= 100
         && let Some(c) = gated(may_be_credit(bytes), || credit::credit(text))
     {
-        return Kind::Credit { kind: c.kind };
+        return Kind::Credit {
+            kind: c.kind,
+            at: kept(c.source_at),
+        };
     }
     if let Some(b) = gated(may_be_byline(bytes), || byline::byline(text)) {
         return Kind::Byline {
@@ -192,63 +213,54 @@ fn starts_with_tag(b: &[u8], tag: &[u8]) -> bool {
 fn may_be_credit(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
     // The first two letters rule out most lines at once.
-    let pair = matches!(
-        (fold(x), fold(y)),
-        (b'p', b'h' | b'i')
-            | (b'f', b'o')
-            | (b'i', b'l' | b'm')
-            | (b'a', b'r')
-            | (b'b', b'i')
-            | (b'g', b'r')
-            | (b'v', b'i')
-            | (b'c', b'r')
-    );
-    if !pair {
+    if !date::ascii_pair_in(&CREDIT_PAIRS, x, y) {
         return (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c');
     }
-    const LABELS: [&[u8]; 12] = [
-        b"photo",
-        b"picture",
-        b"foto",
-        b"fot.",
-        b"illustration",
-        b"artwork",
-        b"image",
-        b"bild",
-        b"graphic",
-        b"grafik",
-        b"video",
-        b"credit",
-    ];
-    LABELS.iter().any(|l| starts_with_tag(b, l))
+    CREDIT_LABELS
+        .iter()
+        .any(|l| starts_with_tag(b, l.as_bytes()))
 }
+
+/// The labels [`may_be_credit`] looks for (lower case).
+const CREDIT_LABELS: [&str; 12] = [
+    "photo",
+    "picture",
+    "foto",
+    "fot.",
+    "illustration",
+    "artwork",
+    "image",
+    "bild",
+    "graphic",
+    "grafik",
+    "video",
+    "credit",
+];
+/// The first two letters of [`CREDIT_LABELS`].
+const CREDIT_PAIRS: [u32; 26] = date::pairs_of(&[&CREDIT_LABELS]);
 
 /// A byline prefix (`construct::byline`) starts the line: written by,
 /// reporting by, by, von, por, par, di, door, av, przez, then a space or a
 /// tab; or author..., autor..., auteur, text, texto, then a colon.
 fn may_be_byline(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
-    let pair = matches!(
-        (fold(x), fold(y)),
-        (b'w', b'r')
-            | (b'r', b'e')
-            | (b'b', b'y')
-            | (b'v', b'o')
-            | (b'p', b'o' | b'a' | b'r')
-            | (b'd', b'i' | b'o')
-            | (b'a', b'v' | b'u')
-            | (b't', b'e')
-    );
-    if !pair {
+    if !date::ascii_pair_in(&BYLINE_PAIRS, x, y) {
         return false;
     }
-    const COLON: [&[u8]; 4] = [b"author", b"autor", b"auteur", b"text"];
     byline::SPACED
         .iter()
         .map(|t| t.as_bytes())
         .any(|t| starts_with_tag(b, t) && matches!(b.get(t.len()), Some(b' ' | b'\t')))
-        || (COLON.iter().any(|t| starts_with_tag(b, t)) && b.contains(&b':'))
+        || (BYLINE_COLON
+            .iter()
+            .any(|t| starts_with_tag(b, t.as_bytes()))
+            && b.contains(&b':'))
 }
+
+/// The byline labels that a colon follows ([`may_be_byline`]; lower case).
+const BYLINE_COLON: [&str; 4] = ["author", "autor", "auteur", "text"];
+/// The first two letters of the byline prefixes.
+const BYLINE_PAIRS: [u32; 26] = date::pairs_of(&[&byline::SPACED, &BYLINE_COLON]);
 
 /// What every date line of `construct::date` holds, read off its
 /// grammars: a year (a run of exactly four digits from 19 or 20: `iso`,
@@ -354,7 +366,7 @@ pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<
             kind: kind_of(line.text, &sh),
             shape: sh,
             hit: None,
-            blanks_before: u16::try_from(line.blanks_before).unwrap_or(u16::MAX),
+            blanks_before: u8::try_from(line.blanks_before).unwrap_or(u8::MAX),
         });
     });
     let mut cursor = 0usize;
@@ -397,6 +409,40 @@ pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<
 mod tests {
     use super::*;
 
+    /// The pair tables of the credit and byline gates hold exactly the
+    /// pairs the gates matched on, in every case, and nothing else.
+    #[test]
+    fn gate_pairs_are_the_labels_first_letters() {
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let credit = matches!(
+                    (fold(x), fold(y)),
+                    (b'p', b'h' | b'i')
+                        | (b'f', b'o')
+                        | (b'i', b'l' | b'm')
+                        | (b'a', b'r')
+                        | (b'b', b'i')
+                        | (b'g', b'r')
+                        | (b'v', b'i')
+                        | (b'c', b'r')
+                );
+                let byline = matches!(
+                    (fold(x), fold(y)),
+                    (b'w', b'r')
+                        | (b'r', b'e')
+                        | (b'b', b'y')
+                        | (b'v', b'o')
+                        | (b'p', b'o' | b'a' | b'r')
+                        | (b'd', b'i' | b'o')
+                        | (b'a', b'v' | b'u')
+                        | (b't', b'e')
+                );
+                assert_eq!(date::ascii_pair_in(&CREDIT_PAIRS, x, y), credit, "{x} {y}");
+                assert_eq!(date::ascii_pair_in(&BYLINE_PAIRS, x, y), byline, "{x} {y}");
+            }
+        }
+    }
+
     fn kinds(text: &str) -> Vec<Kind> {
         classify(text, Lexicon::builtin())
             .lines
@@ -424,20 +470,32 @@ mod tests {
     }
 
     #[test]
+    fn offsets_past_a_byte_are_not_kept() {
+        assert_eq!(kept(0), 0);
+        assert_eq!(kept(254), 254);
+        assert_eq!(kept(255), NOT_KEPT);
+        assert_eq!(kept(100_000), NOT_KEPT);
+    }
+
+    #[test]
     fn kinds_from_first_bytes() {
         let k = kinds(
             "  • Bullet item\nPhoto: Reuters\nBy Jane Roe\n18 May 2024\n## Heading\n[T](u)\nPlain text line.",
         );
-        assert!(
-            matches!(k[0], Kind::Bullet { ordered: false, .. }),
-            "bullet"
+        assert_eq!(
+            k[0],
+            Kind::Bullet {
+                ordered: false,
+                at: 4
+            },
+            "bullet, its item after the marker's three bytes and a space"
         );
         assert!(
             matches!(
                 k[1],
                 Kind::Credit {
                     kind: CreditKind::Photo,
-                    ..
+                    at: 7
                 }
             ),
             "credit"
