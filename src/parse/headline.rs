@@ -562,9 +562,15 @@ impl Wanted {
         }
     }
 
+    /// The share of `toks` (not empty) that the body has.
+    fn share(&self, toks: &[u64]) -> f32 {
+        toks.iter().filter(|&&t| self.has(t)).count() as f32 / toks.len() as f32
+    }
+
     /// Marks the wanted tokens that [`body_words`] holds, or enough of
-    /// them for `decided` to tell that the rest cannot change the headline
-    /// (it is asked after each line that brought a new one). A sample of at
+    /// them for `decided` to name the unit that the rest cannot keep from
+    /// being the headline (it is asked after each line that brought a new
+    /// one); that unit, if it did. A sample of at
     /// most `3 * WordSet::MAX` bytes has at most `WordSet::MAX` words (a
     /// token takes three bytes or more, a CJK character three), so the set
     /// holds all of them: each word is looked up as it comes. A longer one
@@ -574,8 +580,8 @@ impl Wanted {
         units: &[Unit],
         lines: &[Classified<'_>],
         (first, last): (usize, usize),
-        mut decided: impl FnMut(&Self) -> bool,
-    ) {
+        mut decided: impl FnMut(&Self) -> Option<usize>,
+    ) -> Option<usize> {
         let mut bytes = 0;
         for text in sample(units, lines, first, last) {
             bytes += text.len();
@@ -585,14 +591,20 @@ impl Wanted {
                     s.1 = s.0 != 0 && words.contains(s.0);
                 }
                 self.zero.1 = self.zero.0 && words.contains(0);
-                return;
+                return None;
             }
             let before = self.seen;
             each_token(text, |t| self.see(t));
-            if self.seen == self.distinct || (self.seen > before && decided(self)) {
-                return;
+            if self.seen == self.distinct {
+                return None;
+            }
+            if self.seen > before
+                && let Some(k) = decided(self)
+            {
+                return Some(k);
             }
         }
+        None
     }
 }
 
@@ -642,23 +654,16 @@ pub(crate) fn find(
     // The body's words matter only to the candidates whose score may pass
     // `MIN_SCORE`; the others' scores are as good as none.
     let counts = |c: &&Candidate| !c.toks.is_empty() && c.may_count();
-    let wanted = candidates.iter().any(|c| counts(&c)).then(|| {
-        let mut wanted = Wanted::new(
-            candidates
-                .iter()
-                .filter(counts)
-                .flat_map(|c| toks.get(c.toks.clone()).unwrap_or(&[]).iter().copied())
-                .collect::<Vec<u64>>()
-                .into_iter(),
-        );
+    let mut wanted = None;
+    if candidates.iter().any(|c| counts(&c)) {
         // The headline is the unit of highest score less its subtitle cost,
         // the first of them, if that passes `MIN_SCORE`. A unit's score at
         // most is with every token in the body and cited; at least, with
         // the tokens seen so far, not cited, and at its subtitle cost. Once
         // one unit's least beats `MIN_SCORE` and every other's most, it is
         // the headline whatever the rest of the sample holds: the sample is
-        // read no further (the scores from the tokens seen so far are then
-        // those of a page with no more, where it is the headline too).
+        // read no further, and that unit is the answer (the final scores
+        // would make it so; see `decide`).
         let most: Vec<f32> = candidates
             .iter()
             .map(|c| {
@@ -691,31 +696,47 @@ pub(crate) fn find(
                 }
             })
             .collect();
-        wanted.find_in_body(units, lines, (first, last), |w| {
+        // The unit whose least, at these overlaps, beats them all.
+        let winner = |overlap: &dyn Fn(&Candidate) -> f32| {
             candidates
                 .iter()
                 .zip(&most)
                 .zip(&costs)
-                .any(|((c, &m), &cost)| {
+                .find(|&((c, &m), &cost)| {
                     let others = if m >= top { second } else { top };
-                    let overlap = match toks.get(c.toks.clone()) {
-                        Some(t) if !t.is_empty() => {
-                            t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
-                        }
-                        _ => 0.0,
-                    };
-                    c.value(overlap, false)
+                    c.value(overlap(c), false)
                         .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
                 })
+                .map(|((c, _), _)| c.k)
+        };
+        // Often the words do not matter: one unit wins with none of them in
+        // the body, and the sample is not read at all.
+        if let Some(k) = winner(&|_| 0.0) {
+            return Some(k);
+        }
+        let mut w = Wanted::new(
+            candidates
+                .iter()
+                .filter(counts)
+                .flat_map(|c| toks.get(c.toks.clone()).unwrap_or(&[]).iter().copied())
+                .collect::<Vec<u64>>()
+                .into_iter(),
+        );
+        let found = w.find_in_body(units, lines, (first, last), |w| {
+            winner(&|c| match toks.get(c.toks.clone()) {
+                Some(t) if !t.is_empty() => w.share(t),
+                _ => 0.0,
+            })
         });
-        wanted
-    });
+        if found.is_some() {
+            return found;
+        }
+        wanted = Some(w);
+    }
     let mut scores: Vec<Option<Score>> = vec![None; hi.saturating_sub(lo)];
     for c in &candidates {
         let overlap = match (&wanted, toks.get(c.toks.clone())) {
-            (Some(w), Some(t)) if !t.is_empty() && c.may_count() => {
-                t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
-            }
+            (Some(w), Some(t)) if !t.is_empty() && c.may_count() => w.share(t),
             (_, Some([])) => 0.0,
             _ => continue,
         };
