@@ -17,7 +17,9 @@ use crate::lexicon::is_cjk;
 
 use super::classify::{Classified, Kind};
 use super::structure::{AsIndex, Unit};
-use super::swar::{HIGH, ONES, load};
+use wide::i8x16;
+
+use super::swar::{ONES, load, padded};
 
 /// Units looked at before the extent's first unit.
 const LOOKBACK: usize = 60;
@@ -92,17 +94,26 @@ const ASCII_WORD: [u8; 128] = {
 /// lower case (a digit has it already).
 const LOWER: u64 = 0x20 * ONES;
 
-/// The high bit of each byte of `x` that is an ASCII letter or digit, the
-/// bytes tested eight at a time: a byte `y` below 128 is at least `lo` if
-/// `y + 128 - lo` has its high bit, above `hi` if `y + 127 - hi` has it
-/// (neither sum carries into the next byte).
-#[inline]
-fn word_bytes(x: u64) -> u64 {
-    let y = x & !HIGH;
-    let digit = (y + (0x80 - 0x30) * ONES) & !(y + (0x7F - 0x39) * ONES);
-    let l = y | LOWER;
-    let letter = (l + (0x80 - 0x61) * ONES) & !(l + (0x7F - 0x7A) * ONES);
-    (digit | letter) & !x & HIGH
+/// The bits of the sixteen bytes of `b` from `at` (zeros past its end)
+/// that are ASCII letters or digits, and those that are not ASCII, byte
+/// `i` as bit `i`: two SSE2 adds and compares. A byte `y` is in `lo..lo + n` if
+/// `y - lo + 128`, as a signed byte, is below `n - 128`; a non-ASCII byte
+/// with the case bit set is still no letter.
+#[inline(always)]
+fn word_lanes(b: &[u8], at: usize) -> (u32, u32) {
+    let rest = b.get(at..).unwrap_or(&[]);
+    let bytes = match rest.first_chunk::<16>() {
+        Some(c) => *c,
+        None => padded(rest).to_le_bytes(),
+    };
+    let x = i8x16::from_ne_bytes(bytes);
+    let below = |y: i8x16, lo: i8, n: i8| {
+        (y + i8x16::splat(lo.wrapping_neg().wrapping_add(i8::MIN)))
+            .simd_lt(i8x16::splat(n.wrapping_add(i8::MIN)))
+    };
+    let l = x | i8x16::splat(0x20);
+    let w = below(x, b'0' as i8, 10) | below(l, b'a' as i8, 26);
+    (w.to_bitmask(), x.to_bitmask())
 }
 
 /// The murmur3 finaliser: a bijection on 64 bits that spreads every input
@@ -201,9 +212,9 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
     each_token(text, |t| out.push(t));
 }
 
-/// [`tokens`], each given to `emit`. ASCII is read eight bytes at a time:
-/// the bits of [`word_bytes`] give where words start and end, and a word
-/// of ASCII letters and digits is read in place. Other characters go
+/// [`tokens`], each given to `emit`. ASCII is read sixteen bytes at a
+/// time: the bits of [`word_lanes`] give where words start and end, and a
+/// word of ASCII letters and digits is read in place. Other characters go
 /// through [`each_token_from`].
 fn each_token(text: &str, mut emit: impl FnMut(u64)) {
     let b = text.as_bytes();
@@ -211,22 +222,19 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
     // The start of the word open at `i`.
     let mut open: Option<usize> = None;
     while i < b.len() {
-        let x = load(b, i);
-        let w = word_bytes(x);
-        // Whether the byte before `i` is a word's, in the high bit of the first.
-        let before = if open.is_some() { 0x80 } else { 0 };
-        let follows = (w << 8) | before;
-        let non_ascii = x & HIGH;
+        let (w, non_ascii) = word_lanes(b, i);
+        // Whether the byte before `i` is a word's, in bit 0.
+        let follows = (w << 1) | u32::from(open.is_some());
         // Only the bytes before the first non-ASCII one are read here.
         let upto = if non_ascii == 0 {
-            u64::MAX
+            0xFFFF
         } else {
             (non_ascii & non_ascii.wrapping_neg()) - 1
         };
         let mut starts = w & !follows & upto;
-        let mut ends = !w & HIGH & follows & upto;
+        let mut ends = !w & follows & upto;
         // The first end closes the open word; then starts and ends take turns.
-        let byte = |m: u64| i + (m.trailing_zeros() / 8) as usize;
+        let byte = |m: u32| i + m.trailing_zeros() as usize;
         if let Some(s) = open
             && ends != 0
         {
@@ -251,11 +259,11 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
             }
         }
         if non_ascii == 0 {
-            i += 8;
+            i += 16;
             continue;
         }
         // A non-ASCII character, which may go on the open word.
-        let at = i + (non_ascii.trailing_zeros() / 8) as usize;
+        let at = i + non_ascii.trailing_zeros() as usize;
         let mut word = Word::default();
         if let Some(s) = open.take() {
             for &c in b.get(s..at).unwrap_or(&[]) {
@@ -1653,6 +1661,41 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
                 "{ch:?} is no word character"
             );
             assert!(super::common_lower(ch).is_none(), "{ch:?} is no letter");
+        }
+    }
+
+    #[test]
+    fn word_lanes_are_the_bytes_one_by_one() {
+        // Every byte value in every lane, among letters, digits, signs and
+        // high bytes, and the text cut at every length (the padded load).
+        for v in 0..=255u8 {
+            for fill in [
+                b'a', b'Z', b'5', b' ', b'@', b'[', b'`', b'{', 0x80, 0xC3, 0xFF,
+            ] {
+                for lane in 0..18 {
+                    let mut bytes = [fill; 20];
+                    if let Some(x) = bytes.get_mut(lane) {
+                        *x = v;
+                    }
+                    for n in 0..=20 {
+                        let b = bytes.get(..n).unwrap_or(&[]);
+                        for at in [0, 1, 4] {
+                            let (mut w, mut high) = (0u32, 0u32);
+                            for d in 0..16 {
+                                if let Some(&x) = b.get(at + d) {
+                                    w |= u32::from(x.is_ascii_alphanumeric()) << d;
+                                    high |= u32::from(x >= 0x80) << d;
+                                }
+                            }
+                            assert_eq!(
+                                super::word_lanes(b, at),
+                                (w, high),
+                                "{v:#x} in lane {lane} of {fill:#x}, {n} bytes from {at}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 
