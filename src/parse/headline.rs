@@ -483,36 +483,50 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
 /// but not stored, and no more of it once every token has been seen.
 struct Wanted {
     /// Open addressing by the top bits of a token (a [`mix`] output, well
-    /// spread), 0 for an empty slot; with whether the body has it.
-    slots: Vec<(u64, bool)>,
+    /// spread), 0 for an empty slot; with the candidates that have it (bit
+    /// `d` for the `d`th), and [`SEEN`] once the body has it.
+    slots: Vec<(u64, u64)>,
     /// `slots` has `1 << (64 - shift)` entries, at least twice the tokens.
     shift: u32,
-    /// Whether the token 0 is wanted, and seen.
-    zero: (bool, bool),
+    /// The same for the token 0: its candidates (none if it is not wanted)
+    /// and [`SEEN`].
+    zero: u64,
     /// Distinct tokens wanted, and how many of them were seen.
     distinct: usize,
     seen: usize,
+    /// The candidates with a token seen since `changed` was last cleared.
+    changed: u64,
 }
 
+/// The bit of a [`Wanted`] slot's candidates that marks the token seen:
+/// no candidate has it, as the window holds fewer than 64 units.
+const SEEN: u64 = 1 << 63;
+const _: () = assert!(LOOKBACK + LOOKAHEAD < 64);
+
 impl Wanted {
-    fn new(toks: impl ExactSizeIterator<Item = u64>) -> Self {
-        let bits = (2 * toks.len()).next_power_of_two().trailing_zeros().max(3);
+    /// The table for `n` tokens, each with the index of its candidate.
+    fn new(n: usize, toks: impl Iterator<Item = (u64, usize)>) -> Self {
+        let bits = (2 * n).next_power_of_two().trailing_zeros().max(3);
         let mut w = Wanted {
-            slots: vec![(0, false); 1 << bits],
+            slots: vec![(0, 0); 1 << bits],
             shift: 64 - bits,
-            zero: (false, false),
+            zero: 0,
             distinct: 0,
             seen: 0,
+            changed: 0,
         };
-        for t in toks {
+        for (t, d) in toks {
+            let bit = (1u64 << d) & !SEEN;
             if t == 0 {
-                w.distinct += usize::from(!w.zero.0);
-                w.zero.0 = true;
-            } else if let Some(s) = w.slot(t)
-                && s.0 == 0
-            {
-                *s = (t, false);
-                w.distinct += 1;
+                w.distinct += usize::from(w.zero == 0);
+                w.zero |= bit;
+            } else {
+                let fresh = w.slot(t).is_some_and(|s| {
+                    let fresh = s.0 == 0;
+                    *s = (t, s.1 | bit);
+                    fresh
+                });
+                w.distinct += usize::from(fresh);
             }
         }
         w
@@ -521,7 +535,7 @@ impl Wanted {
     /// The slot of `t` (not 0): the one holding it, else the empty one it
     /// would go in.
     #[inline]
-    fn slot(&mut self, t: u64) -> Option<&mut (u64, bool)> {
+    fn slot(&mut self, t: u64) -> Option<&mut (u64, u64)> {
         let mask = self.slots.len() - 1;
         let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
         // The table is at most half full: the probe ends at an empty slot.
@@ -535,35 +549,36 @@ impl Wanted {
         self.slots.get_mut(at)
     }
 
-    /// The body has `t`.
+    /// The body has `t`: its candidates have changed if it is new.
     #[inline]
     fn see(&mut self, t: u64) {
-        if t == 0 {
-            if self.zero.0 && !self.zero.1 {
-                self.zero.1 = true;
-                self.seen += 1;
+        let s = if t == 0 {
+            &mut self.zero
+        } else {
+            match self.slot(t) {
+                Some(s) if s.0 == t => &mut s.1,
+                _ => return,
             }
+        };
+        if *s == 0 || *s & SEEN != 0 {
             return;
         }
-        if let Some(s) = self.slot(t)
-            && s.0 == t
-            && !s.1
-        {
-            s.1 = true;
-            self.seen += 1;
-        }
+        let candidates = *s;
+        *s |= SEEN;
+        self.changed |= candidates;
+        self.seen += 1;
     }
 
     /// Whether the body has the wanted token `t`.
     fn has(&self, t: u64) -> bool {
         if t == 0 {
-            return self.zero.1;
+            return self.zero & SEEN != 0;
         }
         let mask = self.slots.len() - 1;
         let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
         loop {
             match self.slots.get(at) {
-                Some(&(s, seen)) if s == t => return seen,
+                Some(&(s, c)) if s == t => return c & SEEN != 0,
                 Some(&(0, _)) | None => return false,
                 Some(_) => at = (at + 1) & mask,
             }
@@ -578,7 +593,7 @@ impl Wanted {
     /// Marks the wanted tokens that [`body_words`] holds, or enough of
     /// them for `decided` to name the unit that the rest cannot keep from
     /// being the headline (it is asked after each line that brought a new
-    /// one); that unit, if it did. A sample of at
+    /// one, and may clear `changed`); that unit, if it did. A sample of at
     /// most `3 * WordSet::MAX` bytes has at most `WordSet::MAX` words (a
     /// token takes three bytes or more, a CJK character three), so the set
     /// holds all of them: each word is looked up as it comes. A longer one
@@ -588,7 +603,7 @@ impl Wanted {
         units: &[Unit],
         lines: &[Classified<'_>],
         (first, last): (usize, usize),
-        mut decided: impl FnMut(&Self) -> Option<usize>,
+        mut decided: impl FnMut(&mut Self) -> Option<usize>,
     ) -> Option<usize> {
         let mut bytes = 0;
         for text in sample(units, lines, first, last) {
@@ -596,9 +611,13 @@ impl Wanted {
             if bytes > 3 * WordSet::MAX {
                 let words = body_words(units, lines, first, last);
                 for s in &mut self.slots {
-                    s.1 = s.0 != 0 && words.contains(s.0);
+                    if s.0 != 0 && words.contains(s.0) {
+                        s.1 |= SEEN;
+                    }
                 }
-                self.zero.1 = self.zero.0 && words.contains(0);
+                if self.zero != 0 && words.contains(0) {
+                    self.zero |= SEEN;
+                }
                 return None;
             }
             let before = self.seen;
@@ -704,37 +723,49 @@ pub(crate) fn find(
                 }
             })
             .collect();
-        // The unit whose least, at these overlaps, beats them all.
-        let winner = |overlap: &dyn Fn(&Candidate) -> f32| {
-            candidates
-                .iter()
-                .zip(&most)
-                .zip(&costs)
-                .find(|&((c, &m), &cost)| {
-                    let others = if m >= top { second } else { top };
-                    c.value(overlap(c), false)
-                        .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
-                })
-                .map(|((c, _), _)| c.k)
+        // Whether the `d`th candidate's least, at this overlap, beats them all.
+        let wins = |d: usize, overlap: f32| match (candidates.get(d), most.get(d), costs.get(d)) {
+            (Some(c), Some(&m), Some(&cost)) => {
+                let others = if m >= top { second } else { top };
+                c.value(overlap, false)
+                    .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
+            }
+            _ => false,
         };
         // Often the words do not matter: one unit wins with none of them in
         // the body, and the sample is not read at all.
-        if let Some(k) = winner(&|_| 0.0) {
-            return Some(k);
+        if let Some(c) = (0..candidates.len())
+            .find(|&d| wins(d, 0.0))
+            .and_then(|d| candidates.get(d))
+        {
+            return Some(c.k);
         }
+        let n = candidates.iter().filter(counts).map(|c| c.toks.len()).sum();
         let mut w = Wanted::new(
+            n,
             candidates
                 .iter()
-                .filter(counts)
-                .flat_map(|c| toks.get(c.toks.clone()).unwrap_or(&[]).iter().copied())
-                .collect::<Vec<u64>>()
-                .into_iter(),
+                .enumerate()
+                .filter(|(_, c)| counts(c))
+                .flat_map(|(d, c)| {
+                    let t = toks.get(c.toks.clone()).unwrap_or(&[]);
+                    t.iter().map(move |&t| (t, d))
+                }),
         );
+        // Only a candidate with a token newly seen can have begun to win
+        // (a candidate that cannot pass has no token in `w`).
         let found = w.find_in_body(units, lines, (first, last), |w| {
-            winner(&|c| match toks.get(c.toks.clone()) {
-                Some(t) if !t.is_empty() => w.share(t),
-                _ => 0.0,
-            })
+            let mut changed = std::mem::take(&mut w.changed) & !SEEN;
+            while changed != 0 {
+                let d = changed.trailing_zeros() as usize;
+                changed &= changed - 1;
+                let c = candidates.get(d)?;
+                let share = toks.get(c.toks.clone()).map_or(0.0, |t| w.share(t));
+                if wins(d, share) {
+                    return Some(c.k);
+                }
+            }
+            None
         });
         if found.is_some() {
             return found;
