@@ -648,6 +648,78 @@ fn is_prose_start(c: &Classified<'_>) -> bool {
             && c.text.trim_end().ends_with(['?', '!', '？', '！']))
 }
 
+/// The candidates' bounds, for telling the headline before the body is
+/// read to its end. A unit's score at most is with every token in the body
+/// and cited; at least, with the tokens seen so far, not cited, and at its
+/// subtitle cost. Once one unit's least beats `MIN_SCORE` and every
+/// other's most, it is the headline whatever the rest of the sample holds:
+/// the sample is read no further, and that unit is the answer (the final
+/// scores would make it so; see `decide`).
+struct Race {
+    /// Each candidate's most, and its subtitle cost: due only under a unit
+    /// that may pass `MIN_SCORE`, a candidate, the one before in the list.
+    /// The window holds fewer than 64 units.
+    most: [f32; 64],
+    costs: [f32; 64],
+    /// The two highest of `most`.
+    top: f32,
+    second: f32,
+}
+
+impl Race {
+    /// The bounds, `words` telling which candidates have tokens.
+    fn new(
+        units: &[Unit],
+        lines: &[Classified<'_>],
+        candidates: &[Candidate<'_>],
+        words: impl Fn(&Candidate<'_>) -> bool,
+    ) -> Self {
+        let mut race = Race {
+            most: [f32::NEG_INFINITY; 64],
+            costs: [0.0; 64],
+            top: f32::NEG_INFINITY,
+            second: f32::NEG_INFINITY,
+        };
+        let mut above: Option<(usize, f32)> = None;
+        for ((c, most), cost) in candidates.iter().zip(&mut race.most).zip(&mut race.costs) {
+            let all = if words(c) { 1.0 } else { 0.0 };
+            let m = c.value(all, !c.recurs).unwrap_or(f32::NEG_INFINITY);
+            *most = m;
+            if above.is_some_and(|(k, a)| k + 1 == c.k && a > MIN_SCORE) {
+                *cost = subtitle_cost(units, lines, c.k, Some(f32::MAX));
+            }
+            above = Some((c.k, m));
+            if m > race.top {
+                race.second = race.top;
+                race.top = m;
+            } else if m > race.second {
+                race.second = m;
+            }
+        }
+        race
+    }
+
+    /// Whether the `d`th candidate's least, at this overlap, beats them all.
+    fn wins(&self, candidates: &[Candidate<'_>], d: usize, overlap: f32) -> bool {
+        match (candidates.get(d), self.most.get(d), self.costs.get(d)) {
+            (Some(c), Some(&m), Some(&cost)) => {
+                let others = if m >= self.top { self.second } else { self.top };
+                c.value(overlap, false)
+                    .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
+            }
+            _ => false,
+        }
+    }
+
+    /// The unit that wins with no token in the body.
+    fn winner_at_zero(&self, candidates: &[Candidate<'_>]) -> Option<usize> {
+        (0..candidates.len())
+            .find(|&d| self.wins(candidates, d, 0.0))
+            .and_then(|d| candidates.get(d))
+            .map(|c| c.k)
+    }
+}
+
 /// Unit index of the headline, given the extent `first..=last`.
 pub(crate) fn find(
     units: &[Unit],
@@ -671,75 +743,42 @@ pub(crate) fn find(
             break;
         }
     }
-    let mut toks = Vec::with_capacity(64);
     let ends = LineEnds::new(units, lines, first);
-    let candidates: Vec<Candidate> = (lo..hi)
+    let mut candidates: Vec<Candidate<'_>> = (lo..hi)
         // A one-unit extent is the article itself, not its headline.
         .filter(|&k| !(k == first && first == last))
-        .filter_map(|k| candidate(units, lines, &mut toks, &ends, first, k))
+        .filter_map(|k| candidate(units, lines, &ends, first, k))
         .collect();
+    // The headline is the unit of highest score less its subtitle cost,
+    // the first of them, if that passes `MIN_SCORE`. Often the body's words
+    // do not matter: one unit wins with none of them in the body even if
+    // every candidate has words (which can only raise the others' most and
+    // the subtitle costs), and no line is tokenised at all.
+    let race = Race::new(units, lines, &candidates, |_| true);
+    if let Some(k) = race.winner_at_zero(&candidates) {
+        return Some(k);
+    }
+    let mut toks = Vec::with_capacity(64);
+    for c in &mut candidates {
+        let from = toks.len();
+        tokens(c.words, &mut toks);
+        c.toks = from..toks.len();
+    }
     // The body's words matter only to the candidates whose score may pass
     // `MIN_SCORE`; the others' scores are as good as none.
-    let counts = |c: &&Candidate| !c.toks.is_empty() && c.may_count();
+    let counts = |c: &&Candidate<'_>| !c.toks.is_empty() && c.may_count();
     let mut wanted = None;
     if candidates.iter().any(|c| counts(&c)) {
-        // The headline is the unit of highest score less its subtitle cost,
-        // the first of them, if that passes `MIN_SCORE`. A unit's score at
-        // most is with every token in the body and cited; at least, with
-        // the tokens seen so far, not cited, and at its subtitle cost. Once
-        // one unit's least beats `MIN_SCORE` and every other's most, it is
-        // the headline whatever the rest of the sample holds: the sample is
-        // read no further, and that unit is the answer (the final scores
-        // would make it so; see `decide`).
-        let most: Vec<f32> = candidates
-            .iter()
-            .map(|c| {
-                let all = if c.toks.is_empty() { 0.0 } else { 1.0 };
-                c.value(all, !c.recurs).unwrap_or(f32::NEG_INFINITY)
-            })
-            .collect();
-        let (mut top, mut second) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
-        for &m in &most {
-            if m > top {
-                second = top;
-                top = m;
-            } else if m > second {
-                second = m;
+        // The race again with the candidates that have no words, if any.
+        let race = if candidates.iter().all(|c| !c.toks.is_empty()) {
+            race
+        } else {
+            let race = Race::new(units, lines, &candidates, |c| !c.toks.is_empty());
+            if let Some(k) = race.winner_at_zero(&candidates) {
+                return Some(k);
             }
-        }
-        // The subtitle cost is due only under a unit that may pass
-        // `MIN_SCORE`: a candidate, the one before in the list.
-        let costs: Vec<f32> = candidates
-            .iter()
-            .enumerate()
-            .map(|(d, c)| {
-                let above = d
-                    .checked_sub(1)
-                    .and_then(|a| candidates.get(a).zip(most.get(a)));
-                if above.is_some_and(|(a, &m)| a.k + 1 == c.k && m > MIN_SCORE) {
-                    subtitle_cost(units, lines, c.k, Some(f32::MAX))
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        // Whether the `d`th candidate's least, at this overlap, beats them all.
-        let wins = |d: usize, overlap: f32| match (candidates.get(d), most.get(d), costs.get(d)) {
-            (Some(c), Some(&m), Some(&cost)) => {
-                let others = if m >= top { second } else { top };
-                c.value(overlap, false)
-                    .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
-            }
-            _ => false,
+            race
         };
-        // Often the words do not matter: one unit wins with none of them in
-        // the body, and the sample is not read at all.
-        if let Some(c) = (0..candidates.len())
-            .find(|&d| wins(d, 0.0))
-            .and_then(|d| candidates.get(d))
-        {
-            return Some(c.k);
-        }
         let n = candidates.iter().filter(counts).map(|c| c.toks.len()).sum();
         let mut w = Wanted::new(
             n,
@@ -761,7 +800,7 @@ pub(crate) fn find(
                 changed &= changed - 1;
                 let c = candidates.get(d)?;
                 let share = toks.get(c.toks.clone()).map_or(0.0, |t| w.share(t));
-                if wins(d, share) {
+                if race.wins(&candidates, d, share) {
                     return Some(c.k);
                 }
             }
@@ -1053,11 +1092,13 @@ const LIST_COST: f32 = 1.0;
 
 /// A title-shaped unit's case as the headline: all that its score is made
 /// of but its words' overlap with the body and whether it is cited.
-struct Candidate {
+struct Candidate<'a> {
     k: usize,
     /// The unit's line.
     line: u32,
-    /// Its tokens, in the buffer [`candidate`] fills.
+    /// Its words (a heading's without its marks), and their tokens in the
+    /// buffer `find` fills, once it needs them.
+    words: &'a str,
     toks: std::ops::Range<usize>,
     /// What its length gives.
     length: f32,
@@ -1086,15 +1127,14 @@ struct Candidate {
 }
 
 /// Unit `k` as a headline candidate, if it is a title-shaped line; its
-/// tokens are pushed on `toks`.
-fn candidate(
+/// tokens are left to `find`.
+fn candidate<'a>(
     units: &[Unit],
-    lines: &[Classified<'_>],
-    toks: &mut Vec<u64>,
+    lines: &[Classified<'a>],
     ends: &LineEnds,
     first: usize,
     k: usize,
-) -> Option<Candidate> {
+) -> Option<Candidate<'a>> {
     // A headline doubled on the page (a visible and a hidden copy) is one
     // unit; one that recurs in the body with a line under it was taken for
     // a pull quote.
@@ -1146,8 +1186,6 @@ fn candidate(
         Some(_) => crate::construct::heading::words(c.text),
         None => c.text,
     };
-    let from = toks.len();
-    tokens(text, toks);
     let w = c.shape.weight();
     let meta_follows = meta_follows(units, lines, k);
     // Headlines recur: in breadcrumbs, teasers of the same story, share
@@ -1171,7 +1209,8 @@ fn candidate(
     Some(Candidate {
         k,
         line: i,
-        toks: from..toks.len(),
+        words: text,
+        toks: 0..0,
         length: match w {
             25..=140 => 1.0,
             15..=24 | 141..=200 => 0.3,
@@ -1253,7 +1292,7 @@ impl LineEnds {
     }
 }
 
-impl Candidate {
+impl Candidate<'_> {
     /// The score, given the share of its tokens that the body has and
     /// whether the line is cited; `None` for a full-stop line that nothing
     /// marks as a title.
