@@ -17,7 +17,7 @@ use crate::lexicon::is_cjk;
 
 use super::classify::{Classified, Kind};
 use super::structure::{AsIndex, Unit};
-use wide::i8x16;
+use wide::{i8x16, u8x16};
 
 use super::swar::{ONES, load, padded};
 
@@ -94,6 +94,17 @@ const ASCII_WORD: [u8; 128] = {
 /// lower case (a digit has it already).
 const LOWER: u64 = 0x20 * ONES;
 
+/// The sixteen bytes of `b` from `at`, zeros past its end: the lanes of
+/// the token walk's and the list signs' vector compares.
+#[inline(always)]
+fn lanes(b: &[u8], at: usize) -> [u8; 16] {
+    let rest = b.get(at..).unwrap_or(&[]);
+    match rest.first_chunk::<16>() {
+        Some(c) => *c,
+        None => padded(rest).to_le_bytes(),
+    }
+}
+
 /// The bits of the sixteen bytes of `b` from `at` (zeros past its end)
 /// that are ASCII letters or digits, and those that are not ASCII, byte
 /// `i` as bit `i`: two SSE2 adds and compares. A byte `y` is in `lo..lo + n` if
@@ -101,12 +112,7 @@ const LOWER: u64 = 0x20 * ONES;
 /// with the case bit set is still no letter.
 #[inline(always)]
 fn word_lanes(b: &[u8], at: usize) -> (u32, u32) {
-    let rest = b.get(at..).unwrap_or(&[]);
-    let bytes = match rest.first_chunk::<16>() {
-        Some(c) => *c,
-        None => padded(rest).to_le_bytes(),
-    };
-    let x = i8x16::from_ne_bytes(bytes);
+    let x = i8x16::from_ne_bytes(lanes(b, at));
     let below = |y: i8x16, lo: i8, n: i8| {
         (y + i8x16::splat(lo.wrapping_neg().wrapping_add(i8::MIN)))
             .simd_lt(i8x16::splat(n.wrapping_add(i8::MIN)))
@@ -1024,28 +1030,36 @@ fn list_cost(text: &str, words: u32) -> f32 {
 }
 
 /// How many separators (`›`, `»`, `>`, `|`, `/`, `·`, `•`) and commas (`,`,
-/// `、`) `text` has, and whether a `©`: read byte by byte, a character by
-/// its UTF-8 bytes (which match nowhere but at that character).
+/// `、`) `text` has, and whether a `©`: a character found by its UTF-8
+/// bytes (which match nowhere but at that character).
 fn list_signs(text: &str) -> (u32, u32, bool) {
     let b = text.as_bytes();
-    // Each kind of byte counted by `memchr`, which reads a line of letters
-    // much faster than a match on every byte.
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let mut seps = count(memchr::memchr3_iter(b'>', b'|', b'/', b).count());
-    let mut commas = count(memchr::memchr_iter(b',', b).count());
-    let mut copyright = false;
-    for p in memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b) {
-        let next = |n: usize| b.get(p + 1..p + 1 + n).unwrap_or(&[]);
-        match b.get(p) {
-            Some(0xC2) => match next(1) {
-                [0xBB | 0xB7] => seps += 1,
-                [0xA9] => copyright = true,
+    // Sixteen bytes at a time, each kind of byte found by SSE2 compares and
+    // counted by its bits; the lead bytes, rare, are looked at one by one.
+    let (mut seps, mut commas, mut copyright) = (0, 0, false);
+    let mut at = 0;
+    while at < b.len() {
+        let x = u8x16::new(lanes(b, at));
+        let eq = |c: u8| x.simd_eq(u8x16::splat(c));
+        seps += (eq(b'>') | eq(b'|') | eq(b'/')).to_bitmask().count_ones();
+        commas += eq(b',').to_bitmask().count_ones();
+        let mut leads = (eq(0xC2) | eq(0xE2) | eq(0xE3)).to_bitmask();
+        while leads != 0 {
+            let p = at + leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let next = |n: usize| b.get(p + 1..p + 1 + n).unwrap_or(&[]);
+            match b.get(p) {
+                Some(0xC2) => match next(1) {
+                    [0xBB | 0xB7] => seps += 1,
+                    [0xA9] => copyright = true,
+                    _ => {}
+                },
+                Some(0xE2) if matches!(next(2), [0x80, 0xBA | 0xA2]) => seps += 1,
+                Some(0xE3) if next(2) == [0x80, 0x81] => commas += 1,
                 _ => {}
-            },
-            Some(0xE2) if matches!(next(2), [0x80, 0xBA | 0xA2]) => seps += 1,
-            Some(0xE3) if next(2) == [0x80, 0x81] => commas += 1,
-            _ => {}
+            }
         }
+        at += 16;
     }
     (seps, commas, copyright)
 }
@@ -1605,7 +1619,7 @@ Pier plan";
     }
 
     #[test]
-    fn list_signs_by_memchr_are_the_signs_byte_by_byte() {
+    fn list_signs_by_lanes_are_the_signs_byte_by_byte() {
         let parts = [
             ">", "|", "/", ",", "›", "»", "·", "•", "©", "、", "é", "€", "a", " ", "\u{a0}", "…",
             "ã", "ⅰ",
@@ -1615,6 +1629,11 @@ Pier plan";
             for b in parts {
                 for c in parts {
                     texts.push(format!("{a}{b}{c}"));
+                    // Each sign at every place in the sixteen lanes, and
+                    // across their end.
+                    for pad in [1, 7, 12, 13, 14, 15, 16, 29, 30, 31] {
+                        texts.push(format!("{}{a}{b}{c}", "x".repeat(pad)));
+                    }
                     texts.push(format!("Home {a}{b} news{c}{a} sport, x{b}{c}"));
                     texts.push(format!(
                         "{a}abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz{b}{c}"
