@@ -1159,6 +1159,11 @@ fn candidate<'a>(
         _ => return None,
     };
     let c = lines.get(i.at())?;
+    // The shape's cheap tests first: most units are prose or chrome, and
+    // their stops need not be counted.
+    if !title_shaped_but_end(c) {
+        return None;
+    }
     // A stop after a number is an ordinal ("19. Jahrhundert"), not a
     // sentence's end.
     let stops = if c.shape.inner_stops > 0 {
