@@ -502,6 +502,11 @@ struct Wanted {
     seen: usize,
     /// The candidates with a token seen since `changed` was last cleared.
     changed: u64,
+    /// A bit for each wanted token but 0, bit [`Wanted::filter_bit`] of its
+    /// hash: most words of the body are not wanted, and most of those fail
+    /// here, before a probe of `slots` (which takes two or three for a
+    /// token not there).
+    filter: [u64; 4],
 }
 
 /// The bit of a [`Wanted`] slot's candidates that marks the token seen:
@@ -520,6 +525,7 @@ impl Wanted {
             distinct: 0,
             seen: 0,
             changed: 0,
+            filter: [0; 4],
         };
         for (t, d) in toks {
             let bit = (1u64 << d) & !SEEN;
@@ -527,6 +533,10 @@ impl Wanted {
                 w.distinct += usize::from(w.zero == 0);
                 w.zero |= bit;
             } else {
+                let f = Self::filter_bit(t);
+                if let Some(word) = w.filter.get_mut(usize::from(f >> 6)) {
+                    *word |= 1 << (f & 63);
+                }
                 let fresh = w.slot(t).is_some_and(|s| {
                     let fresh = s.0 == 0;
                     *s = (t, s.1 | bit);
@@ -538,12 +548,26 @@ impl Wanted {
         w
     }
 
+    /// The hash of a token, whose top bits are its first slot.
+    #[inline(always)]
+    fn hash(t: u64) -> u64 {
+        t.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The bit of `filter` for `t`: bits 48..56 of its hash, below those
+    /// that choose its slot in a table of up to 256 slots (in a larger
+    /// one the two overlap, and the filter passes a few more words).
+    #[inline(always)]
+    fn filter_bit(t: u64) -> u8 {
+        (Self::hash(t) >> 48) as u8
+    }
+
     /// The slot of `t` (not 0): the one holding it, else the empty one it
     /// would go in.
     #[inline]
     fn slot(&mut self, t: u64) -> Option<&mut (u64, u64)> {
         let mask = self.slots.len() - 1;
-        let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        let mut at = (Self::hash(t) >> self.shift) as usize;
         // The table is at most half full: the probe ends at an empty slot.
         loop {
             match self.slots.get(at) {
@@ -561,6 +585,14 @@ impl Wanted {
         let s = if t == 0 {
             &mut self.zero
         } else {
+            let f = Self::filter_bit(t);
+            if self
+                .filter
+                .get(usize::from(f >> 6))
+                .is_none_or(|word| word >> (f & 63) & 1 == 0)
+            {
+                return;
+            }
             match self.slot(t) {
                 Some(s) if s.0 == t => &mut s.1,
                 _ => return,
@@ -581,7 +613,7 @@ impl Wanted {
             return self.zero & SEEN != 0;
         }
         let mask = self.slots.len() - 1;
-        let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        let mut at = (Self::hash(t) >> self.shift) as usize;
         loop {
             match self.slots.get(at) {
                 Some(&(s, c)) if s == t => return c & SEEN != 0,
