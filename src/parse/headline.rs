@@ -1307,21 +1307,21 @@ impl LineEnds {
     fn new(units: &[Unit], lines: &[Classified<'_>], first: usize) -> Self {
         let from = first.saturating_sub(LOOKBACK);
         let to = (first + RECUR_AHEAD).min(units.len());
-        let mut ends = LineEnds {
-            from,
-            last: [0; LOOKBACK + RECUR_AHEAD],
-            len: 0,
-        };
-        for (slot, j) in ends.last.iter_mut().zip(from..to) {
-            if let Some(Unit::Line(m)) = units.get(j) {
+        let window = units.get(from..to).unwrap_or(&[]);
+        let mut last = [0; LOOKBACK + RECUR_AHEAD];
+        for (slot, u) in last.iter_mut().zip(window) {
+            if let Unit::Line(m) = u {
                 *slot = lines
                     .get(m.at())
                     .and_then(|o| o.text.as_bytes().last().copied())
                     .unwrap_or(0);
             }
-            ends.len += 1;
         }
-        ends
+        LineEnds {
+            from,
+            last,
+            len: window.len().min(LOOKBACK + RECUR_AHEAD),
+        }
     }
 
     /// The line units of the window whose line ends in `b` (not 0), with
