@@ -215,14 +215,61 @@ fn cjk_token(ch: char) -> u64 {
 /// Lower-cased words of three letters or more, and CJK characters one by
 /// one, as 64-bit tokens (see [`Word`]): no string is built.
 fn tokens(text: &str, out: &mut Vec<u64>) {
-    each_token(text, |t| out.push(t));
+    each_token(text, &Keys::ALL, |t| out.push(t));
 }
 
-/// [`tokens`], each given to `emit`. ASCII is read sixteen bytes at a
-/// time: the bits of [`word_lanes`] give where words start and end, and a
-/// word of ASCII letters and digits is read in place. Other characters go
-/// through [`each_token_from`].
-fn each_token(text: &str, mut emit: impl FnMut(u64)) {
+/// The first byte and length of the ASCII words of at most eight bytes
+/// that may be wanted, one bit each: such a word's token is its bytes, so
+/// a word whose bit is clear is not wanted and need not be read, hashed or
+/// looked up. A longer word always passes.
+#[derive(Clone, Copy)]
+struct Keys([u64; 4]);
+
+impl Keys {
+    /// Every word passes.
+    const ALL: Keys = Keys([u64::MAX; 4]);
+
+    /// The bit of a word of `n` bytes (3 to 8) whose first is `f`, lower
+    /// case (a digit is its own); five bits of `f` tell the letters apart.
+    #[inline(always)]
+    fn bit(f: u8, n: usize) -> usize {
+        usize::from(f & 31) << 3 | (n - 3)
+    }
+
+    /// No word passes.
+    const NONE: Keys = Keys([0; 4]);
+
+    /// The bit of the token `t`, as if it were a word's bytes (a hash only
+    /// sets a bit that no word needs).
+    fn add(&mut self, t: u64) {
+        let n = 8 - (t.leading_zeros() / 8) as usize;
+        if n >= 3 {
+            let i = Self::bit(t as u8, n);
+            if let Some(w) = self.0.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+    }
+
+    /// Whether the word `b[s..e]` (ASCII letters and digits, three bytes
+    /// or more) may be wanted.
+    #[inline(always)]
+    fn pass(&self, b: &[u8], s: usize, e: usize) -> bool {
+        let n = e - s;
+        if n > 8 {
+            return true;
+        }
+        let i = Self::bit(b.get(s).map_or(0, |&f| f | 0x20), n);
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 != 0)
+    }
+}
+
+/// [`tokens`], each given to `emit`, but for ASCII words that `keys` does
+/// not pass. ASCII is read sixteen bytes at a time: the bits of
+/// [`word_lanes`] give where words start and end, and a word of ASCII
+/// letters and digits is read in place. Other characters go through
+/// [`each_token_from`].
+fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64)) {
     let b = text.as_bytes();
     let mut i = 0;
     // The start of the word open at `i`.
@@ -246,7 +293,7 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
         {
             let e = byte(ends);
             ends &= ends - 1;
-            if e - s >= 3 {
+            if e - s >= 3 && keys.pass(b, s, e) {
                 emit(ascii_word(b, s, e));
             }
             open = None;
@@ -260,7 +307,7 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
             }
             let e = byte(ends);
             ends &= ends - 1;
-            if e - s >= 3 {
+            if e - s >= 3 && keys.pass(b, s, e) {
                 emit(ascii_word(b, s, e));
             }
         }
@@ -281,6 +328,7 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
     }
     if let Some(s) = open
         && b.len() - s >= 3
+        && keys.pass(b, s, b.len())
     {
         emit(ascii_word(b, s, b.len()));
     }
@@ -507,6 +555,8 @@ struct Wanted {
     /// here, before a probe of `slots` (which takes two or three for a
     /// token not there).
     filter: [u64; 4],
+    /// The wanted tokens' [`Keys`].
+    keys: Keys,
 }
 
 /// The bit of a [`Wanted`] slot's candidates that marks the token seen:
@@ -526,6 +576,7 @@ impl Wanted {
             seen: 0,
             changed: 0,
             filter: [0; 4],
+            keys: Keys::NONE,
         };
         for (t, d) in toks {
             let bit = (1u64 << d) & !SEEN;
@@ -537,6 +588,7 @@ impl Wanted {
                 if let Some(word) = w.filter.get_mut(usize::from(f >> 6)) {
                     *word |= 1 << (f & 63);
                 }
+                w.keys.add(t);
                 let fresh = w.slot(t).is_some_and(|s| {
                     let fresh = s.0 == 0;
                     *s = (t, s.1 | bit);
@@ -659,7 +711,8 @@ impl Wanted {
                 return None;
             }
             let before = self.seen;
-            each_token(text, |t| self.see(t));
+            let keys = self.keys;
+            each_token(text, &keys, |t| self.see(t));
             if self.seen == self.distinct {
                 return None;
             }
@@ -1908,6 +1961,56 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
             super::tokens(t, &mut got);
             assert_eq!(got, reference_tokens(t), "tokens of {t:?}");
         }
+    }
+
+    #[test]
+    fn keys_pass_every_wanted_word() {
+        // Texts of words of every length over letters, digits and other
+        // scripts; each text's tokens wanted in turn from a few, from other
+        // texts, and as hashes of longer words.
+        let alphabet: Vec<char> = "aeiouZ9 .,-é東\u{212a}".chars().collect();
+        let mut seed = 7u64;
+        let texts: Vec<String> = (0..300)
+            .map(|len| {
+                (0..len % 90)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        let r = (seed >> 33) as usize;
+                        alphabet.get(r % alphabet.len()).copied().unwrap_or(' ')
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut hits = 0;
+        for (n, t) in texts.iter().enumerate() {
+            let mut all = Vec::new();
+            super::tokens(t, &mut all);
+            let mut wanted = Vec::new();
+            for o in texts.iter().skip(n).step_by(37).take(3) {
+                super::tokens(o, &mut wanted);
+            }
+            wanted.extend(all.iter().step_by(3).copied());
+            let mut keys = super::Keys::NONE;
+            for &w in &wanted {
+                keys.add(w);
+            }
+            let mut passed = Vec::new();
+            super::each_token(t, &keys, |w| passed.push(w));
+            let of = |v: &[u64]| -> Vec<u64> {
+                v.iter().copied().filter(|w| wanted.contains(w)).collect()
+            };
+            assert_eq!(of(&passed), of(&all), "wanted words of {t:?}");
+            assert!(passed.iter().all(|w| all.contains(w)), "{t:?}");
+            hits += of(&all).len();
+        }
+        assert!(hits > 300, "{hits} wanted words found");
+        // The keys do leave words out: with none, only the long ones pass.
+        let (mut none, mut long) = (Vec::new(), Vec::new());
+        super::each_token("The harbourmaster met the board", &super::Keys::NONE, |w| {
+            none.push(w)
+        });
+        super::tokens("harbourmaster", &mut long);
+        assert_eq!(none, long);
     }
 
     #[test]
