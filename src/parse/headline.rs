@@ -856,10 +856,16 @@ pub(crate) fn find(
         c.toks = from..toks.len();
     }
     // The body's words matter only to the candidates whose score may pass
-    // `MIN_SCORE`; the others' scores are as good as none.
-    let counts = |c: &&Candidate<'_>| !c.toks.is_empty() && c.may_count();
+    // `MIN_SCORE`; the others' scores are as good as none. Bit `d` for the
+    // `d`th candidate.
+    let counts = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.toks.is_empty() && c.may_count())
+        .fold(0u64, |m, (d, _)| m | 1 << d);
+    let counts_at = |d: usize| counts >> d & 1 != 0;
     let mut wanted = None;
-    if candidates.iter().any(|c| counts(&c)) {
+    if counts != 0 {
         // The race again with the candidates that have no words, if any.
         let race = if candidates.iter().all(|c| !c.toks.is_empty()) {
             race
@@ -870,13 +876,18 @@ pub(crate) fn find(
             }
             race
         };
-        let n = candidates.iter().filter(counts).map(|c| c.toks.len()).sum();
+        let n = candidates
+            .iter()
+            .enumerate()
+            .filter(|&(d, _)| counts_at(d))
+            .map(|(_, c)| c.toks.len())
+            .sum();
         let mut w = Wanted::new(
             n,
             candidates
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| counts(c))
+                .filter(|&(d, _)| counts_at(d))
                 .flat_map(|(d, c)| {
                     let t = toks.get(c.toks.clone()).unwrap_or(&[]);
                     t.iter().map(move |&t| (t, d))
@@ -903,9 +914,9 @@ pub(crate) fn find(
         wanted = Some(w);
     }
     let mut scores: Vec<Option<Score>> = vec![None; hi.saturating_sub(lo)];
-    for c in &candidates {
+    for (d, c) in candidates.iter().enumerate() {
         let overlap = match (&wanted, toks.get(c.toks.clone())) {
-            (Some(w), Some(t)) if !t.is_empty() && c.may_count() => w.share(t),
+            (Some(w), Some(t)) if counts_at(d) => w.share(t),
             (_, Some([])) => 0.0,
             _ => continue,
         };
