@@ -54,9 +54,10 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
 fn title_shaped_but_end(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
     // The shape before the phrase: a heading's verdict measures its words.
-    (c.is_text() || matches!(c.kind, Kind::Heading { .. }))
-        && (10..=300).contains(&w)
+    // The cheapest tests first.
+    (10..=300).contains(&w)
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
+        && matches!(c.kind, Kind::Text | Kind::Heading { .. })
         && c.boilerplate_hit().is_none()
 }
 
