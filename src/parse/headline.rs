@@ -176,6 +176,13 @@ impl Word {
         self.chars += 1;
     }
 
+    /// Ends the word, its token given to `emit` if it has one: whether to
+    /// go on, as `emit` tells.
+    #[inline(always)]
+    fn end_into(&mut self, emit: &mut impl FnMut(u64) -> bool) -> bool {
+        self.end().is_none_or(emit)
+    }
+
     /// Ends the word: its token if it has three characters or more.
     fn end(&mut self) -> Option<u64> {
         let t = (self.chars >= 3).then(|| {
@@ -216,7 +223,10 @@ fn cjk_token(ch: char) -> u64 {
 /// Lower-cased words of three letters or more, and CJK characters one by
 /// one, as 64-bit tokens (see [`Word`]): no string is built.
 fn tokens(text: &str, out: &mut Vec<u64>) {
-    each_token(text, &Keys::ALL, |t| out.push(t));
+    each_token(text, &Keys::ALL, |t| {
+        out.push(t);
+        true
+    });
 }
 
 /// The first byte and length of the ASCII words of at most eight bytes
@@ -265,12 +275,12 @@ impl Keys {
     }
 }
 
-/// [`tokens`], each given to `emit`, but for ASCII words that `keys` does
-/// not pass. ASCII is read sixteen bytes at a time: the bits of
+/// [`tokens`], each given to `emit` (which tells whether to go on), but for
+/// ASCII words that `keys` does not pass. ASCII is read sixteen bytes at a time: the bits of
 /// [`word_lanes`] give where words start and end, and a word of ASCII
 /// letters and digits is read in place. Other characters go through
 /// [`each_token_from`].
-fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64)) {
+fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64) -> bool) {
     let b = text.as_bytes();
     let mut i = 0;
     // The start of the word open at `i`.
@@ -294,8 +304,8 @@ fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64)) {
         {
             let e = byte(ends);
             ends &= ends - 1;
-            if e - s >= 3 && keys.pass(b, s, e) {
-                emit(ascii_word(b, s, e));
+            if e - s >= 3 && keys.pass(b, s, e) && !emit(ascii_word(b, s, e)) {
+                return;
             }
             open = None;
         }
@@ -308,8 +318,8 @@ fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64)) {
             }
             let e = byte(ends);
             ends &= ends - 1;
-            if e - s >= 3 && keys.pass(b, s, e) {
-                emit(ascii_word(b, s, e));
+            if e - s >= 3 && keys.pass(b, s, e) && !emit(ascii_word(b, s, e)) {
+                return;
             }
         }
         if non_ascii == 0 {
@@ -325,7 +335,10 @@ fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64)) {
                 word.chars += 1;
             }
         }
-        i = each_token_from(text, at, word, &mut emit);
+        match each_token_from(text, at, word, &mut emit) {
+            Some(at) => i = at,
+            None => return,
+        }
     }
     if let Some(s) = open
         && b.len() - s >= 3
@@ -336,15 +349,19 @@ fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64)) {
 }
 
 /// [`each_token`] character by character from byte `i`, with the word so
-/// far, until no word is open before an ASCII byte; where it stopped.
-fn each_token_from(text: &str, mut i: usize, mut word: Word, emit: &mut impl FnMut(u64)) -> usize {
+/// far, until no word is open before an ASCII byte; where it stopped, or
+/// `None` if `emit` asked it to.
+fn each_token_from(
+    text: &str,
+    mut i: usize,
+    mut word: Word,
+    emit: &mut impl FnMut(u64) -> bool,
+) -> Option<usize> {
     let bytes = text.as_bytes();
+    let end = |word: &mut Word, emit: &mut _| word.end_into(emit);
     loop {
         let Some(&b) = bytes.get(i) else {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            return i;
+            return end(&mut word, emit).then_some(i);
         };
         if let Some(&l) = ASCII_WORD.get(usize::from(b)) {
             if l != 0 && word.chars > 0 {
@@ -353,35 +370,29 @@ fn each_token_from(text: &str, mut i: usize, mut word: Word, emit: &mut impl FnM
                 i += 1;
                 continue;
             }
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            return i;
+            return end(&mut word, emit).then_some(i);
         }
         let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            return bytes.len();
+            return end(&mut word, emit).then_some(bytes.len());
         };
         i += ch.len_utf8();
-        if let Some(l) = common_lower(ch).and_then(char::from_u32) {
+        let go_on = if let Some(l) = common_lower(ch).and_then(char::from_u32) {
             word.char(l);
+            true
         } else if common_non_word(ch) {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
+            end(&mut word, emit)
         } else if is_cjk(ch) {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            emit(cjk_token(ch));
+            end(&mut word, emit) && emit(cjk_token(ch))
         } else if ch.is_alphanumeric() {
             for l in ch.to_lowercase() {
                 word.char(l);
             }
-        } else if let Some(h) = word.end() {
-            emit(h);
+            true
+        } else {
+            end(&mut word, emit)
+        };
+        if !go_on {
+            return None;
         }
     }
 }
@@ -558,6 +569,11 @@ struct Wanted {
     filter: [u64; 4],
     /// The wanted tokens' [`Keys`].
     keys: Keys,
+    /// How many of each candidate's tokens, each repeat counted, the body
+    /// has: the share [`Wanted::share`] finds, kept as tokens are seen.
+    hits: [u32; 64],
+    /// Each repeat of a token in a candidate, with the candidate's index.
+    repeats: Vec<(u64, usize)>,
 }
 
 /// The bit of a [`Wanted`] slot's candidates that marks the token seen:
@@ -578,10 +594,15 @@ impl Wanted {
             changed: 0,
             filter: [0; 4],
             keys: Keys::NONE,
+            hits: [0; 64],
+            repeats: Vec::new(),
         };
         for (t, d) in toks {
             let bit = (1u64 << d) & !SEEN;
             if t == 0 {
+                if w.zero & bit != 0 {
+                    w.repeats.push((t, d));
+                }
                 w.distinct += usize::from(w.zero == 0);
                 w.zero |= bit;
             } else {
@@ -590,11 +611,14 @@ impl Wanted {
                     *word |= 1 << (f & 63);
                 }
                 w.keys.add(t);
-                let fresh = w.slot(t).is_some_and(|s| {
-                    let fresh = s.0 == 0;
+                let (fresh, repeat) = w.slot(t).map_or((false, false), |s| {
+                    let was = (s.0 == 0, s.1 & bit != 0);
                     *s = (t, s.1 | bit);
-                    fresh
+                    was
                 });
+                if repeat {
+                    w.repeats.push((t, d));
+                }
                 w.distinct += usize::from(fresh);
             }
         }
@@ -632,9 +656,10 @@ impl Wanted {
         self.slots.get_mut(at)
     }
 
-    /// The body has `t`: its candidates have changed if it is new.
-    #[inline]
-    fn see(&mut self, t: u64) {
+    /// The body has `t`: its candidates have changed, and their hits grow,
+    /// if it is new; whether it is.
+    #[inline(always)]
+    fn see(&mut self, t: u64) -> bool {
         let s = if t == 0 {
             &mut self.zero
         } else {
@@ -644,20 +669,56 @@ impl Wanted {
                 .get(usize::from(f >> 6))
                 .is_none_or(|word| word >> (f & 63) & 1 == 0)
             {
-                return;
+                return false;
             }
             match self.slot(t) {
                 Some(s) if s.0 == t => &mut s.1,
-                _ => return,
+                _ => return false,
             }
         };
         if *s == 0 || *s & SEEN != 0 {
-            return;
+            return false;
         }
         let candidates = *s;
         *s |= SEEN;
+        self.hit(t, candidates);
+        true
+    }
+
+    /// A token newly seen, `t`, and its candidates: their hits grow.
+    #[inline(never)]
+    fn hit(&mut self, t: u64, candidates: u64) {
         self.changed |= candidates;
         self.seen += 1;
+        let mut m = candidates;
+        while m != 0 {
+            if let Some(h) = self.hits.get_mut(m.trailing_zeros() as usize) {
+                *h += 1;
+            }
+            m &= m - 1;
+        }
+        for &(u, d) in &self.repeats {
+            if u == t
+                && let Some(h) = self.hits.get_mut(d)
+            {
+                *h += 1;
+            }
+        }
+    }
+
+    /// After a token newly seen: whether to read on, not if every token has
+    /// been seen or `decided` names the headline (put in `found`).
+    #[inline(never)]
+    fn go_on(
+        &mut self,
+        decided: &mut impl FnMut(&mut Self) -> Option<usize>,
+        found: &mut Option<usize>,
+    ) -> bool {
+        if self.seen == self.distinct {
+            return false;
+        }
+        *found = decided(self);
+        found.is_none()
     }
 
     /// Whether the body has the wanted token `t`.
@@ -683,8 +744,8 @@ impl Wanted {
 
     /// Marks the wanted tokens that [`body_words`] holds, or enough of
     /// them for `decided` to name the unit that the rest cannot keep from
-    /// being the headline (it is asked after each line that brought a new
-    /// one, and may clear `changed`); that unit, if it did. A sample of at
+    /// being the headline (it is asked after each new token, and may clear
+    /// `changed`); that unit, if it did. A sample of at
     /// most `3 * WordSet::MAX` bytes has at most `WordSet::MAX` words (a
     /// token takes three bytes or more, a CJK character three), so the set
     /// holds all of them: each word is looked up as it comes. A longer one
@@ -711,16 +772,15 @@ impl Wanted {
                 }
                 return None;
             }
-            let before = self.seen;
+            // Asked after each new token, the rest of a line is often not
+            // read at all.
             let keys = self.keys;
-            each_token(text, &keys, |t| self.see(t));
-            if self.seen == self.distinct {
-                return None;
-            }
-            if self.seen > before
-                && let Some(k) = decided(self)
-            {
-                return Some(k);
+            let mut found = None;
+            each_token(text, &keys, |t| {
+                !self.see(t) || self.go_on(&mut decided, &mut found)
+            });
+            if found.is_some() || self.seen == self.distinct {
+                return found;
             }
         }
         None
@@ -902,7 +962,10 @@ pub(crate) fn find(
                 let d = changed.trailing_zeros() as usize;
                 changed &= changed - 1;
                 let c = candidates.get(d)?;
-                let share = toks.get(c.toks.clone()).map_or(0.0, |t| w.share(t));
+                let share = w
+                    .hits
+                    .get(d)
+                    .map_or(0.0, |&h| h as f32 / c.toks.len() as f32);
                 if race.wins(&candidates, d, share) {
                     return Some(c.k);
                 }
@@ -1971,7 +2034,17 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
         for t in &texts {
             let mut got = Vec::new();
             super::tokens(t, &mut got);
-            assert_eq!(got, reference_tokens(t), "tokens of {t:?}");
+            let all = reference_tokens(t);
+            assert_eq!(got, all, "tokens of {t:?}");
+            // Stopped after each token, on either path.
+            for k in 0..all.len() {
+                let mut first = Vec::new();
+                super::each_token(t, &super::Keys::ALL, |w| {
+                    first.push(w);
+                    first.len() <= k
+                });
+                assert_eq!(first, all.get(..=k).unwrap_or(&[]), "{k} tokens of {t:?}");
+            }
         }
     }
 
@@ -2007,7 +2080,10 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
                 keys.add(w);
             }
             let mut passed = Vec::new();
-            super::each_token(t, &keys, |w| passed.push(w));
+            super::each_token(t, &keys, |w| {
+                passed.push(w);
+                true
+            });
             let of = |v: &[u64]| -> Vec<u64> {
                 v.iter().copied().filter(|w| wanted.contains(w)).collect()
             };
@@ -2019,10 +2095,35 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
         // The keys do leave words out: with none, only the long ones pass.
         let (mut none, mut long) = (Vec::new(), Vec::new());
         super::each_token("The harbourmaster met the board", &super::Keys::NONE, |w| {
-            none.push(w)
+            none.push(w);
+            true
         });
         super::tokens("harbourmaster", &mut long);
         assert_eq!(none, long);
+    }
+
+    #[test]
+    fn hits_count_the_seen_tokens_as_the_table_has_them() {
+        // Candidates' tokens with repeats, a shared token and the token 0;
+        // the body's tokens seen one by one, wanted or not.
+        let cands: [&[u64]; 4] = [&[5, 9, 5, 0, 12], &[9, 40, 40, 40], &[0, 0, 7], &[77]];
+        let n = cands.iter().map(|c| c.len()).sum();
+        let mut w = super::Wanted::new(
+            n,
+            cands
+                .iter()
+                .enumerate()
+                .flat_map(|(d, c)| c.iter().map(move |&t| (t, d))),
+        );
+        assert_eq!(w.distinct, 7);
+        for t in [3, 9, 9, 40, 1 << 60, 0, 5, 77, 12, 7, 0] {
+            w.see(t);
+            for (d, c) in cands.iter().enumerate() {
+                let has = c.iter().filter(|&&t| w.has(t)).count();
+                assert_eq!(w.hits.get(d).copied(), Some(has as u32), "{d} after {t}");
+            }
+        }
+        assert_eq!(w.seen, w.distinct);
     }
 
     #[test]
