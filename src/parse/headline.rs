@@ -289,12 +289,9 @@ fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64) -> bool) {
         let (w, non_ascii) = word_lanes(b, i);
         // Whether the byte before `i` is a word's, in bit 0.
         let follows = (w << 1) | u32::from(open.is_some());
-        // Only the bytes before the first non-ASCII one are read here.
-        let upto = if non_ascii == 0 {
-            0xFFFF
-        } else {
-            (non_ascii & non_ascii.wrapping_neg()) - 1
-        };
+        // Only the bytes before the first non-ASCII one are read here: the
+        // bits below its bit, all sixteen if there is none.
+        let upto = non_ascii.wrapping_sub(1) & !non_ascii & 0xFFFF;
         let mut starts = w & !follows & upto;
         let mut ends = !w & follows & upto;
         // The first end closes the open word; then starts and ends take turns.
