@@ -1198,8 +1198,13 @@ fn list_signs(text: &str) -> (u32, u32, bool) {
     while at < b.len() {
         let x = u8x16::new(lanes(b, at));
         let eq = |c: u8| x.simd_eq(u8x16::splat(c));
-        seps += (eq(b'>') | eq(b'|') | eq(b'/')).to_bitmask().count_ones();
-        commas += eq(b',').to_bitmask().count_ones();
+        let (sep_bits, comma_bits) = (
+            (eq(b'>') | eq(b'|') | eq(b'/')).to_bitmask(),
+            eq(b',').to_bitmask(),
+        );
+        let (s, c) = two_counts(sep_bits | comma_bits << 16);
+        seps += s;
+        commas += c;
         let mut leads = (eq(0xC2) | eq(0xE2) | eq(0xE3)).to_bitmask();
         while leads != 0 {
             let p = at + leads.trailing_zeros() as usize;
@@ -1219,6 +1224,18 @@ fn list_signs(text: &str) -> (u32, u32, bool) {
         at += 16;
     }
     (seps, commas, copyright)
+}
+
+/// The set bits of each sixteen-bit half of `x`, low half first: one
+/// SWAR count for both (the target has no `popcnt`), each half's bytes
+/// summed in its low byte.
+#[inline(always)]
+fn two_counts(x: u32) -> (u32, u32) {
+    let x = x - ((x >> 1) & 0x5555_5555);
+    let x = (x & 0x3333_3333) + ((x >> 2) & 0x3333_3333);
+    let x = (x + (x >> 4)) & 0x0F0F_0F0F;
+    let x = x + (x >> 8);
+    (x & 0xFF, (x >> 16) & 0xFF)
 }
 
 /// [`list_signs`] byte by byte: the reference its test compares with.
@@ -1828,6 +1845,27 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
             found += usize::from(want);
         }
         assert!(found >= 3, "cited lines: {found}");
+    }
+
+    #[test]
+    fn two_counts_are_the_halves_bits() {
+        for lo in 0..=0xFFFFu32 {
+            for hi in [
+                0,
+                1,
+                0x8000,
+                0xFFFF,
+                lo,
+                lo ^ 0xA5A5,
+                lo.reverse_bits() >> 16,
+            ] {
+                assert_eq!(
+                    super::two_counts(lo | hi << 16),
+                    (lo.count_ones(), hi.count_ones()),
+                    "{lo:#x} {hi:#x}"
+                );
+            }
+        }
     }
 
     #[test]
