@@ -1612,8 +1612,9 @@ fn cited(lines: &[Classified<'_>], c: &Classified<'_>) -> bool {
     let n = t.len();
     lines.iter().any(|o| {
         let (o, m) = (o.text.as_bytes(), o.text.len());
-        m > n
-            && m <= n + CITED_EXTRA
+        // `n < m <= n + CITED_EXTRA` in one unsigned compare: most lines
+        // of a page fail it.
+        m.wrapping_sub(n + 1) < CITED_EXTRA
             && match t.first() {
                 Some(&f) => memchr::memchr_iter(f, o.get(..=m - n).unwrap_or(&[]))
                     .any(|p| o.get(p..p + n) == Some(t)),
