@@ -914,12 +914,15 @@ pub(crate) fn find(
         c.toks = from..toks.len();
     }
     // The body's words matter only to the candidates whose score may pass
-    // `MIN_SCORE`; the others' scores are as good as none. Bit `d` for the
-    // `d`th candidate.
+    // `MIN_SCORE`; the others' scores are as good as none (see `decide` and
+    // `subtitle_cost`). A score is at most the first race's most, with every
+    // token in the body and cited if that is looked up, as it grows with
+    // both (f32 rounding keeps the order). Bit `d` for the `d`th candidate.
     let counts = candidates
         .iter()
+        .zip(&race.most)
         .enumerate()
-        .filter(|(_, c)| !c.toks.is_empty() && c.may_count())
+        .filter(|(_, (c, m))| !c.toks.is_empty() && **m > MIN_SCORE)
         .fold(0u64, |m, (d, _)| m | 1 << d);
     let counts_at = |d: usize| counts >> d & 1 != 0;
     let mut wanted = None;
@@ -1540,14 +1543,6 @@ impl Candidate<'_> {
             score -= 0.3;
         }
         Some(score)
-    }
-
-    /// Whether the score may pass `MIN_SCORE`: it does at most with every
-    /// token in the body (and cited, if that is looked up), as the score
-    /// grows with both (f32 rounding keeps the order). A score at most
-    /// `MIN_SCORE` is as good as none (see `find` and `subtitle_cost`).
-    fn may_count(&self) -> bool {
-        self.value(1.0, !self.recurs).is_some_and(|s| s > MIN_SCORE)
     }
 
     /// The score given the share of its tokens the body has.
