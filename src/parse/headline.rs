@@ -17,7 +17,9 @@ use crate::lexicon::is_cjk;
 
 use super::classify::{Classified, Kind};
 use super::structure::{AsIndex, Unit};
-use super::swar::{HIGH, ONES, load};
+use wide::{i8x16, u8x16};
+
+use super::swar::{ONES, load, padded};
 
 /// Units looked at before the extent's first unit.
 const LOOKBACK: usize = 60;
@@ -52,9 +54,10 @@ fn title_shaped_but_stops(c: &Classified<'_>) -> bool {
 fn title_shaped_but_end(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
     // The shape before the phrase: a heading's verdict measures its words.
-    (c.is_text() || matches!(c.kind, Kind::Heading { .. }))
-        && (10..=300).contains(&w)
+    // The cheapest tests first.
+    (10..=300).contains(&w)
         && (c.shape.words >= 2 || c.shape.cjk >= 4)
+        && matches!(c.kind, Kind::Text | Kind::Heading { .. })
         && c.boilerplate_hit().is_none()
 }
 
@@ -92,17 +95,32 @@ const ASCII_WORD: [u8; 128] = {
 /// lower case (a digit has it already).
 const LOWER: u64 = 0x20 * ONES;
 
-/// The high bit of each byte of `x` that is an ASCII letter or digit, the
-/// bytes tested eight at a time: a byte `y` below 128 is at least `lo` if
-/// `y + 128 - lo` has its high bit, above `hi` if `y + 127 - hi` has it
-/// (neither sum carries into the next byte).
-#[inline]
-fn word_bytes(x: u64) -> u64 {
-    let y = x & !HIGH;
-    let digit = (y + (0x80 - 0x30) * ONES) & !(y + (0x7F - 0x39) * ONES);
-    let l = y | LOWER;
-    let letter = (l + (0x80 - 0x61) * ONES) & !(l + (0x7F - 0x7A) * ONES);
-    (digit | letter) & !x & HIGH
+/// The sixteen bytes of `b` from `at`, zeros past its end: the lanes of
+/// the token walk's and the list signs' vector compares.
+#[inline(always)]
+fn lanes(b: &[u8], at: usize) -> [u8; 16] {
+    let rest = b.get(at..).unwrap_or(&[]);
+    match rest.first_chunk::<16>() {
+        Some(c) => *c,
+        None => padded(rest).to_le_bytes(),
+    }
+}
+
+/// The bits of the sixteen bytes of `b` from `at` (zeros past its end)
+/// that are ASCII letters or digits, and those that are not ASCII, byte
+/// `i` as bit `i`: two SSE2 adds and compares. A byte `y` is in `lo..lo + n` if
+/// `y - lo + 128`, as a signed byte, is below `n - 128`; a non-ASCII byte
+/// with the case bit set is still no letter.
+#[inline(always)]
+fn word_lanes(b: &[u8], at: usize) -> (u32, u32) {
+    let x = i8x16::from_ne_bytes(lanes(b, at));
+    let below = |y: i8x16, lo: i8, n: i8| {
+        (y + i8x16::splat(lo.wrapping_neg().wrapping_add(i8::MIN)))
+            .simd_lt(i8x16::splat(n.wrapping_add(i8::MIN)))
+    };
+    let l = x | i8x16::splat(0x20);
+    let w = below(x, b'0' as i8, 10) | below(l, b'a' as i8, 26);
+    (w.to_bitmask(), x.to_bitmask())
 }
 
 /// The murmur3 finaliser: a bijection on 64 bits that spreads every input
@@ -158,6 +176,13 @@ impl Word {
         self.chars += 1;
     }
 
+    /// Ends the word, its token given to `emit` if it has one: whether to
+    /// go on, as `emit` tells.
+    #[inline(always)]
+    fn end_into(&mut self, emit: &mut impl FnMut(u64) -> bool) -> bool {
+        self.end().is_none_or(emit)
+    }
+
     /// Ends the word: its token if it has three characters or more.
     fn end(&mut self) -> Option<u64> {
         let t = (self.chars >= 3).then(|| {
@@ -198,42 +223,86 @@ fn cjk_token(ch: char) -> u64 {
 /// Lower-cased words of three letters or more, and CJK characters one by
 /// one, as 64-bit tokens (see [`Word`]): no string is built.
 fn tokens(text: &str, out: &mut Vec<u64>) {
-    each_token(text, |t| out.push(t));
+    each_token(text, &Keys::ALL, |t| {
+        out.push(t);
+        true
+    });
 }
 
-/// [`tokens`], each given to `emit`. ASCII is read eight bytes at a time:
-/// the bits of [`word_bytes`] give where words start and end, and a word
-/// of ASCII letters and digits is read in place. Other characters go
-/// through [`each_token_from`].
-fn each_token(text: &str, mut emit: impl FnMut(u64)) {
+/// The first byte and length of the ASCII words of at most eight bytes
+/// that may be wanted, one bit each: such a word's token is its bytes, so
+/// a word whose bit is clear is not wanted and need not be read, hashed or
+/// looked up. A longer word always passes.
+#[derive(Clone, Copy)]
+struct Keys([u64; 4]);
+
+impl Keys {
+    /// Every word passes.
+    const ALL: Keys = Keys([u64::MAX; 4]);
+
+    /// The bit of a word of `n` bytes (3 to 8) whose first is `f`, lower
+    /// case (a digit is its own); five bits of `f` tell the letters apart.
+    #[inline(always)]
+    fn bit(f: u8, n: usize) -> usize {
+        usize::from(f & 31) << 3 | (n - 3)
+    }
+
+    /// No word passes.
+    const NONE: Keys = Keys([0; 4]);
+
+    /// The bit of the token `t`, as if it were a word's bytes (a hash only
+    /// sets a bit that no word needs).
+    fn add(&mut self, t: u64) {
+        let n = 8 - (t.leading_zeros() / 8) as usize;
+        if n >= 3 {
+            let i = Self::bit(t as u8, n);
+            if let Some(w) = self.0.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+    }
+
+    /// Whether the word `b[s..e]` (ASCII letters and digits, three bytes
+    /// or more) may be wanted.
+    #[inline(always)]
+    fn pass(&self, b: &[u8], s: usize, e: usize) -> bool {
+        let n = e - s;
+        if n > 8 {
+            return true;
+        }
+        let i = Self::bit(b.get(s).map_or(0, |&f| f | 0x20), n);
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 != 0)
+    }
+}
+
+/// [`tokens`], each given to `emit` (which tells whether to go on), but for
+/// ASCII words that `keys` does not pass. ASCII is read sixteen bytes at a time: the bits of
+/// [`word_lanes`] give where words start and end, and a word of ASCII
+/// letters and digits is read in place. Other characters go through
+/// [`each_token_from`].
+fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64) -> bool) {
     let b = text.as_bytes();
     let mut i = 0;
     // The start of the word open at `i`.
     let mut open: Option<usize> = None;
     while i < b.len() {
-        let x = load(b, i);
-        let w = word_bytes(x);
-        // Whether the byte before `i` is a word's, in the high bit of the first.
-        let before = if open.is_some() { 0x80 } else { 0 };
-        let follows = (w << 8) | before;
-        let non_ascii = x & HIGH;
-        // Only the bytes before the first non-ASCII one are read here.
-        let upto = if non_ascii == 0 {
-            u64::MAX
-        } else {
-            (non_ascii & non_ascii.wrapping_neg()) - 1
-        };
+        let (w, non_ascii) = word_lanes(b, i);
+        // Whether the byte before `i` is a word's, in bit 0.
+        let follows = (w << 1) | u32::from(open.is_some());
+        // Only the bytes before the first non-ASCII one are read here: the
+        // bits below its bit, all sixteen if there is none.
+        let upto = non_ascii.wrapping_sub(1) & !non_ascii & 0xFFFF;
         let mut starts = w & !follows & upto;
-        let mut ends = !w & HIGH & follows & upto;
+        let mut ends = !w & follows & upto;
         // The first end closes the open word; then starts and ends take turns.
-        let byte = |m: u64| i + (m.trailing_zeros() / 8) as usize;
+        let byte = |m: u32| i + m.trailing_zeros() as usize;
         if let Some(s) = open
             && ends != 0
         {
             let e = byte(ends);
             ends &= ends - 1;
-            if e - s >= 3 {
-                emit(ascii_word(b, s, e));
+            if e - s >= 3 && keys.pass(b, s, e) && !emit(ascii_word(b, s, e)) {
+                return;
             }
             open = None;
         }
@@ -246,16 +315,16 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
             }
             let e = byte(ends);
             ends &= ends - 1;
-            if e - s >= 3 {
-                emit(ascii_word(b, s, e));
+            if e - s >= 3 && keys.pass(b, s, e) && !emit(ascii_word(b, s, e)) {
+                return;
             }
         }
         if non_ascii == 0 {
-            i += 8;
+            i += 16;
             continue;
         }
         // A non-ASCII character, which may go on the open word.
-        let at = i + (non_ascii.trailing_zeros() / 8) as usize;
+        let at = i + non_ascii.trailing_zeros() as usize;
         let mut word = Word::default();
         if let Some(s) = open.take() {
             for &c in b.get(s..at).unwrap_or(&[]) {
@@ -263,25 +332,33 @@ fn each_token(text: &str, mut emit: impl FnMut(u64)) {
                 word.chars += 1;
             }
         }
-        i = each_token_from(text, at, word, &mut emit);
+        match each_token_from(text, at, word, &mut emit) {
+            Some(at) => i = at,
+            None => return,
+        }
     }
     if let Some(s) = open
         && b.len() - s >= 3
+        && keys.pass(b, s, b.len())
     {
         emit(ascii_word(b, s, b.len()));
     }
 }
 
 /// [`each_token`] character by character from byte `i`, with the word so
-/// far, until no word is open before an ASCII byte; where it stopped.
-fn each_token_from(text: &str, mut i: usize, mut word: Word, emit: &mut impl FnMut(u64)) -> usize {
+/// far, until no word is open before an ASCII byte; where it stopped, or
+/// `None` if `emit` asked it to.
+fn each_token_from(
+    text: &str,
+    mut i: usize,
+    mut word: Word,
+    emit: &mut impl FnMut(u64) -> bool,
+) -> Option<usize> {
     let bytes = text.as_bytes();
+    let end = |word: &mut Word, emit: &mut _| word.end_into(emit);
     loop {
         let Some(&b) = bytes.get(i) else {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            return i;
+            return end(&mut word, emit).then_some(i);
         };
         if let Some(&l) = ASCII_WORD.get(usize::from(b)) {
             if l != 0 && word.chars > 0 {
@@ -290,35 +367,29 @@ fn each_token_from(text: &str, mut i: usize, mut word: Word, emit: &mut impl FnM
                 i += 1;
                 continue;
             }
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            return i;
+            return end(&mut word, emit).then_some(i);
         }
         let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            return bytes.len();
+            return end(&mut word, emit).then_some(bytes.len());
         };
         i += ch.len_utf8();
-        if let Some(l) = common_lower(ch).and_then(char::from_u32) {
+        let go_on = if let Some(l) = common_lower(ch).and_then(char::from_u32) {
             word.char(l);
+            true
         } else if common_non_word(ch) {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
+            end(&mut word, emit)
         } else if is_cjk(ch) {
-            if let Some(h) = word.end() {
-                emit(h);
-            }
-            emit(cjk_token(ch));
+            end(&mut word, emit) && emit(cjk_token(ch))
         } else if ch.is_alphanumeric() {
             for l in ch.to_lowercase() {
                 word.char(l);
             }
-        } else if let Some(h) = word.end() {
-            emit(h);
+            true
+        } else {
+            end(&mut word, emit)
+        };
+        if !go_on {
+            return None;
         }
     }
 }
@@ -475,47 +546,102 @@ fn body_words(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usiz
 /// but not stored, and no more of it once every token has been seen.
 struct Wanted {
     /// Open addressing by the top bits of a token (a [`mix`] output, well
-    /// spread), 0 for an empty slot; with whether the body has it.
-    slots: Vec<(u64, bool)>,
+    /// spread), 0 for an empty slot; with the candidates that have it (bit
+    /// `d` for the `d`th), and [`SEEN`] once the body has it.
+    slots: Vec<(u64, u64)>,
     /// `slots` has `1 << (64 - shift)` entries, at least twice the tokens.
     shift: u32,
-    /// Whether the token 0 is wanted, and seen.
-    zero: (bool, bool),
+    /// The same for the token 0: its candidates (none if it is not wanted)
+    /// and [`SEEN`].
+    zero: u64,
     /// Distinct tokens wanted, and how many of them were seen.
     distinct: usize,
     seen: usize,
+    /// The candidates with a token seen since `changed` was last cleared.
+    changed: u64,
+    /// A bit for each wanted token but 0, bit [`Wanted::filter_bit`] of its
+    /// hash: most words of the body are not wanted, and most of those fail
+    /// here, before a probe of `slots` (which takes two or three for a
+    /// token not there).
+    filter: [u64; 4],
+    /// The wanted tokens' [`Keys`].
+    keys: Keys,
+    /// How many of each candidate's tokens, each repeat counted, the body
+    /// has: the share [`Wanted::share`] finds, kept as tokens are seen.
+    hits: [u32; 64],
+    /// Each repeat of a token in a candidate, with the candidate's index.
+    repeats: Vec<(u64, usize)>,
 }
 
+/// The bit of a [`Wanted`] slot's candidates that marks the token seen:
+/// no candidate has it, as the window holds fewer than 64 units.
+const SEEN: u64 = 1 << 63;
+const _: () = assert!(LOOKBACK + LOOKAHEAD < 64);
+
 impl Wanted {
-    fn new(toks: impl ExactSizeIterator<Item = u64>) -> Self {
-        let bits = (2 * toks.len()).next_power_of_two().trailing_zeros().max(3);
+    /// The table for `n` tokens, each with the index of its candidate.
+    fn new(n: usize, toks: impl Iterator<Item = (u64, usize)>) -> Self {
+        let bits = (2 * n).next_power_of_two().trailing_zeros().max(3);
         let mut w = Wanted {
-            slots: vec![(0, false); 1 << bits],
+            slots: vec![(0, 0); 1 << bits],
             shift: 64 - bits,
-            zero: (false, false),
+            zero: 0,
             distinct: 0,
             seen: 0,
+            changed: 0,
+            filter: [0; 4],
+            keys: Keys::NONE,
+            hits: [0; 64],
+            repeats: Vec::new(),
         };
-        for t in toks {
+        for (t, d) in toks {
+            let bit = (1u64 << d) & !SEEN;
             if t == 0 {
-                w.distinct += usize::from(!w.zero.0);
-                w.zero.0 = true;
-            } else if let Some(s) = w.slot(t)
-                && s.0 == 0
-            {
-                *s = (t, false);
-                w.distinct += 1;
+                if w.zero & bit != 0 {
+                    w.repeats.push((t, d));
+                }
+                w.distinct += usize::from(w.zero == 0);
+                w.zero |= bit;
+            } else {
+                let f = Self::filter_bit(t);
+                if let Some(word) = w.filter.get_mut(usize::from(f >> 6)) {
+                    *word |= 1 << (f & 63);
+                }
+                w.keys.add(t);
+                let (fresh, repeat) = w.slot(t).map_or((false, false), |s| {
+                    let was = (s.0 == 0, s.1 & bit != 0);
+                    *s = (t, s.1 | bit);
+                    was
+                });
+                if repeat {
+                    w.repeats.push((t, d));
+                }
+                w.distinct += usize::from(fresh);
             }
         }
         w
     }
 
+    /// The hash of a token, whose top bits are its first slot.
+    #[inline(always)]
+    fn hash(t: u64) -> u64 {
+        t.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The bit of `filter` for `t`: bits 48..56 of its hash, below those
+    /// that choose its slot in a table of up to 256 slots (in a larger
+    /// one the two overlap, and the filter passes a few more words).
+    #[inline(always)]
+    fn filter_bit(t: u64) -> u8 {
+        (Self::hash(t) >> 48) as u8
+    }
+
     /// The slot of `t` (not 0): the one holding it, else the empty one it
     /// would go in.
     #[inline]
-    fn slot(&mut self, t: u64) -> Option<&mut (u64, bool)> {
+    fn slot(&mut self, t: u64) -> Option<&mut (u64, u64)> {
         let mask = self.slots.len() - 1;
-        let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        let mut at = (Self::hash(t) >> self.shift) as usize;
         // The table is at most half full: the probe ends at an empty slot.
         loop {
             match self.slots.get(at) {
@@ -527,44 +653,96 @@ impl Wanted {
         self.slots.get_mut(at)
     }
 
-    /// The body has `t`.
-    #[inline]
-    fn see(&mut self, t: u64) {
-        if t == 0 {
-            if self.zero.0 && !self.zero.1 {
-                self.zero.1 = true;
-                self.seen += 1;
+    /// The body has `t`: its candidates have changed, and their hits grow,
+    /// if it is new; whether it is.
+    #[inline(always)]
+    fn see(&mut self, t: u64) -> bool {
+        let s = if t == 0 {
+            &mut self.zero
+        } else {
+            let f = Self::filter_bit(t);
+            if self
+                .filter
+                .get(usize::from(f >> 6))
+                .is_none_or(|word| word >> (f & 63) & 1 == 0)
+            {
+                return false;
             }
-            return;
+            match self.slot(t) {
+                Some(s) if s.0 == t => &mut s.1,
+                _ => return false,
+            }
+        };
+        if *s == 0 || *s & SEEN != 0 {
+            return false;
         }
-        if let Some(s) = self.slot(t)
-            && s.0 == t
-            && !s.1
-        {
-            s.1 = true;
-            self.seen += 1;
+        let candidates = *s;
+        *s |= SEEN;
+        self.hit(t, candidates);
+        true
+    }
+
+    /// A token newly seen, `t`, and its candidates: their hits grow.
+    #[inline(never)]
+    fn hit(&mut self, t: u64, candidates: u64) {
+        self.changed |= candidates;
+        self.seen += 1;
+        let mut m = candidates;
+        while m != 0 {
+            if let Some(h) = self.hits.get_mut(m.trailing_zeros() as usize) {
+                *h += 1;
+            }
+            m &= m - 1;
         }
+        for &(u, d) in &self.repeats {
+            if u == t
+                && let Some(h) = self.hits.get_mut(d)
+            {
+                *h += 1;
+            }
+        }
+    }
+
+    /// After a token newly seen: whether to read on, not if every token has
+    /// been seen or `decided` names the headline (put in `found`).
+    #[inline(never)]
+    fn go_on(
+        &mut self,
+        decided: &mut impl FnMut(&mut Self) -> Option<usize>,
+        found: &mut Option<usize>,
+    ) -> bool {
+        if self.seen == self.distinct {
+            return false;
+        }
+        *found = decided(self);
+        found.is_none()
     }
 
     /// Whether the body has the wanted token `t`.
     fn has(&self, t: u64) -> bool {
         if t == 0 {
-            return self.zero.1;
+            return self.zero & SEEN != 0;
         }
         let mask = self.slots.len() - 1;
-        let mut at = (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        let mut at = (Self::hash(t) >> self.shift) as usize;
         loop {
             match self.slots.get(at) {
-                Some(&(s, seen)) if s == t => return seen,
+                Some(&(s, c)) if s == t => return c & SEEN != 0,
                 Some(&(0, _)) | None => return false,
                 Some(_) => at = (at + 1) & mask,
             }
         }
     }
 
+    /// The share of `toks` (not empty) that the body has.
+    fn share(&self, toks: &[u64]) -> f32 {
+        toks.iter().filter(|&&t| self.has(t)).count() as f32 / toks.len() as f32
+    }
+
     /// Marks the wanted tokens that [`body_words`] holds, or enough of
-    /// them for `decided` to tell that the rest cannot change the headline
-    /// (it is asked after each line that brought a new one). A sample of at
+    /// them for `decided` to name the unit that the rest cannot keep from
+    /// being the headline (it is asked after each new token, and may clear
+    /// `changed`); that unit, if it did. A sample of at
     /// most `3 * WordSet::MAX` bytes has at most `WordSet::MAX` words (a
     /// token takes three bytes or more, a CJK character three), so the set
     /// holds all of them: each word is looked up as it comes. A longer one
@@ -574,25 +752,35 @@ impl Wanted {
         units: &[Unit],
         lines: &[Classified<'_>],
         (first, last): (usize, usize),
-        mut decided: impl FnMut(&Self) -> bool,
-    ) {
+        mut decided: impl FnMut(&mut Self) -> Option<usize>,
+    ) -> Option<usize> {
         let mut bytes = 0;
         for text in sample(units, lines, first, last) {
             bytes += text.len();
             if bytes > 3 * WordSet::MAX {
                 let words = body_words(units, lines, first, last);
                 for s in &mut self.slots {
-                    s.1 = s.0 != 0 && words.contains(s.0);
+                    if s.0 != 0 && words.contains(s.0) {
+                        s.1 |= SEEN;
+                    }
                 }
-                self.zero.1 = self.zero.0 && words.contains(0);
-                return;
+                if self.zero != 0 && words.contains(0) {
+                    self.zero |= SEEN;
+                }
+                return None;
             }
-            let before = self.seen;
-            each_token(text, |t| self.see(t));
-            if self.seen == self.distinct || (self.seen > before && decided(self)) {
-                return;
+            // Asked after each new token, the rest of a line is often not
+            // read at all.
+            let keys = self.keys;
+            let mut found = None;
+            each_token(text, &keys, |t| {
+                !self.see(t) || self.go_on(&mut decided, &mut found)
+            });
+            if found.is_some() || self.seen == self.distinct {
+                return found;
             }
         }
+        None
     }
 }
 
@@ -607,6 +795,78 @@ fn is_prose_start(c: &Classified<'_>) -> bool {
         && c.shape.weight() >= 50
         && !(c.shape.weight() <= EXCLAIMED_TITLE
             && c.text.trim_end().ends_with(['?', '!', '？', '！']))
+}
+
+/// The candidates' bounds, for telling the headline before the body is
+/// read to its end. A unit's score at most is with every token in the body
+/// and cited; at least, with the tokens seen so far, not cited, and at its
+/// subtitle cost. Once one unit's least beats `MIN_SCORE` and every
+/// other's most, it is the headline whatever the rest of the sample holds:
+/// the sample is read no further, and that unit is the answer (the final
+/// scores would make it so; see `decide`).
+struct Race {
+    /// Each candidate's most, and its subtitle cost: due only under a unit
+    /// that may pass `MIN_SCORE`, a candidate, the one before in the list.
+    /// The window holds fewer than 64 units.
+    most: [f32; 64],
+    costs: [f32; 64],
+    /// The two highest of `most`.
+    top: f32,
+    second: f32,
+}
+
+impl Race {
+    /// The bounds, `words` telling which candidates have tokens.
+    fn new(
+        units: &[Unit],
+        lines: &[Classified<'_>],
+        candidates: &[Candidate<'_>],
+        words: impl Fn(&Candidate<'_>) -> bool,
+    ) -> Self {
+        let mut race = Race {
+            most: [f32::NEG_INFINITY; 64],
+            costs: [0.0; 64],
+            top: f32::NEG_INFINITY,
+            second: f32::NEG_INFINITY,
+        };
+        let mut above: Option<(usize, f32)> = None;
+        for ((c, most), cost) in candidates.iter().zip(&mut race.most).zip(&mut race.costs) {
+            let all = if words(c) { 1.0 } else { 0.0 };
+            let m = c.value(all, !c.recurs).unwrap_or(f32::NEG_INFINITY);
+            *most = m;
+            if above.is_some_and(|(k, a)| k + 1 == c.k && a > MIN_SCORE) {
+                *cost = subtitle_cost(units, lines, c.k, Some(f32::MAX));
+            }
+            above = Some((c.k, m));
+            if m > race.top {
+                race.second = race.top;
+                race.top = m;
+            } else if m > race.second {
+                race.second = m;
+            }
+        }
+        race
+    }
+
+    /// Whether the `d`th candidate's least, at this overlap, beats them all.
+    fn wins(&self, candidates: &[Candidate<'_>], d: usize, overlap: f32) -> bool {
+        match (candidates.get(d), self.most.get(d), self.costs.get(d)) {
+            (Some(c), Some(&m), Some(&cost)) => {
+                let others = if m >= self.top { self.second } else { self.top };
+                c.value(overlap, false)
+                    .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
+            }
+            _ => false,
+        }
+    }
+
+    /// The unit that wins with no token in the body.
+    fn winner_at_zero(&self, candidates: &[Candidate<'_>]) -> Option<usize> {
+        (0..candidates.len())
+            .find(|&d| self.wins(candidates, d, 0.0))
+            .and_then(|d| candidates.get(d))
+            .map(|c| c.k)
+    }
 }
 
 /// Unit index of the headline, given the extent `first..=last`.
@@ -632,90 +892,95 @@ pub(crate) fn find(
             break;
         }
     }
-    let mut toks = Vec::with_capacity(64);
     let ends = LineEnds::new(units, lines, first);
-    let candidates: Vec<Candidate> = (lo..hi)
+    let mut candidates: Vec<Candidate<'_>> = (lo..hi)
         // A one-unit extent is the article itself, not its headline.
         .filter(|&k| !(k == first && first == last))
-        .filter_map(|k| candidate(units, lines, &mut toks, &ends, first, k))
+        .filter_map(|k| candidate(units, lines, &ends, first, k))
         .collect();
+    // The headline is the unit of highest score less its subtitle cost,
+    // the first of them, if that passes `MIN_SCORE`. Often the body's words
+    // do not matter: one unit wins with none of them in the body even if
+    // every candidate has words (which can only raise the others' most and
+    // the subtitle costs), and no line is tokenised at all.
+    let race = Race::new(units, lines, &candidates, |_| true);
+    if let Some(k) = race.winner_at_zero(&candidates) {
+        return Some(k);
+    }
+    let mut toks = Vec::with_capacity(64);
+    for c in &mut candidates {
+        let from = toks.len();
+        tokens(c.words, &mut toks);
+        c.toks = from..toks.len();
+    }
     // The body's words matter only to the candidates whose score may pass
-    // `MIN_SCORE`; the others' scores are as good as none.
-    let counts = |c: &&Candidate| !c.toks.is_empty() && c.may_count();
-    let wanted = candidates.iter().any(|c| counts(&c)).then(|| {
-        let mut wanted = Wanted::new(
-            candidates
-                .iter()
-                .filter(counts)
-                .flat_map(|c| toks.get(c.toks.clone()).unwrap_or(&[]).iter().copied())
-                .collect::<Vec<u64>>()
-                .into_iter(),
-        );
-        // The headline is the unit of highest score less its subtitle cost,
-        // the first of them, if that passes `MIN_SCORE`. A unit's score at
-        // most is with every token in the body and cited; at least, with
-        // the tokens seen so far, not cited, and at its subtitle cost. Once
-        // one unit's least beats `MIN_SCORE` and every other's most, it is
-        // the headline whatever the rest of the sample holds: the sample is
-        // read no further (the scores from the tokens seen so far are then
-        // those of a page with no more, where it is the headline too).
-        let most: Vec<f32> = candidates
-            .iter()
-            .map(|c| {
-                let all = if c.toks.is_empty() { 0.0 } else { 1.0 };
-                c.value(all, !c.recurs).unwrap_or(f32::NEG_INFINITY)
-            })
-            .collect();
-        let (mut top, mut second) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
-        for &m in &most {
-            if m > top {
-                second = top;
-                top = m;
-            } else if m > second {
-                second = m;
+    // `MIN_SCORE`; the others' scores are as good as none (see `decide` and
+    // `subtitle_cost`). A score is at most the first race's most, with every
+    // token in the body and cited if that is looked up, as it grows with
+    // both (f32 rounding keeps the order). Bit `d` for the `d`th candidate.
+    let counts = candidates
+        .iter()
+        .zip(&race.most)
+        .enumerate()
+        .filter(|(_, (c, m))| !c.toks.is_empty() && **m > MIN_SCORE)
+        .fold(0u64, |m, (d, _)| m | 1 << d);
+    let counts_at = |d: usize| counts >> d & 1 != 0;
+    let mut wanted = None;
+    if counts != 0 {
+        // The race again with the candidates that have no words, if any.
+        let race = if candidates.iter().all(|c| !c.toks.is_empty()) {
+            race
+        } else {
+            let race = Race::new(units, lines, &candidates, |c| !c.toks.is_empty());
+            if let Some(k) = race.winner_at_zero(&candidates) {
+                return Some(k);
             }
-        }
-        // The subtitle cost is due only under a unit that may pass
-        // `MIN_SCORE`: a candidate, the one before in the list.
-        let costs: Vec<f32> = candidates
+            race
+        };
+        let n = candidates
             .iter()
             .enumerate()
-            .map(|(d, c)| {
-                let above = d
-                    .checked_sub(1)
-                    .and_then(|a| candidates.get(a).zip(most.get(a)));
-                if above.is_some_and(|(a, &m)| a.k + 1 == c.k && m > MIN_SCORE) {
-                    subtitle_cost(units, lines, c.k, Some(f32::MAX))
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        wanted.find_in_body(units, lines, (first, last), |w| {
+            .filter(|&(d, _)| counts_at(d))
+            .map(|(_, c)| c.toks.len())
+            .sum();
+        let mut w = Wanted::new(
+            n,
             candidates
                 .iter()
-                .zip(&most)
-                .zip(&costs)
-                .any(|((c, &m), &cost)| {
-                    let others = if m >= top { second } else { top };
-                    let overlap = match toks.get(c.toks.clone()) {
-                        Some(t) if !t.is_empty() => {
-                            t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
-                        }
-                        _ => 0.0,
-                    };
-                    c.value(overlap, false)
-                        .is_some_and(|s| s - cost > MIN_SCORE && s - cost > others)
-                })
-        });
-        wanted
-    });
-    let mut scores: Vec<Option<Score>> = vec![None; hi.saturating_sub(lo)];
-    for c in &candidates {
-        let overlap = match (&wanted, toks.get(c.toks.clone())) {
-            (Some(w), Some(t)) if !t.is_empty() && c.may_count() => {
-                t.iter().filter(|&&t| w.has(t)).count() as f32 / t.len() as f32
+                .enumerate()
+                .filter(|&(d, _)| counts_at(d))
+                .flat_map(|(d, c)| {
+                    let t = toks.get(c.toks.clone()).unwrap_or(&[]);
+                    t.iter().map(move |&t| (t, d))
+                }),
+        );
+        // Only a candidate with a token newly seen can have begun to win
+        // (a candidate that cannot pass has no token in `w`).
+        let found = w.find_in_body(units, lines, (first, last), |w| {
+            let mut changed = std::mem::take(&mut w.changed) & !SEEN;
+            while changed != 0 {
+                let d = changed.trailing_zeros() as usize;
+                changed &= changed - 1;
+                let c = candidates.get(d)?;
+                let share = w
+                    .hits
+                    .get(d)
+                    .map_or(0.0, |&h| h as f32 / c.toks.len() as f32);
+                if race.wins(&candidates, d, share) {
+                    return Some(c.k);
+                }
             }
+            None
+        });
+        if found.is_some() {
+            return found;
+        }
+        wanted = Some(w);
+    }
+    let mut scores: Vec<Option<Score>> = vec![None; hi.saturating_sub(lo)];
+    for (d, c) in candidates.iter().enumerate() {
+        let overlap = match (&wanted, toks.get(c.toks.clone())) {
+            (Some(w), Some(t)) if counts_at(d) => w.share(t),
             (_, Some([])) => 0.0,
             _ => continue,
         };
@@ -925,30 +1190,55 @@ fn list_cost(text: &str, words: u32) -> f32 {
 }
 
 /// How many separators (`›`, `»`, `>`, `|`, `/`, `·`, `•`) and commas (`,`,
-/// `、`) `text` has, and whether a `©`: read byte by byte, a character by
-/// its UTF-8 bytes (which match nowhere but at that character).
+/// `、`) `text` has, and whether a `©`: a character found by its UTF-8
+/// bytes (which match nowhere but at that character).
 fn list_signs(text: &str) -> (u32, u32, bool) {
     let b = text.as_bytes();
-    // Each kind of byte counted by `memchr`, which reads a line of letters
-    // much faster than a match on every byte.
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let mut seps = count(memchr::memchr3_iter(b'>', b'|', b'/', b).count());
-    let mut commas = count(memchr::memchr_iter(b',', b).count());
-    let mut copyright = false;
-    for p in memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b) {
-        let next = |n: usize| b.get(p + 1..p + 1 + n).unwrap_or(&[]);
-        match b.get(p) {
-            Some(0xC2) => match next(1) {
-                [0xBB | 0xB7] => seps += 1,
-                [0xA9] => copyright = true,
+    // Sixteen bytes at a time, each kind of byte found by SSE2 compares and
+    // counted by its bits; the lead bytes, rare, are looked at one by one.
+    let (mut seps, mut commas, mut copyright) = (0, 0, false);
+    let mut at = 0;
+    while at < b.len() {
+        let x = u8x16::new(lanes(b, at));
+        let eq = |c: u8| x.simd_eq(u8x16::splat(c));
+        let (sep_bits, comma_bits) = (
+            (eq(b'>') | eq(b'|') | eq(b'/')).to_bitmask(),
+            eq(b',').to_bitmask(),
+        );
+        let (s, c) = two_counts(sep_bits | comma_bits << 16);
+        seps += s;
+        commas += c;
+        let mut leads = (eq(0xC2) | eq(0xE2) | eq(0xE3)).to_bitmask();
+        while leads != 0 {
+            let p = at + leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let next = |n: usize| b.get(p + 1..p + 1 + n).unwrap_or(&[]);
+            match b.get(p) {
+                Some(0xC2) => match next(1) {
+                    [0xBB | 0xB7] => seps += 1,
+                    [0xA9] => copyright = true,
+                    _ => {}
+                },
+                Some(0xE2) if matches!(next(2), [0x80, 0xBA | 0xA2]) => seps += 1,
+                Some(0xE3) if next(2) == [0x80, 0x81] => commas += 1,
                 _ => {}
-            },
-            Some(0xE2) if matches!(next(2), [0x80, 0xBA | 0xA2]) => seps += 1,
-            Some(0xE3) if next(2) == [0x80, 0x81] => commas += 1,
-            _ => {}
+            }
         }
+        at += 16;
     }
     (seps, commas, copyright)
+}
+
+/// The set bits of each sixteen-bit half of `x`, low half first: one
+/// SWAR count for both (the target has no `popcnt`), each half's bytes
+/// summed in its low byte.
+#[inline(always)]
+fn two_counts(x: u32) -> (u32, u32) {
+    let x = x - ((x >> 1) & 0x5555_5555);
+    let x = (x & 0x3333_3333) + ((x >> 2) & 0x3333_3333);
+    let x = (x + (x >> 4)) & 0x0F0F_0F0F;
+    let x = x + (x >> 8);
+    (x & 0xFF, (x >> 16) & 0xFF)
 }
 
 /// [`list_signs`] byte by byte: the reference its test compares with.
@@ -993,11 +1283,13 @@ const LIST_COST: f32 = 1.0;
 
 /// A title-shaped unit's case as the headline: all that its score is made
 /// of but its words' overlap with the body and whether it is cited.
-struct Candidate {
+struct Candidate<'a> {
     k: usize,
     /// The unit's line.
     line: u32,
-    /// Its tokens, in the buffer [`candidate`] fills.
+    /// Its words (a heading's without its marks), and their tokens in the
+    /// buffer `find` fills, once it needs them.
+    words: &'a str,
     toks: std::ops::Range<usize>,
     /// What its length gives.
     length: f32,
@@ -1026,15 +1318,14 @@ struct Candidate {
 }
 
 /// Unit `k` as a headline candidate, if it is a title-shaped line; its
-/// tokens are pushed on `toks`.
-fn candidate(
+/// tokens are left to `find`.
+fn candidate<'a>(
     units: &[Unit],
-    lines: &[Classified<'_>],
-    toks: &mut Vec<u64>,
+    lines: &[Classified<'a>],
     ends: &LineEnds,
     first: usize,
     k: usize,
-) -> Option<Candidate> {
+) -> Option<Candidate<'a>> {
     // A headline doubled on the page (a visible and a hidden copy) is one
     // unit; one that recurs in the body with a line under it was taken for
     // a pull quote.
@@ -1045,6 +1336,11 @@ fn candidate(
         _ => return None,
     };
     let c = lines.get(i.at())?;
+    // The shape's cheap tests first: most units are prose or chrome, and
+    // their stops need not be counted.
+    if !title_shaped_but_end(c) {
+        return None;
+    }
     // A stop after a number is an ordinal ("19. Jahrhundert"), not a
     // sentence's end.
     let stops = if c.shape.inner_stops > 0 {
@@ -1086,8 +1382,6 @@ fn candidate(
         Some(_) => crate::construct::heading::words(c.text),
         None => c.text,
     };
-    let from = toks.len();
-    tokens(text, toks);
     let w = c.shape.weight();
     let meta_follows = meta_follows(units, lines, k);
     // Headlines recur: in breadcrumbs, teasers of the same story, share
@@ -1111,7 +1405,8 @@ fn candidate(
     Some(Candidate {
         k,
         line: i,
-        toks: from..toks.len(),
+        words: text,
+        toks: 0..0,
         length: match w {
             25..=140 => 1.0,
             15..=24 | 141..=200 => 0.3,
@@ -1157,21 +1452,21 @@ impl LineEnds {
     fn new(units: &[Unit], lines: &[Classified<'_>], first: usize) -> Self {
         let from = first.saturating_sub(LOOKBACK);
         let to = (first + RECUR_AHEAD).min(units.len());
-        let mut ends = LineEnds {
-            from,
-            last: [0; LOOKBACK + RECUR_AHEAD],
-            len: 0,
-        };
-        for (slot, j) in ends.last.iter_mut().zip(from..to) {
-            if let Some(Unit::Line(m)) = units.get(j) {
+        let window = units.get(from..to).unwrap_or(&[]);
+        let mut last = [0; LOOKBACK + RECUR_AHEAD];
+        for (slot, u) in last.iter_mut().zip(window) {
+            if let Unit::Line(m) = u {
                 *slot = lines
                     .get(m.at())
                     .and_then(|o| o.text.as_bytes().last().copied())
                     .unwrap_or(0);
             }
-            ends.len += 1;
         }
-        ends
+        LineEnds {
+            from,
+            last,
+            len: window.len().min(LOOKBACK + RECUR_AHEAD),
+        }
     }
 
     /// The line units of the window whose line ends in `b` (not 0), with
@@ -1193,7 +1488,7 @@ impl LineEnds {
     }
 }
 
-impl Candidate {
+impl Candidate<'_> {
     /// The score, given the share of its tokens that the body has and
     /// whether the line is cited; `None` for a full-stop line that nothing
     /// marks as a title.
@@ -1248,14 +1543,6 @@ impl Candidate {
             score -= 0.3;
         }
         Some(score)
-    }
-
-    /// Whether the score may pass `MIN_SCORE`: it does at most with every
-    /// token in the body (and cited, if that is looked up), as the score
-    /// grows with both (f32 rounding keeps the order). A score at most
-    /// `MIN_SCORE` is as good as none (see `find` and `subtitle_cost`).
-    fn may_count(&self) -> bool {
-        self.value(1.0, !self.recurs).is_some_and(|s| s > MIN_SCORE)
     }
 
     /// The score given the share of its tokens the body has.
@@ -1320,8 +1607,9 @@ fn cited(lines: &[Classified<'_>], c: &Classified<'_>) -> bool {
     let n = t.len();
     lines.iter().any(|o| {
         let (o, m) = (o.text.as_bytes(), o.text.len());
-        m > n
-            && m <= n + CITED_EXTRA
+        // `n < m <= n + CITED_EXTRA` in one unsigned compare: most lines
+        // of a page fail it.
+        m.wrapping_sub(n + 1) < CITED_EXTRA
             && match t.first() {
                 Some(&f) => memchr::memchr_iter(f, o.get(..=m - n).unwrap_or(&[]))
                     .any(|p| o.get(p..p + n) == Some(t)),
@@ -1506,7 +1794,7 @@ Pier plan";
     }
 
     #[test]
-    fn list_signs_by_memchr_are_the_signs_byte_by_byte() {
+    fn list_signs_by_lanes_are_the_signs_byte_by_byte() {
         let parts = [
             ">", "|", "/", ",", "›", "»", "·", "•", "©", "、", "é", "€", "a", " ", "\u{a0}", "…",
             "ã", "ⅰ",
@@ -1516,6 +1804,11 @@ Pier plan";
             for b in parts {
                 for c in parts {
                     texts.push(format!("{a}{b}{c}"));
+                    // Each sign at every place in the sixteen lanes, and
+                    // across their end.
+                    for pad in [1, 7, 12, 13, 14, 15, 16, 29, 30, 31] {
+                        texts.push(format!("{}{a}{b}{c}", "x".repeat(pad)));
+                    }
                     texts.push(format!("Home {a}{b} news{c}{a} sport, x{b}{c}"));
                     texts.push(format!(
                         "{a}abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz{b}{c}"
@@ -1548,6 +1841,27 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
             found += usize::from(want);
         }
         assert!(found >= 3, "cited lines: {found}");
+    }
+
+    #[test]
+    fn two_counts_are_the_halves_bits() {
+        for lo in 0..=0xFFFFu32 {
+            for hi in [
+                0,
+                1,
+                0x8000,
+                0xFFFF,
+                lo,
+                lo ^ 0xA5A5,
+                lo.reverse_bits() >> 16,
+            ] {
+                assert_eq!(
+                    super::two_counts(lo | hi << 16),
+                    (lo.count_ones(), hi.count_ones()),
+                    "{lo:#x} {hi:#x}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -1636,6 +1950,41 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
     }
 
     #[test]
+    fn word_lanes_are_the_bytes_one_by_one() {
+        // Every byte value in every lane, among letters, digits, signs and
+        // high bytes, and the text cut at every length (the padded load).
+        for v in 0..=255u8 {
+            for fill in [
+                b'a', b'Z', b'5', b' ', b'@', b'[', b'`', b'{', 0x80, 0xC3, 0xFF,
+            ] {
+                for lane in 0..18 {
+                    let mut bytes = [fill; 20];
+                    if let Some(x) = bytes.get_mut(lane) {
+                        *x = v;
+                    }
+                    for n in 0..=20 {
+                        let b = bytes.get(..n).unwrap_or(&[]);
+                        for at in [0, 1, 4] {
+                            let (mut w, mut high) = (0u32, 0u32);
+                            for d in 0..16 {
+                                if let Some(&x) = b.get(at + d) {
+                                    w |= u32::from(x.is_ascii_alphanumeric()) << d;
+                                    high |= u32::from(x >= 0x80) << d;
+                                }
+                            }
+                            assert_eq!(
+                                super::word_lanes(b, at),
+                                (w, high),
+                                "{v:#x} in lane {lane} of {fill:#x}, {n} bytes from {at}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn tokens_fold_case_and_split_cjk() {
         let (mut a, mut b) = (Vec::new(), Vec::new());
         super::tokens("Ferry RETURNS to the Hafen, Überfahrt ok", &mut a);
@@ -1716,8 +2065,96 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
         for t in &texts {
             let mut got = Vec::new();
             super::tokens(t, &mut got);
-            assert_eq!(got, reference_tokens(t), "tokens of {t:?}");
+            let all = reference_tokens(t);
+            assert_eq!(got, all, "tokens of {t:?}");
+            // Stopped after each token, on either path.
+            for k in 0..all.len() {
+                let mut first = Vec::new();
+                super::each_token(t, &super::Keys::ALL, |w| {
+                    first.push(w);
+                    first.len() <= k
+                });
+                assert_eq!(first, all.get(..=k).unwrap_or(&[]), "{k} tokens of {t:?}");
+            }
         }
+    }
+
+    #[test]
+    fn keys_pass_every_wanted_word() {
+        // Texts of words of every length over letters, digits and other
+        // scripts; each text's tokens wanted in turn from a few, from other
+        // texts, and as hashes of longer words.
+        let alphabet: Vec<char> = "aeiouZ9 .,-é東\u{212a}".chars().collect();
+        let mut seed = 7u64;
+        let texts: Vec<String> = (0..300)
+            .map(|len| {
+                (0..len % 90)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        let r = (seed >> 33) as usize;
+                        alphabet.get(r % alphabet.len()).copied().unwrap_or(' ')
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut hits = 0;
+        for (n, t) in texts.iter().enumerate() {
+            let mut all = Vec::new();
+            super::tokens(t, &mut all);
+            let mut wanted = Vec::new();
+            for o in texts.iter().skip(n).step_by(37).take(3) {
+                super::tokens(o, &mut wanted);
+            }
+            wanted.extend(all.iter().step_by(3).copied());
+            let mut keys = super::Keys::NONE;
+            for &w in &wanted {
+                keys.add(w);
+            }
+            let mut passed = Vec::new();
+            super::each_token(t, &keys, |w| {
+                passed.push(w);
+                true
+            });
+            let of = |v: &[u64]| -> Vec<u64> {
+                v.iter().copied().filter(|w| wanted.contains(w)).collect()
+            };
+            assert_eq!(of(&passed), of(&all), "wanted words of {t:?}");
+            assert!(passed.iter().all(|w| all.contains(w)), "{t:?}");
+            hits += of(&all).len();
+        }
+        assert!(hits > 300, "{hits} wanted words found");
+        // The keys do leave words out: with none, only the long ones pass.
+        let (mut none, mut long) = (Vec::new(), Vec::new());
+        super::each_token("The harbourmaster met the board", &super::Keys::NONE, |w| {
+            none.push(w);
+            true
+        });
+        super::tokens("harbourmaster", &mut long);
+        assert_eq!(none, long);
+    }
+
+    #[test]
+    fn hits_count_the_seen_tokens_as_the_table_has_them() {
+        // Candidates' tokens with repeats, a shared token and the token 0;
+        // the body's tokens seen one by one, wanted or not.
+        let cands: [&[u64]; 4] = [&[5, 9, 5, 0, 12], &[9, 40, 40, 40], &[0, 0, 7], &[77]];
+        let n = cands.iter().map(|c| c.len()).sum();
+        let mut w = super::Wanted::new(
+            n,
+            cands
+                .iter()
+                .enumerate()
+                .flat_map(|(d, c)| c.iter().map(move |&t| (t, d))),
+        );
+        assert_eq!(w.distinct, 7);
+        for t in [3, 9, 9, 40, 1 << 60, 0, 5, 77, 12, 7, 0] {
+            w.see(t);
+            for (d, c) in cands.iter().enumerate() {
+                let has = c.iter().filter(|&&t| w.has(t)).count();
+                assert_eq!(w.hits.get(d).copied(), Some(has as u32), "{d} after {t}");
+            }
+        }
+        assert_eq!(w.seen, w.distinct);
     }
 
     #[test]
