@@ -15,7 +15,9 @@ use crate::construct::shape::Shape;
 use crate::lexicon::Lexicon;
 
 use super::classify::{Classified, Kind};
-use super::swar::{HIGH, ONES, padded, short_word};
+use super::swar::{padded, short_word};
+
+use wide::{i8x16, u8x16};
 
 /// Number of features per line.
 pub(crate) const N: usize = 50;
@@ -595,106 +597,81 @@ impl NonAscii {
     }
 }
 
-/// Counts the non-ASCII characters of `b` (valid UTF-8), skipping ASCII
-/// eight bytes at a time. CJK ideographs from U+5000 (lead bytes E5..E9,
-/// most of Chinese and Japanese text) are letters of no case and nothing
-/// else: they are counted by their lead bytes in the words; the other
-/// characters are classed one by one.
+/// Counts the non-ASCII characters of `b` (valid UTF-8) in sixteen-byte
+/// vector blocks, a block without a high byte skipped by its sign bits.
+/// CJK ideographs from U+5000 (lead bytes E5..E9, most of Chinese and
+/// Japanese text) are letters of no case and nothing else: they are counted
+/// in vector lanes by their lead bytes; the other characters' lead bytes
+/// are picked out of a bit mask and classed one by one.
 fn non_ascii(b: &[u8]) -> NonAscii {
     let mut out = NonAscii::default();
-    let mut cjk = Ideographs::default();
-    let word_at = |s: &[u8], k: usize| {
-        s.get(k..)
-            .and_then(|s| s.first_chunk::<8>())
-            .map_or(0, |w| u64::from_le_bytes(*w))
-    };
-    // Thirty-two bytes at a time while they are ASCII (most of a line in
-    // a Latin script), then eight.
+    let mut ideographs = 0;
+    let rest = b.len() % LANES;
+    let body = b.get(..b.len() - rest).unwrap_or(&[]);
+    // Groups of GROUP blocks, the lanes summed between them; the last
+    // block counts in the lanes of the last group (at most 255 blocks).
+    let mut groups = body.chunks(LANES * GROUP).peekable();
     let mut at = 0;
-    let mut blocks = b.chunks_exact(32);
-    for block in blocks.by_ref() {
-        if has_high(block) {
-            let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
-            cjk.word(b, w0, at, &mut out);
-            cjk.word(b, w1, at + 8, &mut out);
-            cjk.word(b, w2, at + 16, &mut out);
-            cjk.word(b, w3, at + 24, &mut out);
+    let mut lanes = u8x16::ZERO;
+    while let Some(group) = groups.next() {
+        for block in group.chunks_exact(LANES) {
+            if let Some(block) = block.first_chunk::<LANES>() {
+                lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, &mut out);
+            }
+            at += LANES;
         }
-        at += 32;
-    }
-    let mut words = blocks.remainder().chunks_exact(8);
-    for w in words.by_ref() {
-        cjk.word(b, word_at(w, 0), at, &mut out);
-        at += 8;
-    }
-    out.letters += cjk.total();
-    for (i, &c) in words.remainder().iter().enumerate() {
-        if c >= 0xC0 {
-            out.add(b, at + i);
+        if groups.peek().is_some() {
+            ideographs += lane_sum(&lanes.to_array());
+            lanes = u8x16::ZERO;
         }
     }
+    if rest > 0 {
+        let tail = b.get(at..).unwrap_or(&[]);
+        lanes = Leads::of(u8x16::new(padded(tail).to_le_bytes())).add(lanes, b, at, &mut out);
+    }
+    out.letters += ideographs + lane_sum(&lanes.to_array());
     out
 }
 
-/// Whether `block` (32 bytes) has a byte above 0x7F: the sign bits of
-/// sixteen lanes, in vector registers (the general ones hold the counts).
-#[inline(always)]
-fn has_high(block: &[u8]) -> bool {
-    let (Some(lo), Some(hi)) = (block.first_chunk::<16>(), block.last_chunk::<16>()) else {
-        return block.iter().any(|&x| x >= 0x80);
-    };
-    lo.iter()
-        .zip(hi)
-        .fold(false, |a, (&x, &y)| a | (((x | y) as i8) < 0))
+/// The high bytes of a sixteen-byte block of a line, for [`non_ascii`].
+struct Leads {
+    v: u8x16,
+    /// The sign bits of the block's bytes.
+    high: u32,
 }
 
-/// The CJK ideographs from U+5000 that [`non_ascii`] counts by their lead
-/// bytes: per-byte counts in a word, for up to 255 words.
-#[derive(Default)]
-struct Ideographs {
-    lanes: u64,
-    words: u32,
-    flushed: u32,
-}
-
-impl Ideographs {
-    /// Counts the ideographs whose lead bytes are in `w` (the bytes of `b`
-    /// from `at`), and adds the other non-ASCII characters that start there
-    /// to `out`.
+impl Leads {
+    /// The block `v` and its sign bits (one instruction).
     #[inline(always)]
-    fn word(&mut self, b: &[u8], w: u64, at: usize, out: &mut NonAscii) {
-        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-        let high = w & HIGH;
-        if high == 0 {
-            return;
-        }
-        // Lead bytes (0b11xx_xxxx) as bit 7 of each byte; among them,
-        // E5..=E9 (the low seven bits 0x65..=0x69: no carry between bytes).
-        let leads = high & (w << 1);
-        let low = w & LOW;
-        let ideographs = leads & low.wrapping_add(0x1B * ONES) & !low.wrapping_add(0x16 * ONES);
-        self.lanes += ideographs >> 7;
-        self.words += 1;
-        if self.words == 255 {
-            self.flushed += self.total();
-        }
-        let mut rest = leads & !ideographs;
-        while rest != 0 {
-            out.add(b, at + (rest.trailing_zeros() / 8) as usize);
-            rest &= rest - 1;
+    fn of(v: u8x16) -> Leads {
+        Leads {
+            high: v.to_bitmask(),
+            v,
         }
     }
 
-    /// The count so far; empties the lanes.
+    /// Adds the ideographs of the block (the bytes of `b` from `at`) to
+    /// `lanes`, and the other non-ASCII characters that start in it to
+    /// `out`.
     #[inline(always)]
-    fn total(&mut self) -> u32 {
-        // Pairs of bytes, then the four sums of pairs (at most 2040).
-        let l = self.lanes;
-        let pairs = (l & 0x00FF_00FF_00FF_00FF) + ((l >> 8) & 0x00FF_00FF_00FF_00FF);
-        let sum = (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32;
-        self.lanes = 0;
-        self.words = 0;
-        std::mem::take(&mut self.flushed) + sum
+    fn add(self, lanes: u8x16, b: &[u8], at: usize, out: &mut NonAscii) -> u8x16 {
+        if self.high == 0 {
+            return lanes;
+        }
+        let v = self.v.cast_signed();
+        // Lead bytes (0b11xx_xxxx): the sign bits of the bytes and of the
+        // bytes doubled.
+        let leads = self.high & (v + v).to_bitmask();
+        // E5..=E9 moved to the five least `i8` values: one signed compare.
+        let ideographs =
+            (v + i8x16::splat(0x80u8.wrapping_sub(0xE5) as i8)).simd_lt(i8x16::splat(i8::MIN + 5));
+        let mut rest = leads & !ideographs.to_bitmask();
+        while rest != 0 {
+            out.add(b, at + rest.trailing_zeros() as usize);
+            rest &= rest - 1;
+        }
+        // The all-ones lanes of the compare, subtracted: one a lead.
+        lanes - ideographs.cast_unsigned()
     }
 }
 
@@ -1386,22 +1363,43 @@ mod tests {
         }
     }
 
+    /// [`non_ascii`] character by character.
+    fn plain_non_ascii(text: &str) -> (u32, u32, u32, bool, bool) {
+        let b = text.as_bytes();
+        let mut n = NonAscii::default();
+        for (at, _) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            n.add(b, at);
+        }
+        (n.letters, n.upper, n.commas, n.quotes, n.sep)
+    }
+
     #[test]
-    fn has_high_finds_a_high_byte_in_every_lane() {
-        let ascii = [b'a'; 32];
-        assert!(!has_high(&ascii));
-        for at in 0..32 {
-            for high in [0x80, 0xBF, 0xC3, 0xE5, 0xFF] {
-                let mut block = ascii;
-                if let Some(x) = block.get_mut(at) {
-                    *x = high;
+    fn non_ascii_matches_the_character_loop() {
+        let of = |t: &str| {
+            let n = non_ascii(t.as_bytes());
+            (n.letters, n.upper, n.commas, n.quotes, n.sep)
+        };
+        // Every lead byte class at every offset of a block, and lines of
+        // ideographs across the lane sums (254 blocks a group, and the last).
+        let chars = [
+            'é', 'Ä', '“', '»', '•', '，', '、', '「', '市', '中', 'あ', '€', '𝐀', 'Ω',
+        ];
+        for ch in chars {
+            for pad in 0..40 {
+                for tail in 0..20 {
+                    let line = format!("{}{ch} {}", "a".repeat(pad), "b".repeat(tail));
+                    assert_eq!(of(&line), plain_non_ascii(&line), "{line:?}");
                 }
-                assert!(has_high(&block), "{high:#x} at {at}");
+            }
+            for n in [1000, 1354, 1355, 1356, 2710, 2711, 4000] {
+                let line = ch.to_string().repeat(n);
+                assert_eq!(of(&line), plain_non_ascii(&line), "{n} of {ch:?}");
             }
         }
-        // Not a block: the bytes are searched.
-        assert!(has_high(&[b'a', 0x80]));
-        assert!(!has_high(b"abc"));
+        for n in [4063, 4064, 4065, 4080, 4081, 8128, 8200] {
+            let line = format!("{}市", "x".repeat(n));
+            assert_eq!(of(&line), plain_non_ascii(&line), "{n} bytes");
+        }
     }
 
     #[test]
