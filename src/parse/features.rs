@@ -893,8 +893,9 @@ impl StatLanes {
         into.letters += lane_sum(&self.not_lower);
         into.commas += lane_sum(&self.commas);
         into.dots += lane_sum(&self.dots);
+        // A flag's lanes are 0 or 0xFF: their sign bits (one instruction).
         let seen =
-            |lanes: &[u8; LANES], flag: u8| u8::from(u128::from_ne_bytes(*lanes) != 0) * flag;
+            |lanes: &[u8; LANES], flag: u8| u8::from(u8x16::new(*lanes).to_bitmask() != 0) * flag;
         into.flags |= seen(&self.quote, FLAG_QUOTE)
             | seen(&self.at, FLAG_AT)
             | seen(&self.mark, FLAG_MARK)
