@@ -608,16 +608,28 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     let mut ideographs = 0;
     let rest = b.len() % LANES;
     let body = b.get(..b.len() - rest).unwrap_or(&[]);
-    // Groups of GROUP blocks, the lanes summed between them; the last
-    // block counts in the lanes of the last group (at most 255 blocks).
+    // Groups of GROUP blocks (an even number), the lanes summed between
+    // them; the last block counts in the lanes of the last group (at most
+    // 255 blocks).
     let mut groups = body.chunks(LANES * GROUP).peekable();
     let mut at = 0;
     let mut lanes = u8x16::ZERO;
     while let Some(group) = groups.next() {
-        for block in group.chunks_exact(LANES) {
-            if let Some(block) = block.first_chunk::<LANES>() {
-                lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, &mut out);
+        // Two blocks a step, skipped together while they are ASCII (most
+        // of a line in a Latin script), then the one left.
+        let mut pairs = group.chunks_exact(2 * LANES);
+        for pair in pairs.by_ref() {
+            if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
+                let (x, y) = (u8x16::new(*x), u8x16::new(*y));
+                if (x | y).to_bitmask() != 0 {
+                    lanes = Leads::of(x).add(lanes, b, at, &mut out);
+                    lanes = Leads::of(y).add(lanes, b, at + LANES, &mut out);
+                }
             }
+            at += 2 * LANES;
+        }
+        if let Some(block) = pairs.remainder().first_chunk::<LANES>() {
+            lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, &mut out);
             at += LANES;
         }
         if groups.peek().is_some() {
@@ -829,6 +841,8 @@ const LANES: usize = 16;
 /// Blocks of [`stat_counts`] counted in `u8` lanes before they are summed,
 /// and one more block, the last.
 const GROUP: usize = 254;
+// [`non_ascii`] takes a group's blocks two at a time.
+const _: () = assert!(GROUP % 2 == 0);
 
 /// Per-lane counts of up to 255 blocks (a `u8` cannot overflow), and
 /// whether each flag's bytes were seen in each lane (0xFF if so): one
