@@ -523,16 +523,18 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
 }
 
 /// Whether one of the `dots` dots of `b` ends "www" or starts ".com",
-/// ".org" or ".de/". The dots are counted already, so the search stops at
-/// the last one (no search that finds nothing), and a dot that ends the
-/// line (most sentences) is looked at without a search.
+/// ".org" or ".de/". The dots are counted already, so the scan stops at
+/// the last one, and a dot that ends the line (most sentences) is looked at
+/// without a scan. The others are found sixteen bytes at a time by the sign
+/// bits of a vector compare (a search per dot cost more than the dot).
 fn url_dot(b: &[u8], dots: u32) -> bool {
     let is_url = |at: usize| {
         let after = b.get(at + 1..).unwrap_or(&[]);
         at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
-            || after.starts_with(b"com")
-            || after.starts_with(b"org")
-            || after.starts_with(b"de/")
+            || (matches!(after.first(), Some(b'c' | b'o' | b'd'))
+                && (after.starts_with(b"com")
+                    || after.starts_with(b"org")
+                    || after.starts_with(b"de/")))
     };
     let mut left = dots;
     let mut end = b.len();
@@ -543,18 +545,52 @@ fn url_dot(b: &[u8], dots: u32) -> bool {
         }
         left -= 1;
     }
-    let mut from = 0;
-    while left > 0 {
-        let Some(k) = b.get(from..end).and_then(|s| memchr::memchr(b'.', s)) else {
-            break;
-        };
-        if is_url(from + k) {
-            return true;
-        }
-        from += k + 1;
-        left -= 1;
+    if left == 0 {
+        return false;
     }
-    false
+    let body = b.get(..end).unwrap_or(&[]);
+    // The dots of a bit mask from `at`: whether one is a URL's, or whether
+    // it held the last dot.
+    let mut look = |mut found: u32, at: usize| -> Option<bool> {
+        while found != 0 {
+            if is_url(at + found.trailing_zeros() as usize) {
+                return Some(true);
+            }
+            left = left.saturating_sub(1);
+            if left == 0 {
+                return Some(false);
+            }
+            found &= found - 1;
+        }
+        None
+    };
+    let dot = u8x16::splat(b'.');
+    // Thirty-two bytes a step, then sixteen, then the last few (and zero
+    // bytes, which are no dots).
+    let mut pairs = body.chunks_exact(2 * LANES);
+    let mut at = 0;
+    for pair in pairs.by_ref() {
+        if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
+            let (x, y) = (u8x16::new(*x).simd_eq(dot), u8x16::new(*y).simd_eq(dot));
+            if (x | y).to_bitmask() != 0 {
+                if let Some(url) = look(x.to_bitmask() | (y.to_bitmask() << LANES), at) {
+                    return url;
+                }
+            }
+        }
+        at += 2 * LANES;
+    }
+    let rest = pairs.remainder();
+    let (first, last) = match rest.first_chunk::<LANES>() {
+        Some(x) => (*x, rest.get(LANES..).unwrap_or(&[])),
+        None => (padded(rest).to_le_bytes(), &[][..]),
+    };
+    let found = u8x16::new(first).simd_eq(dot).to_bitmask()
+        | (u8x16::new(padded(last).to_le_bytes())
+            .simd_eq(dot)
+            .to_bitmask()
+            << LANES);
+    look(found, at).unwrap_or(false)
 }
 
 /// A searcher for "http", built once per process: building one is dearer
@@ -1441,6 +1477,15 @@ mod tests {
             }
         }
         lines.push("Ends like a sentence. And www.".to_string());
+        // Dots at every offset of the sixteen-byte blocks and at the end.
+        for pad in 0..40 {
+            let x = "x".repeat(pad);
+            for tail in ["com", "org", "de/", "de", "c", "o", "d", "x", "", "."] {
+                lines.push(format!("{x}.{tail}"));
+                lines.push(format!("{x}.{tail} and. {x}www.z."));
+                lines.push(format!("a.b {x}www.{tail}"));
+            }
+        }
         lines.push(".".repeat(600));
         for line in &lines {
             let b = line.as_bytes();
