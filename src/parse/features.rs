@@ -484,11 +484,7 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
     let has = |flag: u8| c.flags & flag != 0;
     let (mut letters, mut upper, mut commas, mut quotes) =
         (c.letters, c.upper, c.commas, has(FLAG_QUOTE));
-    let spaced = |at: usize, len: usize| {
-        at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ') && b.get(at + len) == Some(&b' ')
-    };
-    let mut sep =
-        has(FLAG_MARK) && memchr::memchr3_iter(b'|', b'>', b'/', b).any(|at| spaced(at, 1));
+    let mut sep = has(FLAG_MARK) && spaced_mark(b);
     // The shape's characters are the bytes that are not UTF-8 continuation
     // bytes: fewer of them than bytes, and the line has non-ASCII ones.
     let chars = shape.chars;
@@ -549,32 +545,64 @@ fn url_dot(b: &[u8], dots: u32) -> bool {
         return false;
     }
     let body = b.get(..end).unwrap_or(&[]);
-    // The dots of a bit mask from `at`: whether one is a URL's, or whether
-    // it held the last dot.
-    let mut look = |mut found: u32, at: usize| -> Option<bool> {
-        while found != 0 {
-            if is_url(at + found.trailing_zeros() as usize) {
+    let dot = u8x16::splat(b'.');
+    find_each(
+        body,
+        |v| v.simd_eq(dot),
+        |at| {
+            if is_url(at) {
                 return Some(true);
             }
             left = left.saturating_sub(1);
-            if left == 0 {
-                return Some(false);
+            (left == 0).then_some(false)
+        },
+    )
+    .unwrap_or(false)
+}
+
+/// Whether `|`, `>` or `/` stands between two spaces in `b` (a separator
+/// of a breadcrumb or link row): the marks found by vector compares.
+fn spaced_mark(b: &[u8]) -> bool {
+    let spaced = |at: usize| {
+        at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ') && b.get(at + 1) == Some(&b' ')
+    };
+    let is = |v: u8x16, x: u8| v.simd_eq(u8x16::splat(x));
+    find_each(
+        b,
+        |v| is(v, b'|') | is(v, b'>') | is(v, b'/'),
+        |at| spaced(at).then_some(true),
+    )
+    .unwrap_or(false)
+}
+
+/// Calls `hit` with the offset of each byte of `b` in whose lane `class`
+/// (a compare) is all ones, in order, until it answers: the sign bits of
+/// the compares, thirty-two bytes a step, then the last few and zero bytes
+/// (which `class` must not take).
+#[inline(always)]
+fn find_each<T>(
+    b: &[u8],
+    class: impl Fn(u8x16) -> u8x16,
+    mut hit: impl FnMut(usize) -> Option<T>,
+) -> Option<T> {
+    let mut look = |mut found: u32, at: usize| {
+        while found != 0 {
+            if let Some(answer) = hit(at + found.trailing_zeros() as usize) {
+                return Some(answer);
             }
             found &= found - 1;
         }
         None
     };
-    let dot = u8x16::splat(b'.');
-    // Thirty-two bytes a step, then sixteen, then the last few (and zero
-    // bytes, which are no dots).
-    let mut pairs = body.chunks_exact(2 * LANES);
+    let mut pairs = b.chunks_exact(2 * LANES);
     let mut at = 0;
     for pair in pairs.by_ref() {
         if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
-            let (x, y) = (u8x16::new(*x).simd_eq(dot), u8x16::new(*y).simd_eq(dot));
+            let (x, y) = (class(u8x16::new(*x)), class(u8x16::new(*y)));
             if (x | y).to_bitmask() != 0 {
-                if let Some(url) = look(x.to_bitmask() | (y.to_bitmask() << LANES), at) {
-                    return url;
+                let answer = look(x.to_bitmask() | (y.to_bitmask() << LANES), at);
+                if answer.is_some() {
+                    return answer;
                 }
             }
         }
@@ -585,12 +613,9 @@ fn url_dot(b: &[u8], dots: u32) -> bool {
         Some(x) => (*x, rest.get(LANES..).unwrap_or(&[])),
         None => (padded(rest).to_le_bytes(), &[][..]),
     };
-    let found = u8x16::new(first).simd_eq(dot).to_bitmask()
-        | (u8x16::new(padded(last).to_le_bytes())
-            .simd_eq(dot)
-            .to_bitmask()
-            << LANES);
-    look(found, at).unwrap_or(false)
+    let found = class(u8x16::new(first)).to_bitmask()
+        | (class(u8x16::new(padded(last).to_le_bytes())).to_bitmask() << LANES);
+    look(found, at)
 }
 
 /// A searcher for "http", built once per process: building one is dearer
@@ -1493,6 +1518,40 @@ mod tests {
             if dots > 0 {
                 assert_eq!(url_dot(b, dots), plain(b), "{line:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spaced_mark_matches_the_search_on_every_byte() {
+        let plain = |b: &[u8]| {
+            memchr::memchr3_iter(b'|', b'>', b'/', b).any(|at| {
+                at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ')
+                    && b.get(at + 1) == Some(&b' ')
+            })
+        };
+        // Every byte between spaces, at every offset of the 32-byte steps
+        // and of the last few bytes.
+        for x in 0..=255u8 {
+            for pad in 0..70 {
+                for tail in [0, 1, 2, 17] {
+                    let mut line = vec![b'a'; pad];
+                    line.extend([b' ', x, b' ']);
+                    line.extend(vec![b'z'; tail]);
+                    assert_eq!(spaced_mark(&line), plain(&line), "{x:#x} at {pad}, {tail}");
+                    // Unspaced: the byte and one space.
+                    let mut line = vec![b'a'; pad];
+                    line.extend([x, b' ']);
+                    line.extend(vec![b'z'; tail]);
+                    assert_eq!(spaced_mark(&line), plain(&line), "{x:#x} at {pad}, {tail}");
+                }
+            }
+        }
+        for line in ["", " ", "/", " / ", "a/b c|d e>f", "a | b", "x >", "> x"] {
+            assert_eq!(
+                spaced_mark(line.as_bytes()),
+                plain(line.as_bytes()),
+                "{line:?}"
+            );
         }
     }
 
