@@ -1012,8 +1012,15 @@ fn tail_of(block: &[u8; 16], rest: usize) -> [u8; 16] {
 fn stat_counts(b: &[u8]) -> StatCounts {
     let mut out = StatCounts::default();
     let Some(last) = b.last_chunk::<LANES>() else {
-        return short_counts(&padded(b).to_le_bytes());
+        return short_counts(&[padded(b).to_le_bytes()]);
     };
+    // Fewer than two blocks: the first and the rest padded (a third of
+    // the lines that are not short), without the loop and the lane sums.
+    if let (Some(first), Some(rest)) = (b.first_chunk::<LANES>(), b.get(LANES..)) {
+        if rest.len() < LANES {
+            return short_counts(&[*first, padded(rest).to_le_bytes()]);
+        }
+    }
     let mut lanes = StatLanes::default();
     // Groups of GROUP blocks, the lanes flushed between them: the last
     // block counts in the same lanes as the last group, so a lane counts at
@@ -1055,31 +1062,36 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     out
 }
 
-/// [`stat_counts`] of one block (a short line and zero bytes): each lane
-/// counts at most one of each, so two counts share a lane as `a + 17 * b`
-/// (at most 18, summed to at most 288), and two sums of lanes give the four
-/// counts (a sum of sixteen lanes is at most 16: below 17).
+/// [`stat_counts`] of `K` blocks (a short line and zero bytes): each lane
+/// counts at most `K` of each, so two counts share a lane as `a + w * b`
+/// with `w = 16 K + 1` (for two blocks at most 68, summed to at most 1088),
+/// and two sums of lanes give the four counts (a sum of sixteen lanes is at
+/// most `16 K`: below `w`).
 #[inline(always)]
-fn short_counts(block: &[u8; LANES]) -> StatCounts {
+fn short_counts<const K: usize>(blocks: &[[u8; LANES]; K]) -> StatCounts {
+    const { assert!(K <= 2) };
+    let w = (LANES * K + 1) as u8;
     let (mut letters, mut marks, mut flags) = ([0u8; LANES], [0u8; LANES], [0u8; LANES]);
-    let lanes = letters
-        .iter_mut()
-        .zip(marks.iter_mut())
-        .zip(flags.iter_mut())
-        .zip(block);
-    for (((l, k), f), &b) in lanes {
-        let upper = u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
-        let letter = u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
-        *l = upper + 17 * letter;
-        *k = u8::from(b == b',') + 17 * u8::from(b == b'.');
-        *f = flags_of(b);
+    for block in blocks {
+        let lanes = letters
+            .iter_mut()
+            .zip(marks.iter_mut())
+            .zip(flags.iter_mut())
+            .zip(block);
+        for (((l, k), f), &b) in lanes {
+            let upper = u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
+            let letter = u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
+            *l += upper + w * letter;
+            *k += u8::from(b == b',') + w * u8::from(b == b'.');
+            *f |= flags_of(b);
+        }
     }
-    let (l, k) = (lane_sum(&letters), lane_sum(&marks));
+    let (l, k, w) = (lane_sum(&letters), lane_sum(&marks), u32::from(w));
     StatCounts {
-        upper: l % 17,
-        letters: l / 17,
-        commas: k % 17,
-        dots: k / 17,
+        upper: l % w,
+        letters: l / w,
+        commas: k % w,
+        dots: k / w,
         flags: flags.iter().fold(0, |a, &f| a | f),
     }
 }
