@@ -17,7 +17,8 @@ use crate::lexicon::Lexicon;
 use super::classify::{Classified, Kind};
 use super::swar::{padded, short_word};
 
-use wide::{i8x16, u8x16};
+use wide::bytemuck::cast;
+use wide::{i8x16, i16x8, u8x16};
 
 /// Number of features per line.
 pub(crate) const N: usize = 50;
@@ -968,13 +969,18 @@ impl StatLanes {
         into.letters += lane_sum(&self.not_lower);
         into.commas += lane_sum(&self.commas);
         into.dots += lane_sum(&self.dots);
-        // A flag's lanes are 0 or 0xFF: their sign bits (one instruction).
-        let seen =
-            |lanes: &[u8; LANES], flag: u8| u8::from(u8x16::new(*lanes).to_bitmask() != 0) * flag;
-        into.flags |= seen(&self.quote, FLAG_QUOTE)
-            | seen(&self.at, FLAG_AT)
-            | seen(&self.mark, FLAG_MARK)
-            | seen(&self.colon, FLAG_COLON);
+        // The four flags' lanes packed into four bytes (a saturating pack
+        // of two bytes is 0 only if both are), in the order of their bits.
+        let pack = |x: u8x16, y: u8x16| -> u8x16 {
+            let words: [i16x8; 2] = [cast(x), cast(y)];
+            i8x16::from_i16x16_saturate(cast(words)).cast_unsigned()
+        };
+        let [q, a, m, c] = [self.quote, self.at, self.mark, self.colon].map(u8x16::new);
+        let bytes = pack(pack(q, a), pack(m, c));
+        let bytes = pack(bytes, bytes);
+        let bytes = pack(bytes, bytes);
+        const _: () = assert!(FLAG_QUOTE == 1 && FLAG_AT == 2 && FLAG_MARK == 4 && FLAG_COLON == 8);
+        into.flags |= !bytes.simd_eq(u8x16::ZERO).to_bitmask() as u8 & 0xF;
         *self = StatLanes::default();
     }
 }
