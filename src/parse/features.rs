@@ -525,13 +525,22 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
 /// without a scan. The others are found sixteen bytes at a time by the sign
 /// bits of a vector compare (a search per dot cost more than the dot).
 fn url_dot(b: &[u8], dots: u32) -> bool {
+    // A byte at a time, the one next to the dot first (most dots end a
+    // word, or stand in a number).
+    let byte = |k: usize| b.get(k).copied().unwrap_or(0);
     let is_url = |at: usize| {
-        let after = b.get(at + 1..).unwrap_or(&[]);
-        at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
-            || (matches!(after.first(), Some(b'c' | b'o' | b'd'))
-                && (after.starts_with(b"com")
-                    || after.starts_with(b"org")
-                    || after.starts_with(b"de/")))
+        let next = |x: u8, y: u8| byte(at + 2) == x && byte(at + 3) == y;
+        let www = || {
+            at.checked_sub(3)
+                .is_some_and(|p| byte(p) == b'w' && byte(p + 1) == b'w')
+        };
+        (at > 0 && byte(at - 1) == b'w' && www())
+            || match byte(at + 1) {
+                b'c' => next(b'o', b'm'),
+                b'o' => next(b'r', b'g'),
+                b'd' => next(b'e', b'/'),
+                _ => false,
+            }
     };
     let mut left = dots;
     let mut end = b.len();
