@@ -897,8 +897,8 @@ fn mark_like(b: u8) -> bool {
     b & !0x42 == 0x3C || b == b'/'
 }
 
-/// The flags a byte sets.
-#[inline(always)]
+/// The flags a byte sets (the tests' reference for the vector compares).
+#[cfg(test)]
 fn flags_of(b: u8) -> u8 {
     (u8::from(b == b'"') * FLAG_QUOTE)
         | (u8::from(b == b'@') * FLAG_AT)
@@ -978,20 +978,27 @@ impl StatLanes {
         into.letters += lane_sum(&self.not_lower);
         into.commas += lane_sum(&self.commas);
         into.dots += lane_sum(&self.dots);
-        // The four flags' lanes packed into four bytes (a saturating pack
-        // of two bytes is 0 only if both are), in the order of their bits.
-        let pack = |x: u8x16, y: u8x16| -> u8x16 {
-            let words: [i16x8; 2] = [cast(x), cast(y)];
-            i8x16::from_i16x16_saturate(cast(words)).cast_unsigned()
-        };
         let [q, a, m, c] = [self.quote, self.at, self.mark, self.colon].map(u8x16::new);
-        let bytes = pack(pack(q, a), pack(m, c));
-        let bytes = pack(bytes, bytes);
-        let bytes = pack(bytes, bytes);
-        const _: () = assert!(FLAG_QUOTE == 1 && FLAG_AT == 2 && FLAG_MARK == 4 && FLAG_COLON == 8);
-        into.flags |= !bytes.simd_eq(u8x16::ZERO).to_bitmask() as u8 & 0xF;
+        into.flags |= flag_bits(q, a, m, c);
         *self = StatLanes::default();
     }
+}
+
+/// The [`FLAG_QUOTE`]… bits of the lanes of the four flags' compares (0 or
+/// 0xFF): the lanes packed into four bytes (a saturating pack of two bytes
+/// is 0 only if both are), in the order of their bits, and one compare and
+/// one sign-bit mask, not four.
+#[inline(always)]
+fn flag_bits(q: u8x16, a: u8x16, m: u8x16, c: u8x16) -> u8 {
+    let pack = |x: u8x16, y: u8x16| -> u8x16 {
+        let words: [i16x8; 2] = [cast(x), cast(y)];
+        i8x16::from_i16x16_saturate(cast(words)).cast_unsigned()
+    };
+    let bytes = pack(pack(q, a), pack(m, c));
+    let bytes = pack(bytes, bytes);
+    let bytes = pack(bytes, bytes);
+    const _: () = assert!(FLAG_QUOTE == 1 && FLAG_AT == 2 && FLAG_MARK == 4 && FLAG_COLON == 8);
+    !bytes.simd_eq(u8x16::ZERO).to_bitmask() as u8 & 0xF
 }
 
 /// The sum of sixteen `u8` lanes. Inlined, the compiler makes it a few
@@ -1086,28 +1093,31 @@ fn stat_counts(b: &[u8]) -> StatCounts {
 fn short_counts<const K: usize>(blocks: &[[u8; LANES]; K]) -> StatCounts {
     const { assert!(K <= 2) };
     let w = (LANES * K + 1) as u8;
-    let (mut letters, mut marks, mut flags) = ([0u8; LANES], [0u8; LANES], [0u8; LANES]);
+    let (mut letters, mut marks) = ([0u8; LANES], [0u8; LANES]);
+    let mut flags = [u8x16::ZERO; 4];
     for block in blocks {
-        let lanes = letters
-            .iter_mut()
-            .zip(marks.iter_mut())
-            .zip(flags.iter_mut())
-            .zip(block);
-        for (((l, k), f), &b) in lanes {
+        let lanes = letters.iter_mut().zip(marks.iter_mut()).zip(block);
+        for ((l, k), &b) in lanes {
             let upper = u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
             let letter = u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
             *l += upper + w * letter;
             *k += u8::from(b == b',') + w * u8::from(b == b'.');
-            *f |= flags_of(b);
+        }
+        let v = u8x16::new(*block);
+        let is = |x: u8| v.simd_eq(u8x16::splat(x));
+        let mark = (v & u8x16::splat(!0x42)).simd_eq(u8x16::splat(0x3C)) | is(b'/');
+        for (f, m) in flags.iter_mut().zip([is(b'"'), is(b'@'), mark, is(b':')]) {
+            *f |= m;
         }
     }
+    let [q, a, m, c] = flags;
     let (l, k, w) = (lane_sum(&letters), lane_sum(&marks), u32::from(w));
     StatCounts {
         upper: l % w,
         letters: l / w,
         commas: k % w,
         dots: k / w,
-        flags: flags.iter().fold(0, |a, &f| a | f),
+        flags: flag_bits(q, a, m, c),
     }
 }
 
@@ -1441,6 +1451,18 @@ mod tests {
             for c in [b',', b'.', b'A', b'a', b'"', b'@', b'/', b':'] {
                 let b = vec![c; n];
                 assert_eq!(stat_counts(&b), naive(&b), "{n} bytes {c}");
+            }
+        }
+        // Every byte value at every place of the one- and two-block lines.
+        for c in 0..=255u8 {
+            for len in 1..2 * LANES {
+                for at in [0, len / 2, len - 1] {
+                    let mut b = vec![b'x'; len];
+                    if let Some(x) = b.get_mut(at) {
+                        *x = c;
+                    }
+                    assert_eq!(stat_counts(&b), naive(&b), "{c:#x} at {at} of {len}");
+                }
             }
         }
         // Every byte value in every lane, at lengths around the block size
