@@ -15,7 +15,10 @@ use crate::construct::shape::Shape;
 use crate::lexicon::Lexicon;
 
 use super::classify::{Classified, Kind};
-use super::swar::{HIGH, ONES, padded, short_word};
+use super::swar::{padded, short_word};
+
+use wide::bytemuck::cast;
+use wide::{i8x16, i16x8, u8x16};
 
 /// Number of features per line.
 pub(crate) const N: usize = 50;
@@ -482,11 +485,7 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
     let has = |flag: u8| c.flags & flag != 0;
     let (mut letters, mut upper, mut commas, mut quotes) =
         (c.letters, c.upper, c.commas, has(FLAG_QUOTE));
-    let spaced = |at: usize, len: usize| {
-        at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ') && b.get(at + len) == Some(&b' ')
-    };
-    let mut sep =
-        has(FLAG_MARK) && memchr::memchr3_iter(b'|', b'>', b'/', b).any(|at| spaced(at, 1));
+    let mut sep = has(FLAG_MARK) && spaced_mark(b);
     // The shape's characters are the bytes that are not UTF-8 continuation
     // bytes: fewer of them than bytes, and the line has non-ASCII ones.
     let chars = shape.chars;
@@ -521,16 +520,27 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
 }
 
 /// Whether one of the `dots` dots of `b` ends "www" or starts ".com",
-/// ".org" or ".de/". The dots are counted already, so the search stops at
-/// the last one (no search that finds nothing), and a dot that ends the
-/// line (most sentences) is looked at without a search.
+/// ".org" or ".de/". The dots are counted already, so the scan stops at
+/// the last one, and a dot that ends the line (most sentences) is looked at
+/// without a scan. The others are found sixteen bytes at a time by the sign
+/// bits of a vector compare (a search per dot cost more than the dot).
 fn url_dot(b: &[u8], dots: u32) -> bool {
+    // A byte at a time, the one next to the dot first (most dots end a
+    // word, or stand in a number).
+    let byte = |k: usize| b.get(k).copied().unwrap_or(0);
     let is_url = |at: usize| {
-        let after = b.get(at + 1..).unwrap_or(&[]);
-        at.checked_sub(3).and_then(|p| b.get(p..at)) == Some(b"www")
-            || after.starts_with(b"com")
-            || after.starts_with(b"org")
-            || after.starts_with(b"de/")
+        let next = |x: u8, y: u8| byte(at + 2) == x && byte(at + 3) == y;
+        let www = || {
+            at.checked_sub(3)
+                .is_some_and(|p| byte(p) == b'w' && byte(p + 1) == b'w')
+        };
+        (at > 0 && byte(at - 1) == b'w' && www())
+            || match byte(at + 1) {
+                b'c' => next(b'o', b'm'),
+                b'o' => next(b'r', b'g'),
+                b'd' => next(b'e', b'/'),
+                _ => false,
+            }
     };
     let mut left = dots;
     let mut end = b.len();
@@ -541,18 +551,81 @@ fn url_dot(b: &[u8], dots: u32) -> bool {
         }
         left -= 1;
     }
-    let mut from = 0;
-    while left > 0 {
-        let Some(k) = b.get(from..end).and_then(|s| memchr::memchr(b'.', s)) else {
-            break;
-        };
-        if is_url(from + k) {
-            return true;
-        }
-        from += k + 1;
-        left -= 1;
+    if left == 0 {
+        return false;
     }
-    false
+    let body = b.get(..end).unwrap_or(&[]);
+    let dot = u8x16::splat(b'.');
+    find_each(
+        body,
+        |v| v.simd_eq(dot),
+        |at| {
+            if is_url(at) {
+                return Some(true);
+            }
+            left = left.saturating_sub(1);
+            (left == 0).then_some(false)
+        },
+    )
+    .unwrap_or(false)
+}
+
+/// Whether `|`, `>` or `/` stands between two spaces in `b` (a separator
+/// of a breadcrumb or link row): the marks found by vector compares.
+fn spaced_mark(b: &[u8]) -> bool {
+    let spaced = |at: usize| {
+        at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ') && b.get(at + 1) == Some(&b' ')
+    };
+    let is = |v: u8x16, x: u8| v.simd_eq(u8x16::splat(x));
+    find_each(
+        b,
+        |v| is(v, b'|') | is(v, b'>') | is(v, b'/'),
+        |at| spaced(at).then_some(true),
+    )
+    .unwrap_or(false)
+}
+
+/// Calls `hit` with the offset of each byte of `b` in whose lane `class`
+/// (a compare) is all ones, in order, until it answers: the sign bits of
+/// the compares, thirty-two bytes a step, then the last few and zero bytes
+/// (which `class` must not take).
+#[inline(always)]
+fn find_each<T>(
+    b: &[u8],
+    class: impl Fn(u8x16) -> u8x16,
+    mut hit: impl FnMut(usize) -> Option<T>,
+) -> Option<T> {
+    let mut look = |mut found: u32, at: usize| {
+        while found != 0 {
+            if let Some(answer) = hit(at + found.trailing_zeros() as usize) {
+                return Some(answer);
+            }
+            found &= found - 1;
+        }
+        None
+    };
+    let mut pairs = b.chunks_exact(2 * LANES);
+    let mut at = 0;
+    for pair in pairs.by_ref() {
+        if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
+            let (x, y) = (class(u8x16::new(*x)), class(u8x16::new(*y)));
+            if (x | y).to_bitmask() != 0 {
+                let answer = look(x.to_bitmask() | (y.to_bitmask() << LANES), at);
+                if answer.is_some() {
+                    return answer;
+                }
+            }
+        }
+        at += 2 * LANES;
+    }
+    let rest = pairs.remainder();
+    let (first, last) = match rest.first_chunk::<LANES>() {
+        Some(x) => (*x, rest.get(LANES..).unwrap_or(&[])),
+        None => (padded(rest).to_le_bytes(), &[][..]),
+    };
+    let found = class(u8x16::new(first)).to_bitmask()
+        | (class(u8x16::new(padded(last).to_le_bytes())).to_bitmask() << LANES);
+    look(found, at)
 }
 
 /// A searcher for "http", built once per process: building one is dearer
@@ -595,106 +668,93 @@ impl NonAscii {
     }
 }
 
-/// Counts the non-ASCII characters of `b` (valid UTF-8), skipping ASCII
-/// eight bytes at a time. CJK ideographs from U+5000 (lead bytes E5..E9,
-/// most of Chinese and Japanese text) are letters of no case and nothing
-/// else: they are counted by their lead bytes in the words; the other
-/// characters are classed one by one.
+/// Counts the non-ASCII characters of `b` (valid UTF-8) in sixteen-byte
+/// vector blocks, a block without a high byte skipped by its sign bits.
+/// CJK ideographs from U+5000 (lead bytes E5..E9, most of Chinese and
+/// Japanese text) are letters of no case and nothing else: they are counted
+/// in vector lanes by their lead bytes; the other characters' lead bytes
+/// are picked out of a bit mask and classed one by one.
 fn non_ascii(b: &[u8]) -> NonAscii {
     let mut out = NonAscii::default();
-    let mut cjk = Ideographs::default();
-    let word_at = |s: &[u8], k: usize| {
-        s.get(k..)
-            .and_then(|s| s.first_chunk::<8>())
-            .map_or(0, |w| u64::from_le_bytes(*w))
-    };
-    // Thirty-two bytes at a time while they are ASCII (most of a line in
-    // a Latin script), then eight.
+    let mut ideographs = 0;
+    let rest = b.len() % LANES;
+    let body = b.get(..b.len() - rest).unwrap_or(&[]);
+    // Groups of GROUP blocks (an even number), the lanes summed between
+    // them; the last block counts in the lanes of the last group (at most
+    // 255 blocks).
+    let mut groups = body.chunks(LANES * GROUP).peekable();
     let mut at = 0;
-    let mut blocks = b.chunks_exact(32);
-    for block in blocks.by_ref() {
-        if has_high(block) {
-            let [w0, w1, w2, w3] = [0, 8, 16, 24].map(|k| word_at(block, k));
-            cjk.word(b, w0, at, &mut out);
-            cjk.word(b, w1, at + 8, &mut out);
-            cjk.word(b, w2, at + 16, &mut out);
-            cjk.word(b, w3, at + 24, &mut out);
+    let mut lanes = u8x16::ZERO;
+    while let Some(group) = groups.next() {
+        // Two blocks a step, skipped together while they are ASCII (most
+        // of a line in a Latin script), then the one left.
+        let mut pairs = group.chunks_exact(2 * LANES);
+        for pair in pairs.by_ref() {
+            if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
+                let (x, y) = (u8x16::new(*x), u8x16::new(*y));
+                if (x | y).to_bitmask() != 0 {
+                    lanes = Leads::of(x).add(lanes, b, at, &mut out);
+                    lanes = Leads::of(y).add(lanes, b, at + LANES, &mut out);
+                }
+            }
+            at += 2 * LANES;
         }
-        at += 32;
-    }
-    let mut words = blocks.remainder().chunks_exact(8);
-    for w in words.by_ref() {
-        cjk.word(b, word_at(w, 0), at, &mut out);
-        at += 8;
-    }
-    out.letters += cjk.total();
-    for (i, &c) in words.remainder().iter().enumerate() {
-        if c >= 0xC0 {
-            out.add(b, at + i);
+        if let Some(block) = pairs.remainder().first_chunk::<LANES>() {
+            lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, &mut out);
+            at += LANES;
+        }
+        if groups.peek().is_some() {
+            ideographs += lane_sum(&lanes.to_array());
+            lanes = u8x16::ZERO;
         }
     }
+    if rest > 0 {
+        let tail = b.get(at..).unwrap_or(&[]);
+        lanes = Leads::of(u8x16::new(padded(tail).to_le_bytes())).add(lanes, b, at, &mut out);
+    }
+    out.letters += ideographs + lane_sum(&lanes.to_array());
     out
 }
 
-/// Whether `block` (32 bytes) has a byte above 0x7F: the sign bits of
-/// sixteen lanes, in vector registers (the general ones hold the counts).
-#[inline(always)]
-fn has_high(block: &[u8]) -> bool {
-    let (Some(lo), Some(hi)) = (block.first_chunk::<16>(), block.last_chunk::<16>()) else {
-        return block.iter().any(|&x| x >= 0x80);
-    };
-    lo.iter()
-        .zip(hi)
-        .fold(false, |a, (&x, &y)| a | (((x | y) as i8) < 0))
+/// The high bytes of a sixteen-byte block of a line, for [`non_ascii`].
+struct Leads {
+    v: u8x16,
+    /// The sign bits of the block's bytes.
+    high: u32,
 }
 
-/// The CJK ideographs from U+5000 that [`non_ascii`] counts by their lead
-/// bytes: per-byte counts in a word, for up to 255 words.
-#[derive(Default)]
-struct Ideographs {
-    lanes: u64,
-    words: u32,
-    flushed: u32,
-}
-
-impl Ideographs {
-    /// Counts the ideographs whose lead bytes are in `w` (the bytes of `b`
-    /// from `at`), and adds the other non-ASCII characters that start there
-    /// to `out`.
+impl Leads {
+    /// The block `v` and its sign bits (one instruction).
     #[inline(always)]
-    fn word(&mut self, b: &[u8], w: u64, at: usize, out: &mut NonAscii) {
-        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-        let high = w & HIGH;
-        if high == 0 {
-            return;
-        }
-        // Lead bytes (0b11xx_xxxx) as bit 7 of each byte; among them,
-        // E5..=E9 (the low seven bits 0x65..=0x69: no carry between bytes).
-        let leads = high & (w << 1);
-        let low = w & LOW;
-        let ideographs = leads & low.wrapping_add(0x1B * ONES) & !low.wrapping_add(0x16 * ONES);
-        self.lanes += ideographs >> 7;
-        self.words += 1;
-        if self.words == 255 {
-            self.flushed += self.total();
-        }
-        let mut rest = leads & !ideographs;
-        while rest != 0 {
-            out.add(b, at + (rest.trailing_zeros() / 8) as usize);
-            rest &= rest - 1;
+    fn of(v: u8x16) -> Leads {
+        Leads {
+            high: v.to_bitmask(),
+            v,
         }
     }
 
-    /// The count so far; empties the lanes.
+    /// Adds the ideographs of the block (the bytes of `b` from `at`) to
+    /// `lanes`, and the other non-ASCII characters that start in it to
+    /// `out`.
     #[inline(always)]
-    fn total(&mut self) -> u32 {
-        // Pairs of bytes, then the four sums of pairs (at most 2040).
-        let l = self.lanes;
-        let pairs = (l & 0x00FF_00FF_00FF_00FF) + ((l >> 8) & 0x00FF_00FF_00FF_00FF);
-        let sum = (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32;
-        self.lanes = 0;
-        self.words = 0;
-        std::mem::take(&mut self.flushed) + sum
+    fn add(self, lanes: u8x16, b: &[u8], at: usize, out: &mut NonAscii) -> u8x16 {
+        if self.high == 0 {
+            return lanes;
+        }
+        let v = self.v.cast_signed();
+        // Lead bytes (0b11xx_xxxx): the sign bits of the bytes and of the
+        // bytes doubled.
+        let leads = self.high & (v + v).to_bitmask();
+        // E5..=E9 moved to the five least `i8` values: one signed compare.
+        let ideographs =
+            (v + i8x16::splat(0x80u8.wrapping_sub(0xE5) as i8)).simd_lt(i8x16::splat(i8::MIN + 5));
+        let mut rest = leads & !ideographs.to_bitmask();
+        while rest != 0 {
+            out.add(b, at + rest.trailing_zeros() as usize);
+            rest &= rest - 1;
+        }
+        // The all-ones lanes of the compare, subtracted: one a lead.
+        lanes - ideographs.cast_unsigned()
     }
 }
 
@@ -837,8 +897,8 @@ fn mark_like(b: u8) -> bool {
     b & !0x42 == 0x3C || b == b'/'
 }
 
-/// The flags a byte sets.
-#[inline(always)]
+/// The flags a byte sets (the tests' reference for the vector compares).
+#[cfg(test)]
 fn flags_of(b: u8) -> u8 {
     (u8::from(b == b'"') * FLAG_QUOTE)
         | (u8::from(b == b'@') * FLAG_AT)
@@ -852,6 +912,8 @@ const LANES: usize = 16;
 /// Blocks of [`stat_counts`] counted in `u8` lanes before they are summed,
 /// and one more block, the last.
 const GROUP: usize = 254;
+// [`non_ascii`] takes a group's blocks two at a time.
+const _: () = assert!(GROUP % 2 == 0);
 
 /// Per-lane counts of up to 255 blocks (a `u8` cannot overflow), and
 /// whether each flag's bytes were seen in each lane (0xFF if so): one
@@ -916,14 +978,27 @@ impl StatLanes {
         into.letters += lane_sum(&self.not_lower);
         into.commas += lane_sum(&self.commas);
         into.dots += lane_sum(&self.dots);
-        let seen =
-            |lanes: &[u8; LANES], flag: u8| u8::from(u128::from_ne_bytes(*lanes) != 0) * flag;
-        into.flags |= seen(&self.quote, FLAG_QUOTE)
-            | seen(&self.at, FLAG_AT)
-            | seen(&self.mark, FLAG_MARK)
-            | seen(&self.colon, FLAG_COLON);
+        let [q, a, m, c] = [self.quote, self.at, self.mark, self.colon].map(u8x16::new);
+        into.flags |= flag_bits(q, a, m, c);
         *self = StatLanes::default();
     }
+}
+
+/// The [`FLAG_QUOTE`]… bits of the lanes of the four flags' compares (0 or
+/// 0xFF): the lanes packed into four bytes (a saturating pack of two bytes
+/// is 0 only if both are), in the order of their bits, and one compare and
+/// one sign-bit mask, not four.
+#[inline(always)]
+fn flag_bits(q: u8x16, a: u8x16, m: u8x16, c: u8x16) -> u8 {
+    let pack = |x: u8x16, y: u8x16| -> u8x16 {
+        let words: [i16x8; 2] = [cast(x), cast(y)];
+        i8x16::from_i16x16_saturate(cast(words)).cast_unsigned()
+    };
+    let bytes = pack(pack(q, a), pack(m, c));
+    let bytes = pack(bytes, bytes);
+    let bytes = pack(bytes, bytes);
+    const _: () = assert!(FLAG_QUOTE == 1 && FLAG_AT == 2 && FLAG_MARK == 4 && FLAG_COLON == 8);
+    !bytes.simd_eq(u8x16::ZERO).to_bitmask() as u8 & 0xF
 }
 
 /// The sum of sixteen `u8` lanes. Inlined, the compiler makes it a few
@@ -959,8 +1034,15 @@ fn tail_of(block: &[u8; 16], rest: usize) -> [u8; 16] {
 fn stat_counts(b: &[u8]) -> StatCounts {
     let mut out = StatCounts::default();
     let Some(last) = b.last_chunk::<LANES>() else {
-        return short_counts(&padded(b).to_le_bytes());
+        return short_counts(&[padded(b).to_le_bytes()]);
     };
+    // Fewer than two blocks: the first and the rest padded (a third of
+    // the lines that are not short), without the loop and the lane sums.
+    if let (Some(first), Some(rest)) = (b.first_chunk::<LANES>(), b.get(LANES..)) {
+        if rest.len() < LANES {
+            return short_counts(&[*first, padded(rest).to_le_bytes()]);
+        }
+    }
     let mut lanes = StatLanes::default();
     // Groups of GROUP blocks, the lanes flushed between them: the last
     // block counts in the same lanes as the last group, so a lane counts at
@@ -1002,32 +1084,40 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     out
 }
 
-/// [`stat_counts`] of one block (a short line and zero bytes): each lane
-/// counts at most one of each, so two counts share a lane as `a + 17 * b`
-/// (at most 18, summed to at most 288), and two sums of lanes give the four
-/// counts (a sum of sixteen lanes is at most 16: below 17).
+/// [`stat_counts`] of `K` blocks (a short line and zero bytes): each lane
+/// counts at most `K` of each, so two counts share a lane as `a + w * b`
+/// with `w = 16 K + 1` (for two blocks at most 68, summed to at most 1088),
+/// and two sums of lanes give the four counts (a sum of sixteen lanes is at
+/// most `16 K`: below `w`).
 #[inline(always)]
-fn short_counts(block: &[u8; LANES]) -> StatCounts {
-    let (mut letters, mut marks, mut flags) = ([0u8; LANES], [0u8; LANES], [0u8; LANES]);
-    let lanes = letters
-        .iter_mut()
-        .zip(marks.iter_mut())
-        .zip(flags.iter_mut())
-        .zip(block);
-    for (((l, k), f), &b) in lanes {
-        let upper = u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
-        let letter = u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
-        *l = upper + 17 * letter;
-        *k = u8::from(b == b',') + 17 * u8::from(b == b'.');
-        *f = flags_of(b);
+fn short_counts<const K: usize>(blocks: &[[u8; LANES]; K]) -> StatCounts {
+    const { assert!(K <= 2) };
+    let w = (LANES * K + 1) as u8;
+    let (mut letters, mut marks) = ([0u8; LANES], [0u8; LANES]);
+    let mut flags = [u8x16::ZERO; 4];
+    for block in blocks {
+        let lanes = letters.iter_mut().zip(marks.iter_mut()).zip(block);
+        for ((l, k), &b) in lanes {
+            let upper = u8::from((b.wrapping_add(0x80 - b'A') as i8) < i8::MIN + 26);
+            let letter = u8::from(((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26);
+            *l += upper + w * letter;
+            *k += u8::from(b == b',') + w * u8::from(b == b'.');
+        }
+        let v = u8x16::new(*block);
+        let is = |x: u8| v.simd_eq(u8x16::splat(x));
+        let mark = (v & u8x16::splat(!0x42)).simd_eq(u8x16::splat(0x3C)) | is(b'/');
+        for (f, m) in flags.iter_mut().zip([is(b'"'), is(b'@'), mark, is(b':')]) {
+            *f |= m;
+        }
     }
-    let (l, k) = (lane_sum(&letters), lane_sum(&marks));
+    let [q, a, m, c] = flags;
+    let (l, k, w) = (lane_sum(&letters), lane_sum(&marks), u32::from(w));
     StatCounts {
-        upper: l % 17,
-        letters: l / 17,
-        commas: k % 17,
-        dots: k / 17,
-        flags: flags.iter().fold(0, |a, &f| a | f),
+        upper: l % w,
+        letters: l / w,
+        commas: k % w,
+        dots: k / w,
+        flags: flag_bits(q, a, m, c),
     }
 }
 
@@ -1363,6 +1453,18 @@ mod tests {
                 assert_eq!(stat_counts(&b), naive(&b), "{n} bytes {c}");
             }
         }
+        // Every byte value at every place of the one- and two-block lines.
+        for c in 0..=255u8 {
+            for len in 1..2 * LANES {
+                for at in [0, len / 2, len - 1] {
+                    let mut b = vec![b'x'; len];
+                    if let Some(x) = b.get_mut(at) {
+                        *x = c;
+                    }
+                    assert_eq!(stat_counts(&b), naive(&b), "{c:#x} at {at} of {len}");
+                }
+            }
+        }
         // Every byte value in every lane, at lengths around the block size
         // and over 255 blocks.
         let all: Vec<u8> = (0..=255u8).cycle().take(256 * 17 + 5).collect();
@@ -1386,22 +1488,43 @@ mod tests {
         }
     }
 
+    /// [`non_ascii`] character by character.
+    fn plain_non_ascii(text: &str) -> (u32, u32, u32, bool, bool) {
+        let b = text.as_bytes();
+        let mut n = NonAscii::default();
+        for (at, _) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            n.add(b, at);
+        }
+        (n.letters, n.upper, n.commas, n.quotes, n.sep)
+    }
+
     #[test]
-    fn has_high_finds_a_high_byte_in_every_lane() {
-        let ascii = [b'a'; 32];
-        assert!(!has_high(&ascii));
-        for at in 0..32 {
-            for high in [0x80, 0xBF, 0xC3, 0xE5, 0xFF] {
-                let mut block = ascii;
-                if let Some(x) = block.get_mut(at) {
-                    *x = high;
+    fn non_ascii_matches_the_character_loop() {
+        let of = |t: &str| {
+            let n = non_ascii(t.as_bytes());
+            (n.letters, n.upper, n.commas, n.quotes, n.sep)
+        };
+        // Every lead byte class at every offset of a block, and lines of
+        // ideographs across the lane sums (254 blocks a group, and the last).
+        let chars = [
+            'é', 'Ä', '“', '»', '•', '，', '、', '「', '市', '中', 'あ', '€', '𝐀', 'Ω',
+        ];
+        for ch in chars {
+            for pad in 0..40 {
+                for tail in 0..20 {
+                    let line = format!("{}{ch} {}", "a".repeat(pad), "b".repeat(tail));
+                    assert_eq!(of(&line), plain_non_ascii(&line), "{line:?}");
                 }
-                assert!(has_high(&block), "{high:#x} at {at}");
+            }
+            for n in [1000, 1354, 1355, 1356, 2710, 2711, 4000] {
+                let line = ch.to_string().repeat(n);
+                assert_eq!(of(&line), plain_non_ascii(&line), "{n} of {ch:?}");
             }
         }
-        // Not a block: the bytes are searched.
-        assert!(has_high(&[b'a', 0x80]));
-        assert!(!has_high(b"abc"));
+        for n in [4063, 4064, 4065, 4080, 4081, 8128, 8200] {
+            let line = format!("{}市", "x".repeat(n));
+            assert_eq!(of(&line), plain_non_ascii(&line), "{n} bytes");
+        }
     }
 
     #[test]
@@ -1428,6 +1551,15 @@ mod tests {
             }
         }
         lines.push("Ends like a sentence. And www.".to_string());
+        // Dots at every offset of the sixteen-byte blocks and at the end.
+        for pad in 0..40 {
+            let x = "x".repeat(pad);
+            for tail in ["com", "org", "de/", "de", "c", "o", "d", "x", "", "."] {
+                lines.push(format!("{x}.{tail}"));
+                lines.push(format!("{x}.{tail} and. {x}www.z."));
+                lines.push(format!("a.b {x}www.{tail}"));
+            }
+        }
         lines.push(".".repeat(600));
         for line in &lines {
             let b = line.as_bytes();
@@ -1435,6 +1567,40 @@ mod tests {
             if dots > 0 {
                 assert_eq!(url_dot(b, dots), plain(b), "{line:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spaced_mark_matches_the_search_on_every_byte() {
+        let plain = |b: &[u8]| {
+            memchr::memchr3_iter(b'|', b'>', b'/', b).any(|at| {
+                at.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ')
+                    && b.get(at + 1) == Some(&b' ')
+            })
+        };
+        // Every byte between spaces, at every offset of the 32-byte steps
+        // and of the last few bytes.
+        for x in 0..=255u8 {
+            for pad in 0..70 {
+                for tail in [0, 1, 2, 17] {
+                    let mut line = vec![b'a'; pad];
+                    line.extend([b' ', x, b' ']);
+                    line.extend(vec![b'z'; tail]);
+                    assert_eq!(spaced_mark(&line), plain(&line), "{x:#x} at {pad}, {tail}");
+                    // Unspaced: the byte and one space.
+                    let mut line = vec![b'a'; pad];
+                    line.extend([x, b' ']);
+                    line.extend(vec![b'z'; tail]);
+                    assert_eq!(spaced_mark(&line), plain(&line), "{x:#x} at {pad}, {tail}");
+                }
+            }
+        }
+        for line in ["", " ", "/", " / ", "a/b c|d e>f", "a | b", "x >", "> x"] {
+            assert_eq!(
+                spaced_mark(line.as_bytes()),
+                plain(line.as_bytes()),
+                "{line:?}"
+            );
         }
     }
 
