@@ -236,6 +236,14 @@ fn tail_keep(rest: usize) -> Block {
         .map_or(Block::splat(-1), |r| Block::new(*r))
 }
 
+/// [`tail_keep`] of the last sixteen bytes of a line of `n > 16`: the
+/// bytes after its whole blocks (1..=16 of them, as an index that needs no
+/// bounds test).
+#[inline(always)]
+fn last_keep(n: usize) -> Block {
+    tail_keep(((n - 1) & (LANES - 1)) + 1)
+}
+
 /// Per-lane counts of up to [`GROUP`] blocks.
 ///
 /// A space is counted as the byte after a lane (`next`), where a stop
@@ -361,7 +369,7 @@ fn counts(bytes: &[u8]) -> Counts {
         // already zeroed; nothing follows the last byte.
         let whole = head.len() / LANES * LANES;
         if let Some(last) = bytes.last_chunk::<LANES>() {
-            let keep = tail_keep(n - whole);
+            let keep = last_keep(n);
             let b = block(last);
             lanes.add(b & keep, one_on(b) & keep);
         }
