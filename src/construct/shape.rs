@@ -345,12 +345,27 @@ fn counts(bytes: &[u8]) -> Counts {
         let (Some(head), Some(tail)) = (bytes.get(..n - 1), bytes.get(1..)) else {
             return out;
         };
+        // Two blocks a turn (the loop's own instructions are an eighth of
+        // a block's), then the odd one.
         let pairs_of = |lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]| {
-            let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
-            for (b, next) in pairs {
-                if let (Some(b), Some(next)) = (b.first_chunk(), next.first_chunk()) {
-                    lanes.add(block(b), block(next));
-                }
+            let mut twos = blocks.chunks_exact(2 * LANES);
+            let mut next_twos = nexts.chunks_exact(2 * LANES);
+            for (b, next) in (&mut twos).zip(&mut next_twos) {
+                let (Some(b0), Some(b1)) = (b.first_chunk(), b.last_chunk()) else {
+                    continue;
+                };
+                let (Some(n0), Some(n1)) = (next.first_chunk(), next.last_chunk()) else {
+                    continue;
+                };
+                lanes.add(block(b0), block(n0));
+                lanes.add(block(b1), block(n1));
+            }
+            let odd = (
+                twos.remainder().first_chunk(),
+                next_twos.remainder().first_chunk(),
+            );
+            if let (Some(b), Some(next)) = odd {
+                lanes.add(block(b), block(next));
             }
         };
         if head.len() < LANES * GROUP {
