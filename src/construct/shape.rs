@@ -57,18 +57,21 @@ pub(crate) fn shape(line: &str) -> Shape {
     if c.cjk > 0 {
         inner_stops += c.full_stops;
     }
-    let last = match bytes.last() {
-        // The usual case: an ASCII last byte that is not a closing mark.
-        Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*' | b'_') => {
-            Some(char::from(b))
+    // The usual ends: an ASCII last byte that is not a closing mark, an
+    // ASCII letter first; one table load each.
+    let ascii_class = |b: Option<&u8>| b.and_then(|&b| ASCII_CLASS.get(usize::from(b))).copied();
+    let (sentence_end, colon_end) = match ascii_class(bytes.last()) {
+        Some(k) if k & CLOSER == 0 => (k & SENTENCE_END != 0, k & COLON_END != 0),
+        _ => {
+            let last = last_unclosed(line);
+            (
+                matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')),
+                matches!(last, Some(':' | ';' | '：')),
+            )
         }
-        _ => last_unclosed(line),
     };
-    let sentence_end = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
-    let colon_end = matches!(last, Some(':' | ';' | '：'));
-    let (upper_start, caseless_start) = match bytes.first() {
-        // The usual case: an ASCII letter first.
-        Some(b) if b.is_ascii_alphabetic() => (b.is_ascii_uppercase(), false),
+    let (upper_start, caseless_start) = match ascii_class(bytes.first()) {
+        Some(k) if k & LETTER != 0 => (k & UPPER != 0, false),
         _ => first_letter_case(line),
     };
     let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
@@ -84,6 +87,50 @@ pub(crate) fn shape(line: &str) -> Shape {
         caseless_start,
     }
 }
+
+/// [`ASCII_CLASS`]: a sentence ends with the byte.
+const SENTENCE_END: u8 = 1;
+/// [`ASCII_CLASS`]: the byte ends a line that introduces what follows.
+const COLON_END: u8 = 2;
+/// [`ASCII_CLASS`]: one of the [`CLOSERS`].
+const CLOSER: u8 = 4;
+/// [`ASCII_CLASS`]: a letter.
+const LETTER: u8 = 8;
+/// [`ASCII_CLASS`]: an upper case letter.
+const UPPER: u8 = 16;
+
+/// What each ASCII byte says at an end of a line (the bits above), so that
+/// the usual first and last bytes take a load, not a chain of compares.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut k = 0;
+        if matches!(c, b'.' | b'!' | b'?') {
+            k |= SENTENCE_END;
+        }
+        if matches!(c, b':' | b';') {
+            k |= COLON_END;
+        }
+        if matches!(c, b'"' | b'\'' | b')' | b']' | b'*' | b'_') {
+            k |= CLOSER;
+        }
+        if c.is_ascii_alphabetic() {
+            k |= LETTER;
+        }
+        if c.is_ascii_uppercase() {
+            k |= UPPER;
+        }
+        // `b < 128`, the length (const code has no `get_mut`).
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[b] = k;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Closing quotes, brackets and emphasis marks, which a sentence may end
 /// before.
@@ -530,6 +577,25 @@ mod tests {
                 line.trim_end_matches(CLOSERS).chars().next_back(),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn ascii_classes_are_the_plain_tests() {
+        for b in 0..=255u8 {
+            let k = ASCII_CLASS.get(usize::from(b)).copied();
+            assert_eq!(k.is_some(), b.is_ascii(), "{b:#x}");
+            let k = k.unwrap_or(0);
+            let c = char::from(b);
+            let plain = [
+                matches!(c, '.' | '!' | '?'),
+                matches!(c, ':' | ';'),
+                b.is_ascii() && CLOSERS.contains(&c),
+                b.is_ascii_alphabetic(),
+                b.is_ascii_uppercase(),
+            ];
+            let bits = [SENTENCE_END, COLON_END, CLOSER, LETTER, UPPER].map(|m| k & m != 0);
+            assert_eq!(bits, plain, "{b:#x}");
         }
     }
 
