@@ -2,6 +2,8 @@
 //! Computed from bytes in one pass, so it costs about as much as reading the
 //! line; no word lists, so it works the same in every language.
 
+use wide::{i8x16, u8x16, u64x2};
+
 /// The measured shape of one trimmed line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Shape {
@@ -55,18 +57,21 @@ pub(crate) fn shape(line: &str) -> Shape {
     if c.cjk > 0 {
         inner_stops += c.full_stops;
     }
-    let last = match bytes.last() {
-        // The usual case: an ASCII last byte that is not a closing mark.
-        Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*' | b'_') => {
-            Some(char::from(b))
+    // The usual ends: an ASCII last byte that is not a closing mark, an
+    // ASCII letter first; one table load each.
+    let ascii_class = |b: Option<&u8>| b.and_then(|&b| ASCII_CLASS.get(usize::from(b))).copied();
+    let (sentence_end, colon_end) = match ascii_class(bytes.last()) {
+        Some(k) if k & CLOSER == 0 => (k & SENTENCE_END != 0, k & COLON_END != 0),
+        _ => {
+            let last = last_unclosed(line);
+            (
+                matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')),
+                matches!(last, Some(':' | ';' | '：')),
+            )
         }
-        _ => last_unclosed(line),
     };
-    let sentence_end = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
-    let colon_end = matches!(last, Some(':' | ';' | '：'));
-    let (upper_start, caseless_start) = match bytes.first() {
-        // The usual case: an ASCII letter first.
-        Some(b) if b.is_ascii_alphabetic() => (b.is_ascii_uppercase(), false),
+    let (upper_start, caseless_start) = match ascii_class(bytes.first()) {
+        Some(k) if k & LETTER != 0 => (k & UPPER != 0, false),
         _ => first_letter_case(line),
     };
     let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
@@ -82,6 +87,50 @@ pub(crate) fn shape(line: &str) -> Shape {
         caseless_start,
     }
 }
+
+/// [`ASCII_CLASS`]: a sentence ends with the byte.
+const SENTENCE_END: u8 = 1;
+/// [`ASCII_CLASS`]: the byte ends a line that introduces what follows.
+const COLON_END: u8 = 2;
+/// [`ASCII_CLASS`]: one of the [`CLOSERS`].
+const CLOSER: u8 = 4;
+/// [`ASCII_CLASS`]: a letter.
+const LETTER: u8 = 8;
+/// [`ASCII_CLASS`]: an upper case letter.
+const UPPER: u8 = 16;
+
+/// What each ASCII byte says at an end of a line (the bits above), so that
+/// the usual first and last bytes take a load, not a chain of compares.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut k = 0;
+        if matches!(c, b'.' | b'!' | b'?') {
+            k |= SENTENCE_END;
+        }
+        if matches!(c, b':' | b';') {
+            k |= COLON_END;
+        }
+        if matches!(c, b'"' | b'\'' | b')' | b']' | b'*' | b'_') {
+            k |= CLOSER;
+        }
+        if c.is_ascii_alphabetic() {
+            k |= LETTER;
+        }
+        if c.is_ascii_uppercase() {
+            k |= UPPER;
+        }
+        // `b < 128`, the length (const code has no `get_mut`).
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[b] = k;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Closing quotes, brackets and emphasis marks, which a sentence may end
 /// before.
@@ -152,104 +201,167 @@ struct Counts {
     full_stops: u32,
 }
 
-/// Bytes per block of the vector loop.
+/// Bytes per block of the vector loops.
 const LANES: usize = 16;
 
-/// Blocks counted in `u8` lanes before they are summed (so that a lane
-/// cannot overflow).
-const GROUP: usize = 255;
+/// Blocks counted in the lanes before they are summed: sixteen lanes of
+/// fifteen sum to a byte (see [`sums`]).
+const GROUP: usize = 15;
+
+/// Sixteen bytes in SSE2 lanes, signed: SSE2 compares only signed bytes.
+/// A class of bytes is a compare mask (-1 in the lanes of the class), and
+/// a count subtracts the masks.
+type Block = i8x16;
+
+/// Sixteen bytes of the line as a block.
+#[inline(always)]
+fn block(bytes: &[u8; LANES]) -> Block {
+    u8x16::new(*bytes).cast_signed()
+}
+
+/// Sixteen bytes in a `u128` (byte `i` in bits `8 * i..`) as a block.
+#[inline(always)]
+fn block_of(b: u128) -> Block {
+    wide::bytemuck::cast(u64x2::new([b as u64, (b >> 64) as u64]))
+}
+
+/// The bytes of a short line (at most sixteen) and zeros after them, as a
+/// block, and the block one byte on: the padded load that the line
+/// features use too, and a shift of it in the scalar registers (the
+/// compiler makes a slow lane shuffle of [`one_on`] there).
+#[inline(always)]
+fn short_blocks(bytes: &[u8]) -> (Block, Block) {
+    let b = crate::parse::swar::padded(bytes);
+    (block_of(b), block_of(b >> 8))
+}
+
+/// The block one byte on: lane `i` is lane `i + 1` of `v`, and the last
+/// lane 0 (one `psrldq`, not a second load).
+#[inline(always)]
+fn one_on(v: Block) -> Block {
+    let a = v.to_array();
+    Block::new(core::array::from_fn(|i| a.get(i + 1).copied().unwrap_or(0)))
+}
+
+/// The lane sums of four counts of at most [`GROUP`] a lane, so that a
+/// sum of sixteen lanes fits a byte: lanes interleaved and added in bytes,
+/// a tree of SSE2 unpacks and adds (the compiler makes a scalar loop of
+/// the plain sums, and `wide` has no `psadbw`).
+#[inline(always)]
+fn sums(a: Block, b: Block, c: Block, d: Block) -> [u32; 4] {
+    let (a, b, c, d) = (
+        a.cast_unsigned(),
+        b.cast_unsigned(),
+        c.cast_unsigned(),
+        d.cast_unsigned(),
+    );
+    // Lane pairs of `a` and `b`, of `c` and `d`: two lanes in each byte.
+    let ab = u8x16::unpack_low(a, b) + u8x16::unpack_high(a, b);
+    let cd = u8x16::unpack_low(c, d) + u8x16::unpack_high(c, d);
+    // Quads `a c b d`, four lanes in each byte.
+    let quads = u8x16::unpack_low(ab, cd) + u8x16::unpack_high(ab, cd);
+    let q: u64x2 = wide::bytemuck::cast(quads);
+    let halves: u8x16 = wide::bytemuck::cast(q.unpack_hi(q));
+    let eight = quads + halves;
+    let e: u64x2 = wide::bytemuck::cast(eight);
+    let words: [u32; 4] =
+        wide::bytemuck::cast(eight + wide::bytemuck::cast::<u64x2, u8x16>(e >> 32));
+    let [a, c, b, d] = words[0].to_le_bytes();
+    [a, b, c, d].map(u32::from)
+}
+
+/// Lanes `16 - rest..16` set to -1, the others 0: which lanes of the last
+/// sixteen bytes are the last `rest` (a load, not sixteen compares).
+#[inline(always)]
+fn tail_keep(rest: usize) -> Block {
+    const RAMP: [i8; 2 * LANES] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1,
+    ];
+    RAMP.get(rest.min(LANES)..)
+        .and_then(|r| r.first_chunk::<LANES>())
+        .map_or(Block::splat(-1), |r| Block::new(*r))
+}
+
+/// [`tail_keep`] of the last sixteen bytes of a line of `n > 16`: the
+/// bytes after its whole blocks (1..=16 of them, as an index that needs no
+/// bounds test).
+#[inline(always)]
+fn last_keep(n: usize) -> Block {
+    tail_keep(((n - 1) & (LANES - 1)) + 1)
+}
 
 /// Per-lane counts of up to [`GROUP`] blocks.
 ///
 /// A space is counted as the byte after a lane (`next`), where a stop
 /// needs it too: one compare serves both. Characters are counted as the
 /// bytes that are not UTF-8 continuation bytes. CJK lead bytes are not
-/// counted here: only a line with continuation bytes is searched for its
-/// greatest byte, and only one with a byte as high as a CJK lead byte is
-/// counted again for them (Latin lines never have one).
-#[derive(Default)]
+/// counted here: only a line with a byte as high as a CJK lead byte
+/// (`high`, one `pmaxub` a block) is counted again for them (Latin lines
+/// never have one).
+#[derive(Clone, Copy)]
 struct Lanes {
     /// Spaces in the byte after each lane.
-    spaces: [u8; LANES],
+    spaces: Block,
     /// Bytes that are not ASCII digits (`counts` takes them from the
-    /// length).
-    not_digits: [u8; LANES],
-    stops: [u8; LANES],
+    /// lanes counted).
+    not_digits: Block,
+    stops: Block,
     /// Bytes that are not UTF-8 continuation bytes (0x80..=0xBF): the
     /// characters.
-    chars: [u8; LANES],
+    chars: Block,
+    /// The greatest byte of each lane, not cleared by a flush.
+    high: u8x16,
 }
 
 impl Lanes {
+    /// No blocks counted.
+    const ZERO: Lanes = Lanes {
+        spaces: Block::splat(0),
+        not_digits: Block::splat(0),
+        stops: Block::splat(0),
+        chars: Block::splat(0),
+        high: u8x16::splat(0),
+    };
+
     /// Counts one block; `next` is the block one byte further on (zeros
-    /// past the end), for the spaces and the pairs. Sixteen independent
-    /// lanes: the compiler makes this vector code. Lanes where `keep` is 0
-    /// are not counted.
+    /// past the end), for the spaces and the pairs.
     #[inline(always)]
-    fn add(&mut self, block: &[u8; LANES], next: &[u8; LANES], keep: &[u8; LANES]) {
-        let lanes = self
-            .spaces
-            .iter_mut()
-            .zip(self.not_digits.iter_mut())
-            .zip(self.stops.iter_mut())
-            .zip(self.chars.iter_mut())
-            .zip(block.iter().zip(next).zip(keep));
-        for ((((s, d), t), c), ((&b, &n), &m)) in lanes {
-            let space_after = u8::from(n == b' ') & m;
-            *s += space_after;
-            // `0..=9` moved to the ten least `i8` values: one signed
-            // compare (SSE2 has no unsigned one), `x > c`, which keeps the
-            // constant (`c > x` needs a copy of it).
-            *d += u8::from((b.wrapping_add(0x80 - b'0') as i8) > i8::MIN + 9) & m;
-            *t += space_after & u8::from(is_stop(b));
-            *c += u8::from(is_char_start(b)) & m;
-        }
+    fn add(&mut self, b: Block, next: Block) {
+        let space = next.simd_eq(b' ' as i8);
+        self.spaces -= space;
+        let stop = b.simd_eq(b'.' as i8) | b.simd_eq(b'!' as i8) | b.simd_eq(b'?' as i8);
+        self.stops -= stop & space;
+        // `0..=9` moved to the ten least `i8` values: one signed compare,
+        // `x > c`, which keeps the constant (`c > x` needs a copy of it).
+        let shifted = b + Block::splat((0x80 - b'0') as i8);
+        self.not_digits -= shifted.simd_gt(i8::MIN + 9);
+        // Not a continuation byte: at least -0x40 as `i8`.
+        self.chars -= b.simd_gt(-0x41);
+        self.high = self.high.max(b.cast_unsigned());
     }
 
-    /// Adds the lanes to `into` (other bytes than digits to `digits`, to
-    /// be taken from the length) and clears them.
+    /// Adds the counts to `into` (other bytes than digits to `digits`, to
+    /// be taken from the lanes counted) and clears them.
     #[inline(always)]
     fn flush(&mut self, into: &mut Counts) {
-        let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
-        into.spaces += sum(&self.spaces);
-        into.digits += sum(&self.not_digits);
-        into.stops += sum(&self.stops);
-        into.chars += sum(&self.chars);
-        *self = Lanes::default();
+        let [spaces, not_digits, stops, chars] =
+            sums(self.spaces, self.not_digits, self.stops, self.chars);
+        into.spaces += spaces;
+        into.digits += not_digits;
+        into.stops += stops;
+        into.chars += chars;
+        *self = Lanes {
+            high: self.high,
+            ..Lanes::ZERO
+        };
     }
-}
 
-/// Lanes `16 - rest..16` set to 1, the others 0: which lanes of the last
-/// sixteen bytes are the last `rest` (a load, not sixteen compares).
-#[inline(always)]
-fn tail_mask(rest: usize) -> [u8; LANES] {
-    const RAMP: [u8; 2 * LANES] = [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1,
-    ];
-    RAMP.get(rest.min(LANES)..)
-        .and_then(|r| r.first_chunk::<LANES>())
-        .copied()
-        .unwrap_or([1; LANES])
-}
-
-/// Lanes `0..len` set to 1, the others 0.
-#[inline(always)]
-fn head_mask(len: usize) -> [u8; LANES] {
-    const RAMP: [u8; 2 * LANES] = [
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0,
-    ];
-    RAMP.get(LANES - len.min(LANES)..)
-        .and_then(|r| r.first_chunk::<LANES>())
-        .copied()
-        .unwrap_or([1; LANES])
-}
-
-/// Not a UTF-8 continuation byte (0x80..=0xBF).
-#[inline(always)]
-fn is_char_start(b: u8) -> bool {
-    (b as i8) >= -0x40
+    /// A byte of the blocks is at least 0xE3, the least CJK lead byte.
+    #[inline(always)]
+    fn may_have_cjk(&self) -> bool {
+        self.high.simd_gt(u8x16::splat(0xE2)).any()
+    }
 }
 
 /// Lead byte of U+3000..U+DFFF (E3..=ED): CJK ideographs, kana, Hangul.
@@ -258,130 +370,163 @@ fn is_cjk_lead(b: u8) -> bool {
     b.wrapping_sub(0xE3) <= 0xED - 0xE3
 }
 
-#[inline(always)]
-fn is_stop(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?')
-}
-
 /// Counts in one pass: blocks of sixteen bytes in vector lanes, the last
-/// few in a block that overlaps the one before (masked); a short line in
-/// one zero-padded block.
+/// few in the last sixteen bytes with the lanes before them zeroed; a
+/// short line in one zero-padded block. A zero lane counts as a character
+/// and not as a digit, and nothing else: the counts take those lanes off.
 fn counts(bytes: &[u8]) -> Counts {
+    let n = bytes.len();
     let mut out = Counts::default();
-    if bytes.len() <= LANES {
-        // A short line (menus are many of them): one block, zero-padded,
-        // its first lanes kept; the next block is the same one byte on.
-        let block = crate::parse::swar::padded(bytes);
-        let next = (block >> 8).to_le_bytes();
-        let mut lanes = Lanes::default();
-        lanes.add(&block.to_le_bytes(), &next, &head_mask(bytes.len()));
-        lanes.flush(&mut out);
+    let mut lanes = Lanes::ZERO;
+    // The lanes counted: the line's bytes and the zero lanes.
+    let counted = if n <= LANES {
+        // A short line (menus are many of them): one block, zero-padded;
+        // the next block is the same one byte on.
+        let (b, next) = short_blocks(bytes);
+        lanes.add(b, next);
+        LANES
     } else {
-        let mut lanes = Lanes::default();
         // The blocks that have a whole block one byte on: sixteen bytes of
         // `bytes` without its last byte and sixteen of it without its first,
         // in groups of GROUP blocks.
-        let (Some(head), Some(tail)) = (bytes.get(..bytes.len() - 1), bytes.get(1..)) else {
+        let (Some(head), Some(tail)) = (bytes.get(..n - 1), bytes.get(1..)) else {
             return out;
         };
+        // Two blocks a turn (the loop's own instructions are an eighth of
+        // a block's), then the odd one.
         let pairs_of = |lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]| {
-            let pairs = blocks.chunks_exact(LANES).zip(nexts.chunks_exact(LANES));
-            for (block, next) in pairs {
-                if let (Some(block), Some(next)) = (block.first_chunk(), next.first_chunk()) {
-                    lanes.add(block, next, &[1; LANES]);
-                }
+            let mut twos = blocks.chunks_exact(2 * LANES);
+            let mut next_twos = nexts.chunks_exact(2 * LANES);
+            for (b, next) in (&mut twos).zip(&mut next_twos) {
+                let (Some(b0), Some(b1)) = (b.first_chunk(), b.last_chunk()) else {
+                    continue;
+                };
+                let (Some(n0), Some(n1)) = (next.first_chunk(), next.last_chunk()) else {
+                    continue;
+                };
+                lanes.add(block(b0), block(n0));
+                lanes.add(block(b1), block(n1));
             }
-        };
-        // The last 1..=16 bytes: the last sixteen, counting the lanes not
-        // yet counted; nothing follows the last byte.
-        let last_block = |lanes: &mut Lanes, at: usize| {
-            if let Some(last) = bytes.last_chunk::<LANES>() {
-                // The same bytes one on: a shift, zero after the last.
-                let next = (u128::from_le_bytes(*last) >> 8).to_le_bytes();
-                lanes.add(last, &next, &tail_mask(bytes.len() - at));
+            let odd = (
+                twos.remainder().first_chunk(),
+                next_twos.remainder().first_chunk(),
+            );
+            if let (Some(b), Some(next)) = odd {
+                lanes.add(block(b), block(next));
             }
         };
         if head.len() < LANES * GROUP {
-            // One group (most lines): no groups to walk, and the counts are
-            // the lanes' sums (not added to counts of groups before).
+            // One group (most lines): no groups to walk.
             pairs_of(&mut lanes, head, tail);
-            last_block(&mut lanes, head.len() / LANES * LANES);
-            lanes.flush(&mut out);
         } else {
-            // `at`: the bytes counted.
-            let (mut start, mut at) = (0, 0);
-            while start < head.len() {
-                let end = (start + LANES * GROUP).min(head.len());
-                let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end))
-                else {
-                    break;
-                };
+            let groups = head.chunks(LANES * GROUP).zip(tail.chunks(LANES * GROUP));
+            for (blocks, nexts) in groups {
                 pairs_of(&mut lanes, blocks, nexts);
-                at += blocks.len() / LANES * LANES;
                 if blocks.len() == LANES * GROUP {
                     lanes.flush(&mut out);
                 }
-                start = end;
             }
-            last_block(&mut lanes, at);
-            lanes.flush(&mut out);
         }
-    }
+        // The last 1..=16 bytes: the last sixteen, the lanes counted
+        // already zeroed; nothing follows the last byte.
+        let whole = head.len() / LANES * LANES;
+        if let Some(last) = bytes.last_chunk::<LANES>() {
+            let keep = last_keep(n);
+            let b = block(last);
+            lanes.add(b & keep, one_on(b) & keep);
+        }
+        whole + LANES
+    };
+    lanes.flush(&mut out);
     // Every byte is in a block: the first has no lane before it to count
     // it as a space.
     out.spaces += u32::from(bytes.first() == Some(&b' '));
-    out.digits = (bytes.len() as u32).wrapping_sub(out.digits);
-    let non_ascii = out.chars as usize != bytes.len();
-    if non_ascii && bytes.iter().fold(0, |m, &b| m.max(b)) >= 0xE3 {
+    out.digits = (counted as u32).wrapping_sub(out.digits);
+    out.chars = out.chars.wrapping_sub((counted - n) as u32);
+    if lanes.may_have_cjk() {
         (out.cjk, out.full_stops) = cjk_counts(bytes);
     }
     out
 }
 
 /// The CJK lead bytes ([`is_cjk_lead`]) of `bytes` and its "。" (E3 80 82):
-/// blocks of sixteen bytes in `u8` lanes with the two blocks one and two
-/// bytes on, the last few bytes one at a time.
+/// blocks of sixteen bytes in vector lanes with the two blocks one and two
+/// bytes on, the last ones in the last sixteen bytes (the lanes counted
+/// already zeroed), as in [`counts`].
+#[inline(never)]
 fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
     let n = bytes.len();
-    let (mut leads, mut stops) = (0u32, 0u32);
-    let mut at = 0;
-    if let (Some(b0), Some(b1), Some(b2)) = (
-        bytes.get(..n.saturating_sub(2)),
-        bytes.get(1..n.saturating_sub(1)),
-        bytes.get(2..),
-    ) {
+    let (mut leads, mut stops) = (Block::splat(0), Block::splat(0));
+    let add = |leads: &mut Block, stops: &mut Block, x: Block, y: Block, z: Block| {
+        // E3..=ED moved to the eleven least `i8` values.
+        let shifted = x + Block::splat(0x80u8.wrapping_sub(0xE3) as i8);
+        *leads -= shifted.simd_lt(i8::MIN + 11);
+        *stops -= x.simd_eq(0xE3u8 as i8) & y.simd_eq(0x80u8 as i8) & z.simd_eq(0x82u8 as i8);
+    };
+    if n <= LANES {
+        let b = crate::parse::swar::padded(bytes);
+        add(
+            &mut leads,
+            &mut stops,
+            block_of(b),
+            block_of(b >> 8),
+            block_of(b >> 16),
+        );
+        let [leads, stops, ..] = sums(leads, stops, Block::splat(0), Block::splat(0));
+        return (leads, stops);
+    }
+    let (mut lead_count, mut stop_count) = (0, 0);
+    // Bytes `whole..` are left for the last sixteen.
+    let mut whole = 0;
+    if let (Some(b0), Some(b1), Some(b2)) =
+        (bytes.get(..n - 2), bytes.get(1..n - 1), bytes.get(2..))
+    {
         let groups = b0
             .chunks(LANES * GROUP)
             .zip(b1.chunks(LANES * GROUP))
             .zip(b2.chunks(LANES * GROUP));
         for ((g0, g1), g2) in groups {
-            let (mut lead_lanes, mut stop_lanes) = ([0u8; LANES], [0u8; LANES]);
             let blocks = g0
                 .chunks_exact(LANES)
                 .zip(g1.chunks_exact(LANES))
                 .zip(g2.chunks_exact(LANES));
-            for ((c0, c1), c2) in blocks {
-                let lanes = lead_lanes
-                    .iter_mut()
-                    .zip(stop_lanes.iter_mut())
-                    .zip(c0.iter().zip(c1).zip(c2));
-                for ((l, s), ((&x, &y), &z)) in lanes {
-                    *l += u8::from(is_cjk_lead(x));
-                    *s += u8::from(x == 0xE3) & u8::from(y == 0x80) & u8::from(z == 0x82);
+            for ((x, y), z) in blocks {
+                if let (Some(x), Some(y), Some(z)) =
+                    (x.first_chunk(), y.first_chunk(), z.first_chunk())
+                {
+                    add(&mut leads, &mut stops, block(x), block(y), block(z));
                 }
             }
-            let sum = |lanes: &[u8; LANES]| lanes.iter().map(|&x| u32::from(x)).sum::<u32>();
-            leads += sum(&lead_lanes);
-            stops += sum(&stop_lanes);
-            at += g0.len() / LANES * LANES;
+            whole += g0.len() / LANES * LANES;
+            if g0.len() == LANES * GROUP {
+                let [l, s, ..] = sums(leads, stops, Block::splat(0), Block::splat(0));
+                lead_count += l;
+                stop_count += s;
+                (leads, stops) = (Block::splat(0), Block::splat(0));
+            }
         }
     }
-    let rest = bytes.get(at..).unwrap_or(&[]);
-    for (i, &x) in rest.iter().enumerate() {
-        leads += u32::from(is_cjk_lead(x));
-        stops += u32::from(x == 0xE3 && rest.get(i + 1..i + 3) == Some(&[0x80, 0x82]));
+    // The last n - whole bytes (2..=17): the last sixteen, and the one
+    // before them when there are seventeen.
+    if n - whole > LANES {
+        let at = n - LANES - 1;
+        let x = bytes.get(at).copied().unwrap_or(0);
+        lead_count += u32::from(is_cjk_lead(x));
+        stop_count += u32::from(bytes.get(at..at + 3) == Some(&[0xE3, 0x80, 0x82]));
     }
-    (leads, stops)
+    if let Some(last) = bytes.last_chunk::<LANES>() {
+        let x = block(last);
+        let y = one_on(x);
+        add(
+            &mut leads,
+            &mut stops,
+            x & tail_keep(n - whole),
+            y,
+            one_on(y),
+        );
+    }
+    let [l, s, ..] = sums(leads, stops, Block::splat(0), Block::splat(0));
+    (lead_count + l, stop_count + s)
 }
 
 #[cfg(test)]
@@ -436,6 +581,25 @@ mod tests {
     }
 
     #[test]
+    fn ascii_classes_are_the_plain_tests() {
+        for b in 0..=255u8 {
+            let k = ASCII_CLASS.get(usize::from(b)).copied();
+            assert_eq!(k.is_some(), b.is_ascii(), "{b:#x}");
+            let k = k.unwrap_or(0);
+            let c = char::from(b);
+            let plain = [
+                matches!(c, '.' | '!' | '?'),
+                matches!(c, ':' | ';'),
+                b.is_ascii() && CLOSERS.contains(&c),
+                b.is_ascii_alphabetic(),
+                b.is_ascii_uppercase(),
+            ];
+            let bits = [SENTENCE_END, COLON_END, CLOSER, LETTER, UPPER].map(|m| k & m != 0);
+            assert_eq!(bits, plain, "{b:#x}");
+        }
+    }
+
+    #[test]
     fn closing_quotes_do_not_hide_the_end() {
         assert!(
             shape("He said “no.”").sentence_end,
@@ -447,9 +611,16 @@ mod tests {
 
     /// The counts one byte at a time, as the first version made them.
     fn naive(line: &str) -> Counts {
+        let c = naive_bytes(line.as_bytes());
+        assert_eq!(c.full_stops, line.matches('。').count() as u32);
+        c
+    }
+
+    /// [`naive`] of bytes that need not be UTF-8: "。" is its three bytes.
+    fn naive_bytes(bytes: &[u8]) -> Counts {
         let mut c = Counts::default();
         let mut prev = 0u8;
-        for &b in line.as_bytes() {
+        for &b in bytes {
             c.chars += u32::from((b & 0xC0) != 0x80);
             c.spaces += u32::from(b == b' ');
             c.cjk += u32::from((0xE3..=0xED).contains(&b));
@@ -457,7 +628,10 @@ mod tests {
             c.stops += u32::from(b == b' ' && matches!(prev, b'.' | b'!' | b'?'));
             prev = b;
         }
-        c.full_stops = line.matches('。').count() as u32;
+        c.full_stops = bytes
+            .windows(3)
+            .filter(|w| w == &[0xE3, 0x80, 0x82])
+            .count() as u32;
         c
     }
 
@@ -465,23 +639,24 @@ mod tests {
     fn vector_counts_match_the_byte_loop() {
         let unit = "Rates rose. Then 12 fell! 市民可骑行。 Why? ";
         for n in 0..80 {
-            // Every length around the block size, and a line of over 255
-            // blocks for the lane flush.
+            // Every length around the block size.
             let line: String = unit.chars().cycle().take(n).collect();
             assert_eq!(counts(line.as_bytes()), naive(&line), "{n} chars");
         }
         let long = unit.repeat(200);
         assert_eq!(counts(long.as_bytes()), naive(&long), "long line");
         let spaces = ". ".repeat(3000);
-        assert_eq!(counts(spaces.as_bytes()), naive(&spaces), "lanes near 255");
-        // Around whole groups of 255 blocks (4080 bytes), where the lanes
-        // are flushed before the last block.
-        for n in [4079, 4080, 4081, 4082, 4096, 4097, 8160, 8161, 8162] {
-            let line: String = ". 9".chars().cycle().take(n).collect();
-            assert_eq!(counts(line.as_bytes()), naive(&line), "{n} bytes");
+        assert_eq!(counts(spaces.as_bytes()), naive(&spaces), "lanes full");
+        // Around whole groups of blocks (240 bytes), where the lanes are
+        // summed before the last block.
+        for k in [1, 2, 3, 17] {
+            for n in LANES * GROUP * k - 18..LANES * GROUP * k + 18 {
+                let line: String = ". 9".chars().cycle().take(n).collect();
+                assert_eq!(counts(line.as_bytes()), naive(&line), "{n} bytes");
+            }
         }
         // "。" at every offset of the blocks and across whole groups.
-        for n in (0..60).chain(1740..1780) {
+        for n in (0..100).chain(70..90).chain(150..170).chain(1740..1780) {
             let line: String = "市。a".chars().cycle().take(n).collect();
             assert_eq!(counts(line.as_bytes()), naive(&line), "{n} CJK chars");
         }
@@ -490,25 +665,63 @@ mod tests {
     #[test]
     fn vector_counts_match_the_byte_loop_on_every_byte() {
         // Every byte value in every lane (not UTF-8: the byte counts do not
-        // need it), at lengths around the block size.
+        // need it), at lengths around the block size and the groups.
         let all: Vec<u8> = (0..=255u8).cycle().take(256 * 3 + 40).collect();
         for start in 0..17 {
-            for len in (0..40).chain([255, 256, 257, 300]) {
+            for len in (0..40).chain([239, 240, 241, 255, 256, 257, 300, 481]) {
                 let Some(b) = all.get(start..start + len) else {
                     continue;
                 };
-                let c = counts(b);
-                let digits = b.iter().filter(|c| c.is_ascii_digit()).count() as u32;
-                let chars = b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
-                let spaces = b.iter().filter(|&&c| c == b' ').count() as u32;
-                let cjk = b.iter().filter(|c| (0xE3..=0xED).contains(*c)).count() as u32;
-                assert_eq!(
-                    (c.digits, c.chars, c.spaces, c.cjk),
-                    (digits, chars, spaces, cjk),
-                    "{len} bytes from {start}"
-                );
+                assert_eq!(counts(b), naive_bytes(b), "{len} bytes from {start}");
             }
         }
+        // The bytes every count looks at, mixed (a fixed generator), so
+        // that stops, "。" and their parts fall at every offset: every
+        // length up to past two groups.
+        let mix = [
+            b' ', b'.', b'!', b'?', b'0', b'9', b'a', 0xE3, 0x80, 0x82, 0xED, 0xEE, 0xC3, 0xBF,
+            0x00, 0xFF, b'/', b':',
+        ];
+        let mut state = 12345u32;
+        let mut bytes = Vec::new();
+        for i in 0..700 {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let pick = (state >> 16) as usize % (mix.len() + 3);
+            // Now and then a whole "。" or ". ".
+            match (pick, mix.get(pick)) {
+                (_, Some(&b)) => bytes.push(b),
+                (p, None) if p % 2 == 0 => bytes.extend([0xE3, 0x80, 0x82]),
+                _ => bytes.extend(if i % 3 == 0 { *b"? " } else { *b". " }),
+            }
+        }
+        for start in 0..4 {
+            for len in 0..600 {
+                let Some(b) = bytes.get(start..start + len) else {
+                    continue;
+                };
+                assert_eq!(counts(b), naive_bytes(b), "{len} mixed bytes from {start}");
+            }
+        }
+    }
+
+    #[test]
+    fn lane_sums_are_the_plain_sums() {
+        // Lanes of up to GROUP in every position of the four counts.
+        for seed in 0..200u32 {
+            let lanes: [[i8; LANES]; 4] = core::array::from_fn(|k| {
+                core::array::from_fn(|i| {
+                    let x = seed
+                        .wrapping_mul(31)
+                        .wrapping_add((k * 16 + i) as u32 * 7919);
+                    ((x ^ (x >> 5)) % (GROUP as u32 + 1)) as i8
+                })
+            });
+            let plain = lanes.map(|l| l.iter().map(|&x| x as u32).sum::<u32>());
+            let [a, b, c, d] = lanes.map(Block::new);
+            assert_eq!(sums(a, b, c, d), plain, "seed {seed}");
+        }
+        let full = Block::splat(GROUP as i8);
+        assert_eq!(sums(full, full, full, full), [240; 4]);
     }
 
     #[test]
