@@ -6,8 +6,6 @@
 //! load past the end of the text reads zeros, which no scan takes for a
 //! letter, a digit or a high byte.
 
-/// Bit 7 of every byte of a word.
-pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bit 0 of every byte of a word: a byte value times this is that byte in
 /// every lane.
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
