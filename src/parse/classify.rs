@@ -124,6 +124,7 @@ fn heading_measure(text: &str) -> (u32, u32) {
     (inner.len() as u32, shape::shape(inner).weight())
 }
 
+#[inline]
 fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     let first = text.as_bytes().first().copied().unwrap_or(b' ');
     let short = sh.chars <= 160;
