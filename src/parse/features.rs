@@ -913,7 +913,7 @@ const LANES: usize = 16;
 /// and one more block, the last.
 const GROUP: usize = 254;
 // [`non_ascii`] takes a group's blocks two at a time.
-const _: () = assert!(GROUP % 2 == 0);
+const _: () = assert!(GROUP.is_multiple_of(2));
 
 /// Per-lane counts of up to 255 blocks (a `u8` cannot overflow), and
 /// whether each flag's bytes were seen in each lane (0xFF if so): one
@@ -1038,10 +1038,10 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     };
     // Fewer than two blocks: the first and the rest padded (a third of
     // the lines that are not short), without the loop and the lane sums.
-    if let (Some(first), Some(rest)) = (b.first_chunk::<LANES>(), b.get(LANES..)) {
-        if rest.len() < LANES {
-            return short_counts(&[*first, padded(rest).to_le_bytes()]);
-        }
+    if let (Some(first), Some(rest)) = (b.first_chunk::<LANES>(), b.get(LANES..))
+        && rest.len() < LANES
+    {
+        return short_counts(&[*first, padded(rest).to_le_bytes()]);
     }
     let mut lanes = StatLanes::default();
     // Groups of GROUP blocks, the lanes flushed between them: the last
