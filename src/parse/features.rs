@@ -15,7 +15,7 @@ use crate::construct::shape::Shape;
 use crate::lexicon::Lexicon;
 
 use super::classify::{Classified, Kind};
-use super::swar::{padded, short_word};
+use super::swar::{find_each, padded, short_word};
 
 use wide::bytemuck::cast;
 use wide::{i8x16, i16x8, u8x16};
@@ -583,49 +583,6 @@ fn spaced_mark(b: &[u8]) -> bool {
         |at| spaced(at).then_some(true),
     )
     .unwrap_or(false)
-}
-
-/// Calls `hit` with the offset of each byte of `b` in whose lane `class`
-/// (a compare) is all ones, in order, until it answers: the sign bits of
-/// the compares, thirty-two bytes a step, then the last few and zero bytes
-/// (which `class` must not take).
-#[inline(always)]
-fn find_each<T>(
-    b: &[u8],
-    class: impl Fn(u8x16) -> u8x16,
-    mut hit: impl FnMut(usize) -> Option<T>,
-) -> Option<T> {
-    let mut look = |mut found: u32, at: usize| {
-        while found != 0 {
-            if let Some(answer) = hit(at + found.trailing_zeros() as usize) {
-                return Some(answer);
-            }
-            found &= found - 1;
-        }
-        None
-    };
-    let mut pairs = b.chunks_exact(2 * LANES);
-    let mut at = 0;
-    for pair in pairs.by_ref() {
-        if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
-            let (x, y) = (class(u8x16::new(*x)), class(u8x16::new(*y)));
-            if (x | y).to_bitmask() != 0 {
-                let answer = look(x.to_bitmask() | (y.to_bitmask() << LANES), at);
-                if answer.is_some() {
-                    return answer;
-                }
-            }
-        }
-        at += 2 * LANES;
-    }
-    let rest = pairs.remainder();
-    let (first, last) = match rest.first_chunk::<LANES>() {
-        Some(x) => (*x, rest.get(LANES..).unwrap_or(&[])),
-        None => (padded(rest).to_le_bytes(), &[][..]),
-    };
-    let found = class(u8x16::new(first)).to_bitmask()
-        | (class(u8x16::new(padded(last).to_le_bytes())).to_bitmask() << LANES);
-    look(found, at)
 }
 
 /// A searcher for "http", built once per process: building one is dearer

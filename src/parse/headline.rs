@@ -19,7 +19,7 @@ use super::classify::{Classified, Kind};
 use super::structure::{AsIndex, Unit};
 use wide::{i8x16, u8x16};
 
-use super::swar::{ONES, load, padded};
+use super::swar::{ONES, load, load16};
 
 /// Units looked at before the extent's first unit.
 const LOOKBACK: usize = 60;
@@ -95,17 +95,6 @@ const ASCII_WORD: [u8; 128] = {
 /// lower case (a digit has it already).
 const LOWER: u64 = 0x20 * ONES;
 
-/// The sixteen bytes of `b` from `at`, zeros past its end: the lanes of
-/// the token walk's and the list signs' vector compares.
-#[inline(always)]
-fn lanes(b: &[u8], at: usize) -> [u8; 16] {
-    let rest = b.get(at..).unwrap_or(&[]);
-    match rest.first_chunk::<16>() {
-        Some(c) => *c,
-        None => padded(rest).to_le_bytes(),
-    }
-}
-
 /// The bits of the sixteen bytes of `b` from `at` (zeros past its end)
 /// that are ASCII letters or digits, and those that are not ASCII, byte
 /// `i` as bit `i`: two SSE2 adds and compares. A byte `y` is in `lo..lo + n` if
@@ -113,7 +102,7 @@ fn lanes(b: &[u8], at: usize) -> [u8; 16] {
 /// with the case bit set is still no letter.
 #[inline(always)]
 fn word_lanes(b: &[u8], at: usize) -> (u32, u32) {
-    let x = i8x16::from_ne_bytes(lanes(b, at));
+    let x = i8x16::from_ne_bytes(load16(b, at));
     let below = |y: i8x16, lo: i8, n: i8| {
         (y + i8x16::splat(lo.wrapping_neg().wrapping_add(i8::MIN)))
             .simd_lt(i8x16::splat(n.wrapping_add(i8::MIN)))
@@ -1199,7 +1188,7 @@ fn list_signs(text: &str) -> (u32, u32, bool) {
     let (mut seps, mut commas, mut copyright) = (0, 0, false);
     let mut at = 0;
     while at < b.len() {
-        let x = u8x16::new(lanes(b, at));
+        let x = u8x16::new(load16(b, at));
         let eq = |c: u8| x.simd_eq(u8x16::splat(c));
         let (sep_bits, comma_bits) = (
             (eq(b'>') | eq(b'|') | eq(b'/')).to_bitmask(),

@@ -1,10 +1,14 @@
 //! Stage 1: split the input into lines with their byte offsets.
 //!
-//! One pass over `\n` and `\r` (sixteen-byte compares, [`LineEnds`]);
+//! One pass over `\n` and `\r` (sixteen-byte compares, `swar::find_each`:
+//! a `memchr2` call a line cost some 70 instructions on lines of about 70
+//! bytes);
 //! `\r\n`, `\n` and a lone `\r` all end a line. Blank lines are counted,
 //! not stored.
 
 use wide::u8x16;
+
+use super::swar::find_each;
 
 use crate::Span;
 
@@ -192,97 +196,27 @@ pub(crate) fn split_each<'a>(input: &'a str, mut each: impl FnMut(Line<'a>)) -> 
         });
         blanks = 0;
     };
-    for pos in LineEnds::new(bytes) {
-        if pos < line_start {
-            continue; // the \n of a \r\n
-        }
-        push(line_start, pos, &mut out);
-        line_start = if bytes.get(pos) == Some(&b'\r') && bytes.get(pos + 1) == Some(&b'\n') {
-            pos + 2
-        } else {
-            pos + 1
-        };
-    }
+    let (nl, cr) = (u8x16::splat(b'\n'), u8x16::splat(b'\r'));
+    find_each(
+        bytes,
+        |v| v.simd_eq(nl) | v.simd_eq(cr),
+        |pos| {
+            // The \n of a \r\n ends nothing.
+            if pos >= line_start {
+                push(line_start, pos, &mut out);
+                line_start = if bytes.get(pos) == Some(&b'\r') && bytes.get(pos + 1) == Some(&b'\n')
+                {
+                    pos + 2
+                } else {
+                    pos + 1
+                };
+            }
+            None::<()>
+        },
+    );
     push(line_start, bytes.len(), &mut out);
     out.blanks_after = blanks;
     out
-}
-
-/// The offsets of every `\n` and `\r` in a text, in order: what
-/// `memchr2_iter(b'\n', b'\r', bytes)` gives, for less. News lines are
-/// short (about 70 bytes with the blank ones), and a `memchr2` call costs
-/// some 70 instructions before it finds anything; this finds the ends of
-/// 64 bytes at a time as one bit mask (four sixteen-byte compares of each
-/// byte, safe SSE2 through `wide`) and hands out its set bits.
-pub(crate) struct LineEnds<'a> {
-    bytes: &'a [u8],
-    /// Offset of the block `mask` is of.
-    base: usize,
-    /// The ends in the block at `base` not handed out yet, a bit each.
-    mask: u64,
-}
-
-/// Bytes [`LineEnds`] looks at a step.
-const BLOCK: usize = 64;
-
-impl<'a> LineEnds<'a> {
-    /// The line ends of `bytes`.
-    pub(crate) fn new(bytes: &'a [u8]) -> Self {
-        LineEnds {
-            bytes,
-            base: 0,
-            mask: ends_in(bytes),
-        }
-    }
-}
-
-/// A bit for each `\n` or `\r` among the first 64 bytes of `b` (zeros
-/// past its end).
-#[inline(always)]
-fn ends_in(b: &[u8]) -> u64 {
-    match b.first_chunk::<BLOCK>() {
-        Some(block) => ends_of(block),
-        None => {
-            // The text's last bytes, once.
-            let mut block = [0u8; BLOCK];
-            if let Some(head) = block.get_mut(..b.len()) {
-                head.copy_from_slice(b);
-            }
-            ends_of(&block)
-        }
-    }
-}
-
-/// A bit for each `\n` or `\r` of `block`.
-#[inline(always)]
-fn ends_of(block: &[u8; BLOCK]) -> u64 {
-    let (nl, cr) = (u8x16::splat(b'\n'), u8x16::splat(b'\r'));
-    let (quarters, _) = block.as_chunks::<16>();
-    let mut mask = 0u64;
-    for (k, q) in quarters.iter().enumerate() {
-        let v = u8x16::from(*q);
-        mask |= u64::from((v.simd_eq(nl) | v.simd_eq(cr)).to_bitmask()) << (16 * k);
-    }
-    mask
-}
-
-impl Iterator for LineEnds<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        while self.mask == 0 {
-            self.base += BLOCK;
-            let rest = self.bytes.get(self.base..)?;
-            if rest.is_empty() {
-                return None;
-            }
-            self.mask = ends_in(rest);
-        }
-        let at = self.base + self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(at)
-    }
 }
 
 #[cfg(test)]
@@ -302,6 +236,19 @@ mod tests {
 
     #[test]
     fn line_ends_are_every_cr_and_lf() {
+        let ends = |b: &[u8]| {
+            let (nl, cr) = (u8x16::splat(b'\n'), u8x16::splat(b'\r'));
+            let mut got = Vec::new();
+            find_each(
+                b,
+                |v| v.simd_eq(nl) | v.simd_eq(cr),
+                |at| {
+                    got.push(at);
+                    None::<()>
+                },
+            );
+            got
+        };
         let mut text = Vec::new();
         for n in 0..300usize {
             text.extend(std::iter::repeat_n(b'a', n % 70));
@@ -311,11 +258,11 @@ mod tests {
         for len in 0..text.len() {
             let b = &text[..len];
             let want: Vec<usize> = memchr::memchr2_iter(b'\n', b'\r', b).collect();
-            assert_eq!(LineEnds::new(b).collect::<Vec<_>>(), want, "{len}");
+            assert_eq!(ends(b), want, "{len}");
         }
         let every: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
         let want: Vec<usize> = memchr::memchr2_iter(b'\n', b'\r', &every).collect();
-        assert_eq!(LineEnds::new(&every).collect::<Vec<_>>(), want);
+        assert_eq!(ends(&every), want);
     }
 
     fn texts(s: &str) -> Vec<(&str, u32)> {

@@ -1,10 +1,13 @@
-//! Eight bytes of a line as one `u64` (or sixteen as a `u128`): the loads
-//! the byte scans of the line features, the shapes and the headline tokens
-//! share.
+//! Eight bytes of a line as one `u64` (or sixteen as a `u128` or an
+//! array): the loads the byte scans of the line features, the shapes, the
+//! headline tokens and the line splitter share, and [`find_each`], their
+//! search for the bytes of a class by vector compares.
 //!
 //! Words are little-endian (byte `i` of the text is bits `8 * i..`), and a
 //! load past the end of the text reads zeros, which no scan takes for a
 //! letter, a digit or a high byte.
+
+use wide::u8x16;
 
 /// Bit 0 of every byte of a word: a byte value times this is that byte in
 /// every lane.
@@ -58,6 +61,57 @@ pub(crate) fn padded(b: &[u8]) -> u128 {
         _ => (short_word(b), 0),
     };
     u128::from(lo) | (u128::from(hi) << 64)
+}
+
+/// The sixteen bytes of `b` from `at`, zeros past its end: the lanes of a
+/// vector compare.
+#[inline(always)]
+pub(crate) fn load16(b: &[u8], at: usize) -> [u8; 16] {
+    let rest = b.get(at..).unwrap_or(&[]);
+    match rest.first_chunk::<16>() {
+        Some(c) => *c,
+        None => padded(rest).to_le_bytes(),
+    }
+}
+
+/// Calls `hit` with the offset of each byte of `b` in whose lane `class`
+/// (a compare) is all ones, in order, until it answers: the sign bits of
+/// the compares, thirty-two bytes a step, then the last few and zero bytes
+/// (which `class` must not take).
+#[inline(always)]
+pub(crate) fn find_each<T>(
+    b: &[u8],
+    class: impl Fn(u8x16) -> u8x16,
+    mut hit: impl FnMut(usize) -> Option<T>,
+) -> Option<T> {
+    const LANES: usize = 16;
+    let mut look = |mut found: u32, at: usize| {
+        while found != 0 {
+            if let Some(answer) = hit(at + found.trailing_zeros() as usize) {
+                return Some(answer);
+            }
+            found &= found - 1;
+        }
+        None
+    };
+    let mut pairs = b.chunks_exact(2 * LANES);
+    let mut at = 0;
+    for pair in pairs.by_ref() {
+        if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
+            let (x, y) = (class(u8x16::new(*x)), class(u8x16::new(*y)));
+            if (x | y).to_bitmask() != 0 {
+                let answer = look(x.to_bitmask() | (y.to_bitmask() << LANES), at);
+                if answer.is_some() {
+                    return answer;
+                }
+            }
+        }
+        at += 2 * LANES;
+    }
+    let rest = pairs.remainder();
+    let found = class(u8x16::new(load16(rest, 0))).to_bitmask()
+        | (class(u8x16::new(load16(rest, LANES))).to_bitmask() << LANES);
+    look(found, at)
 }
 
 #[cfg(test)]
