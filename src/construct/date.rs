@@ -784,22 +784,18 @@ const RELATIVE_WORDS: [&str; 3] = ["vor", "hace", "il"];
 /// lets every non-ASCII start through). Evaluated at compile time, for the
 /// consts below.
 pub(crate) const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
+    // A pair begins a word exactly where it has third letters (or all).
+    let triples = triples_of(lists);
     let mut pairs = [0u32; 26];
-    let mut lists = lists;
-    while let [words, more @ ..] = lists {
-        let mut rest = *words;
-        while let [w, tail @ ..] = rest {
-            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = *w.as_bytes() {
-                // Only ever evaluated at compile time, where an index out
-                // of bounds would fail the build, not a parse.
-                #[allow(clippy::indexing_slicing)]
-                {
-                    pairs[(a - b'a') as usize] |= 1 << (b - b'a');
-                }
-            }
-            rest = tail;
+    let mut k = 0;
+    while k < 26 * 26 {
+        // Only ever evaluated at compile time, where an index out of
+        // bounds would fail the build, not a parse.
+        #[allow(clippy::indexing_slicing)]
+        if triples[k / 26][k % 26] != 0 {
+            pairs[k / 26] |= 1 << (k % 26);
         }
-        lists = more;
+        k += 1;
     }
     pairs
 }
@@ -817,9 +813,6 @@ pub(crate) fn ascii_pair_in(pairs: &[u32; 26], x: u8, y: u8) -> bool {
 const MONTH_PAIRS: [u32; 26] = pairs_of(&[MONTHS, &RELATIVE_WORDS]);
 /// [`pairs_of`] what may follow a number in a date ([`may_follow_number`]).
 const FOLLOW_PAIRS: [u32; 26] = pairs_of(&[MONTHS, UNITS, &["de", "del"]]);
-/// [`pairs_of`] the words a date, a filler or a time may hold
-/// ([`too_wordy`]): [`MONTHS`], [`UNITS`], [`FILLER`] and the grammars'.
-const DATE_WORD_PAIRS: [u32; 26] = pairs_of(DATE_WORD_LISTS);
 /// For two ASCII letters, the third letters that the words of `lists` (lower
 /// case) begin with after them, a bit each as in [`pairs_of`]; every bit
 /// if a word begins with the two and then no ASCII letter (a word of two
@@ -853,14 +846,15 @@ const fn triples_of(lists: &[&[&str]]) -> [[u32; 26]; 26] {
     t
 }
 
-/// The lists of [`DATE_WORD_PAIRS`].
+/// The words a date, a filler or a time may hold ([`too_wordy`]):
+/// [`MONTHS`], [`UNITS`], [`FILLER`] and the grammars'.
 const DATE_WORD_LISTS: &[&[&str]] = &[
     MONTHS,
     UNITS,
     FILLER,
     &["de", "del", "ago", "vor", "hace", "il", "am", "pm"],
 ];
-/// [`triples_of`] the words of [`DATE_WORD_PAIRS`], for [`too_wordy`].
+/// [`triples_of`] [`DATE_WORD_LISTS`], for [`too_wordy`].
 const DATE_WORD_TRIPLES: [[u32; 26]; 26] = triples_of(DATE_WORD_LISTS);
 
 /// [`pairs_of`] [`UPDATE_WORDS`] and [`PUBLISH_WORDS`] ([`starts_with_any`];
@@ -890,10 +884,7 @@ fn may_be_word(b: &[u8], pairs: &[u32; 26]) -> bool {
     if !b1.is_ascii_alphabetic() {
         return false;
     }
-    let first = usize::from(b0.to_ascii_lowercase() - b'a');
-    pairs
-        .get(first)
-        .is_some_and(|&p| p & (1 << (b1.to_ascii_lowercase() - b'a')) != 0)
+    ascii_pair_in(pairs, b0, b1)
 }
 
 /// Whether the word at the start of `b` (a letter) may be a month name or
@@ -1019,7 +1010,6 @@ fn keywords(line: &str) -> (bool, bool) {
 /// (A run of ASCII letters, digits, `.` and non-ASCII bytes is taken as a
 /// word: it begins where a word of `date_line` does.)
 fn too_wordy(b: &[u8]) -> bool {
-    let pairs = &DATE_WORD_PAIRS;
     let part = |c: u8| WORD_PART.get(usize::from(c)).copied().unwrap_or(false);
     let (mut other, mut lower) = (0u32, false);
     let mut at = 0;
@@ -1044,7 +1034,6 @@ fn too_wordy(b: &[u8]) -> bool {
             } else {
                 thirds != 0
             };
-            debug_assert!(begun || !may_be_word(&[c, d], pairs) || e.is_ascii_alphabetic());
             if !begun {
                 other += 1;
                 lower |= c.is_ascii_lowercase();
@@ -1130,6 +1119,33 @@ mod tests {
             .filter(|c| c.to_lowercase().next().is_some_and(|l| l.is_ascii()))
             .collect();
         assert_eq!(to_ascii, ['\u{130}', '\u{212A}']);
+    }
+
+    /// The pair and triple tables hold what the word lists begin with,
+    /// and no more.
+    #[test]
+    fn pair_and_triple_tables_are_the_words_starts() {
+        let words: Vec<&[u8]> = DATE_WORD_LISTS
+            .iter()
+            .flat_map(|l| l.iter().map(|w| w.as_bytes()))
+            .collect();
+        let (pairs, triples) = (pairs_of(DATE_WORD_LISTS), DATE_WORD_TRIPLES);
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                let (i, j) = (usize::from(a - b'a'), usize::from(b - b'a'));
+                let begun = words.iter().any(|w| w.starts_with(&[a, b]));
+                assert_eq!(pairs[i] >> j & 1 != 0, begun, "{}{}", a as char, b as char);
+                // A word of the two and then no ASCII letter: every third.
+                let open = words.iter().any(|w| {
+                    w.starts_with(&[a, b]) && !w.get(2).is_some_and(u8::is_ascii_lowercase)
+                });
+                for c in b'a'..=b'z' {
+                    let want = open || words.iter().any(|w| w.starts_with(&[a, b, c]));
+                    let got = triples[i][j] >> (c - b'a') & 1 != 0;
+                    assert_eq!(got, want, "{}{}{}", a as char, b as char, c as char);
+                }
+            }
+        }
     }
 
     #[test]
