@@ -270,17 +270,11 @@ fn sums(a: Block, b: Block, c: Block, d: Block) -> [u32; 4] {
     [a, b, c, d].map(u32::from)
 }
 
-/// Lanes `16 - rest..16` set to -1, the others 0: which lanes of the last
-/// sixteen bytes are the last `rest` (a load, not sixteen compares).
+/// [`swar::tail_keep`](crate::parse::swar::tail_keep) as the lanes of a
+/// block (-1 for the kept ones).
 #[inline(always)]
 fn tail_keep(rest: usize) -> Block {
-    const RAMP: [i8; 2 * LANES] = [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-        -1, -1, -1, -1, -1,
-    ];
-    RAMP.get(rest.min(LANES)..)
-        .and_then(|r| r.first_chunk::<LANES>())
-        .map_or(Block::splat(-1), |r| Block::new(*r))
+    block(&crate::parse::swar::tail_keep(rest))
 }
 
 /// [`tail_keep`] of the last sixteen bytes of a line of `n > 16`: the

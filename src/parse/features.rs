@@ -15,7 +15,7 @@ use crate::construct::shape::Shape;
 use crate::lexicon::Lexicon;
 
 use super::classify::{Classified, Kind};
-use super::swar::{find_each, padded, short_word};
+use super::swar::{find_each, padded, short_word, tail_keep};
 
 use wide::bytemuck::cast;
 use wide::{i8x16, i16x8, u8x16};
@@ -969,15 +969,7 @@ fn lane_sum(lanes: &[u8; 16]) -> u32 {
 /// count nothing): a load and an and, not a mask on every count.
 #[inline(always)]
 fn tail_of(block: &[u8; 16], rest: usize) -> [u8; 16] {
-    const RAMP: [u8; 32] = [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    ];
-    let keep = RAMP
-        .get(rest.min(16)..)
-        .and_then(|r| r.first_chunk::<16>())
-        .copied()
-        .unwrap_or([0xFF; 16]);
+    let keep = tail_keep(rest);
     let mut out = *block;
     for (o, k) in out.iter_mut().zip(keep) {
         *o &= k;

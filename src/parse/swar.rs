@@ -74,6 +74,31 @@ pub(crate) fn load16(b: &[u8], at: usize) -> [u8; 16] {
     }
 }
 
+/// Lanes `16 - rest..16` all ones, the others zero: which lanes of the
+/// last sixteen bytes of a text are its last `rest` (a load from a ramp,
+/// not sixteen compares).
+#[inline(always)]
+pub(crate) fn tail_keep(rest: usize) -> [u8; 16] {
+    const RAMP: [u8; 32] = {
+        let mut r = [0u8; 32];
+        let mut i = 16;
+        while i < 32 {
+            // Only ever evaluated at compile time, where an index out of
+            // bounds would fail the build, not a parse.
+            #[allow(clippy::indexing_slicing)]
+            {
+                r[i] = 0xFF;
+            }
+            i += 1;
+        }
+        r
+    };
+    RAMP.get(rest.min(16)..)
+        .and_then(|r| r.first_chunk::<16>())
+        .copied()
+        .unwrap_or([0xFF; 16])
+}
+
 /// Calls `hit` with the offset of each byte of `b` in whose lane `class`
 /// (a compare) is all ones, in order, until it answers: the sign bits of
 /// the compares, thirty-two bytes a step, then the last few and zero bytes
@@ -125,6 +150,16 @@ mod tests {
             *d = *s;
         }
         u64::from_le_bytes(word)
+    }
+
+    #[test]
+    fn tail_keep_keeps_the_last_lanes() {
+        for rest in 0..=20 {
+            let want: Vec<u8> = (0..16)
+                .map(|i| if i >= 16 - rest.min(16) { 0xFF } else { 0 })
+                .collect();
+            assert_eq!(tail_keep(rest).to_vec(), want, "{rest}");
+        }
     }
 
     #[test]
