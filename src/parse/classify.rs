@@ -210,13 +210,20 @@ fn starts_with_tag(b: &[u8], tag: &[u8]) -> bool {
 
 /// A credit label (`construct::credit`) starts the line: photo...,
 /// picture, foto..., fot., illustration, artwork, image..., bild, graphic,
-/// grafik, video, credit; or `©`, `(c)`.
+/// grafik, video, credit; or `©`, `(c)`. Inlined: the first two letters
+/// rule out most lines at once, without a call.
+#[inline(always)]
 fn may_be_credit(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
-    // The first two letters rule out most lines at once.
     if !date::ascii_pair_in(&CREDIT_PAIRS, x, y) {
         return (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c');
     }
+    credit_label(b)
+}
+
+/// [`may_be_credit`] past the first two letters: one of the labels.
+#[inline(never)]
+fn credit_label(b: &[u8]) -> bool {
     CREDIT_LABELS
         .iter()
         .any(|l| starts_with_tag(b, l.as_bytes()))
@@ -243,11 +250,17 @@ const CREDIT_PAIRS: [u32; 26] = date::pairs_of(&[&CREDIT_LABELS]);
 /// A byline prefix (`construct::byline`) starts the line: written by,
 /// reporting by, by, von, por, par, di, door, av, przez, then a space or a
 /// tab; or author..., autor..., auteur, text, texto, then a colon.
+/// Inlined: the first two letters rule out most lines at once, without a
+/// call.
+#[inline(always)]
 fn may_be_byline(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
-    if !date::ascii_pair_in(&BYLINE_PAIRS, x, y) {
-        return false;
-    }
+    date::ascii_pair_in(&BYLINE_PAIRS, x, y) && byline_label(b)
+}
+
+/// [`may_be_byline`] past the first two letters: one of the prefixes.
+#[inline(never)]
+fn byline_label(b: &[u8]) -> bool {
     byline::SPACED
         .iter()
         .map(|t| t.as_bytes())
