@@ -74,15 +74,27 @@ pub(crate) fn shape(line: &str) -> Shape {
         Some(k) if k & LETTER != 0 => (k & UPPER != 0, false),
         _ => first_letter_case(line),
     };
-    let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
+    // Each count is at most the line's bytes (the words one more, the stops
+    // and full stops distinct bytes), so on a line shorter than `u16::MAX`
+    // bytes (all but a few) none saturates, and one test serves the three.
+    let (words, digits, inner_stops) = if bytes.len() < usize::from(u16::MAX) {
+        (c.spaces as u16 + 1, c.digits as u16, inner_stops as u16)
+    } else {
+        let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
+        (
+            sat(c.spaces.saturating_add(1)),
+            sat(c.digits),
+            sat(inner_stops),
+        )
+    };
     Shape {
         chars: c.chars,
-        words: sat(c.spaces.saturating_add(1)),
+        words,
         cjk: c.cjk,
         sentence_end,
         colon_end,
-        digits: sat(c.digits),
-        inner_stops: sat(inner_stops),
+        digits,
+        inner_stops,
         upper_start,
         caseless_start,
     }
@@ -694,6 +706,24 @@ mod tests {
                     continue;
                 };
                 assert_eq!(counts(b), naive_bytes(b), "{len} mixed bytes from {start}");
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_counts_saturate_as_the_plain_ones() {
+        // Around `u16::MAX` bytes, where the shape stops taking the counts
+        // as they come: spaces, digits and stops in every byte.
+        for unit in [" ", "1", ". ", "9 ", "市。"] {
+            for n in [65_533, 65_534, 65_535, 65_536, 65_537, 140_000] {
+                let line: String = unit.chars().cycle().take(n).collect();
+                let s = shape(&line);
+                let c = naive(&line);
+                let sat = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
+                let stops = c.stops + if c.cjk > 0 { c.full_stops } else { 0 };
+                assert_eq!(s.words, sat(c.spaces.saturating_add(1)), "{unit:?} {n}");
+                assert_eq!(s.digits, sat(c.digits), "{unit:?} {n}");
+                assert_eq!(s.inner_stops, sat(stops), "{unit:?} {n}");
             }
         }
     }

@@ -140,7 +140,9 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
     if first.is_ascii_digit()
         && short
-        && let Some(d) = gated(may_hold_date(text.as_bytes()), || date::date_line(text))
+        && let Some(d) = gated(may_hold_date(text.as_bytes(), sh.digits), || {
+            date::date_line(text)
+        })
     {
         return Kind::Date { updated: d.updated };
     }
@@ -173,7 +175,7 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     // A line that starts with a digit was tried as a date above.
     if sh.digits > 0
         && !first.is_ascii_digit()
-        && let Some(d) = gated(may_hold_date(bytes), || date::date_line(text))
+        && let Some(d) = gated(may_hold_date(bytes, sh.digits), || date::date_line(text))
     {
         return Kind::Date { updated: d.updated };
     }
@@ -210,13 +212,20 @@ fn starts_with_tag(b: &[u8], tag: &[u8]) -> bool {
 
 /// A credit label (`construct::credit`) starts the line: photo...,
 /// picture, foto..., fot., illustration, artwork, image..., bild, graphic,
-/// grafik, video, credit; or `©`, `(c)`.
+/// grafik, video, credit; or `©`, `(c)`. Inlined: the first two letters
+/// rule out most lines at once, without a call.
+#[inline(always)]
 fn may_be_credit(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
-    // The first two letters rule out most lines at once.
     if !date::ascii_pair_in(&CREDIT_PAIRS, x, y) {
         return (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c');
     }
+    credit_label(b)
+}
+
+/// [`may_be_credit`] past the first two letters: one of the labels.
+#[inline(never)]
+fn credit_label(b: &[u8]) -> bool {
     CREDIT_LABELS
         .iter()
         .any(|l| starts_with_tag(b, l.as_bytes()))
@@ -243,11 +252,17 @@ const CREDIT_PAIRS: [u32; 26] = date::pairs_of(&[&CREDIT_LABELS]);
 /// A byline prefix (`construct::byline`) starts the line: written by,
 /// reporting by, by, von, por, par, di, door, av, przez, then a space or a
 /// tab; or author..., autor..., auteur, text, texto, then a colon.
+/// Inlined: the first two letters rule out most lines at once, without a
+/// call.
+#[inline(always)]
 fn may_be_byline(b: &[u8]) -> bool {
     let [x, y, ..] = *b else { return false };
-    if !date::ascii_pair_in(&BYLINE_PAIRS, x, y) {
-        return false;
-    }
+    date::ascii_pair_in(&BYLINE_PAIRS, x, y) && byline_label(b)
+}
+
+/// [`may_be_byline`] past the first two letters: one of the prefixes.
+#[inline(never)]
+fn byline_label(b: &[u8]) -> bool {
     byline::SPACED
         .iter()
         .map(|t| t.as_bytes())
@@ -270,8 +285,15 @@ const BYLINE_PAIRS: [u32; 26] = date::pairs_of(&[&byline::SPACED, &BYLINE_COLON]
 /// "Published"/"Updated" line may have instead of a date), or a number
 /// after `vor`, `hace` or `il y a` and blanks, or before blanks, a word,
 /// blanks and `ago` (`relative`). Looked for run by run of digits, so a
-/// line without digits costs one pass.
-fn may_hold_date(b: &[u8]) -> bool {
+/// line without digits costs one pass; `digits` is how many the line holds
+/// (the shape's count: `u16::MAX` if it may be more), so the search stops
+/// at the last run, not at the end of the line.
+fn may_hold_date(b: &[u8], digits: u16) -> bool {
+    let mut left = if digits == u16::MAX {
+        usize::MAX
+    } else {
+        usize::from(digits)
+    };
     for (start, run) in date::digit_runs(b) {
         if date::year_run(b, start, run) {
             return true;
@@ -292,6 +314,10 @@ fn may_hold_date(b: &[u8]) -> bool {
         }
         if relative_around(b.get(..start).unwrap_or(&[]), after) {
             return true;
+        }
+        left = left.saturating_sub(run);
+        if left == 0 {
+            break;
         }
     }
     false
@@ -351,8 +377,10 @@ pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<
     let mut underlines = Vec::new();
     let rest = split_each(input, |line| {
         // A setext underline right under a line (not a list item or a
-        // heading) makes it a heading.
+        // heading) makes it a heading. An underline starts with `=` or
+        // `-`: other lines skip the call.
         if line.blanks_before == 0
+            && matches!(line.text.as_bytes().first(), Some(b'=' | b'-'))
             && let Some(level) = heading::setext_underline(line.text)
             && let Some(above) = out.last_mut()
             && !matches!(above.kind, Kind::Bullet { .. } | Kind::Heading { .. })
@@ -571,13 +599,21 @@ mod tests {
         ] {
             assert!(date::date_line(line).is_some(), "{line} is a date line");
             assert!(
-                may_hold_date(line.as_bytes()),
+                may_hold_date(line.as_bytes(), digits(line.as_bytes())),
                 "{line} passes the date gate"
             );
         }
         assert!(!may_be_credit(b"For the third year running"), "prose");
         assert!(!may_be_byline(b"Bystanders watched"), "no space after By");
-        assert!(!may_hold_date(b"Tickets cost 12 euros"), "no date anchor");
+        assert!(
+            !may_hold_date(b"Tickets cost 12 euros", 2),
+            "no date anchor"
+        );
+    }
+
+    /// The ASCII digits of `b`, as the shape counts them.
+    fn digits(b: &[u8]) -> u16 {
+        b.iter().filter(|c| c.is_ascii_digit()).count() as u16
     }
 
     /// The date prefilter in plain words: each pattern looked for at
@@ -692,11 +728,16 @@ mod tests {
             "1.2.2024",
             "١٢٣٤",
         ] {
+            let b = line.as_bytes();
+            let plain = may_hold_date_plain(b);
             assert_eq!(
-                may_hold_date(line.as_bytes()),
-                may_hold_date_plain(line.as_bytes()),
+                may_hold_date(b, digits(b)),
+                plain,
                 "same verdict on {line:?}"
             );
+            // Without the count (a saturated one), the search runs to the
+            // end of the line.
+            assert_eq!(may_hold_date(b, u16::MAX), plain, "{line:?} uncounted");
         }
     }
 

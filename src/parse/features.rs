@@ -871,7 +871,31 @@ fn class_at(b: &[u8], i: usize) -> u8 {
         0x2022 | 0x203A => SEP,
         // Dashes and single curly quotes; currency signs (€); 。.
         0x2010..=0x201B | 0x20A0..=0x20CF | 0x3002 => 0,
+        // Two bytes: accented Latin letters, `«`, `»`, `£`, `©`.
+        0x80..=0x17F => latin(code),
         _ => char::from_u32(code).map_or(0, char_class),
+    }
+}
+
+/// [`char_class`] of the code points below U+0180 (Latin-1 and Latin
+/// Extended-A, most of the letters of European text that are not ASCII),
+/// without the Unicode tables: the test checks every one against std.
+#[inline(always)]
+fn latin(u: u32) -> u8 {
+    let upper_if = |on: u32| ALPHA | ((on & 1) as u8 * UPPER);
+    match u {
+        0xAB => QUOTE,
+        0xBB => QUOTE | SEP,
+        // ª µ º are letters; C1 controls, other punctuation and signs.
+        0xAA | 0xB5 | 0xBA => ALPHA,
+        0..=0xBF | 0xD7 | 0xF7 => 0,
+        0xC0..=0xDE => ALPHA | UPPER,
+        0xDF..=0xFF => ALPHA,
+        // Extended-A: pairs of an upper and a lower case letter, the upper
+        // on the even code point but in two runs; ĸ has no upper case.
+        0x139..=0x148 | 0x179..=0x17E => upper_if(u),
+        0x138 => ALPHA,
+        _ => upper_if(!u),
     }
 }
 
@@ -897,16 +921,8 @@ fn char_class(ch: char) -> u8 {
         let alpha = ch.is_alphabetic();
         u8::from(alpha) | (u8::from(alpha && ch.is_uppercase()) * UPPER)
     };
-    if u < 0x100 {
-        return match u {
-            0xAB => QUOTE,
-            0xBB => QUOTE | SEP,
-            // ª µ º are letters; C1 controls, other punctuation and signs.
-            0xAA | 0xB5 | 0xBA => ALPHA,
-            0..=0xBF | 0xD7 | 0xF7 => 0,
-            0xC0..=0xDE => ALPHA | UPPER,
-            _ => ALPHA,
-        };
+    if u < 0x180 {
+        return latin(u);
     }
     // General punctuation: dashes, curly quotes, ellipsis, spaces.
     if (0x2000..=0x206F).contains(&u) {
@@ -918,8 +934,8 @@ fn char_class(ch: char) -> u8 {
     }
     if u < 0x2000 {
         return match u {
-            // Latin Extended-A and -B: letters only.
-            0x100..=0x24F => ALPHA | (u8::from(ch.is_uppercase()) * UPPER),
+            // Latin Extended-B: letters only.
+            0x180..=0x24F => ALPHA | (u8::from(ch.is_uppercase()) * UPPER),
             // Greek and Cyrillic letters.
             0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x400..=0x42F => ALPHA | UPPER,
             0x3B1..=0x3C9 | 0x430..=0x45F => ALPHA,
