@@ -796,13 +796,22 @@ const CREDIT_TAIL: usize = 80;
 /// "(Quelle: A/B)"), or a few words with a slash before a space
 /// ("AGENCY / NAME").
 fn credit_shaped(c: &Classified<'_>) -> bool {
-    let t = c.text.trim_end();
     let w = c.shape.weight();
     // Code ("x; // y") and addresses are not captions.
     if w > CAPTION_MAX || c.boilerplate_hit().is_some() {
         return false;
     }
+    // A line's text is trimmed of more than white space already.
+    let t = c.text;
+    debug_assert_eq!(t, t.trim_end());
     let b = t.as_bytes();
+    let short = w <= 50 && c.shape.words <= 6 && !c.shape.sentence_end && c.shape.digits == 0;
+    // An ASCII line (as many characters as bytes) has no `©`: unless it
+    // ends in `)` or has the short shape the last rule asks for, no sign
+    // can make it a credit, and it is not searched.
+    if c.shape.chars as usize == b.len() && !short && b.last() != Some(&b')') {
+        return false;
+    }
     // The signs found by their rarer byte (the `/`, the second of `©`) in
     // one `memchr2` pass rather than by string searches: `//` rules the
     // line out wherever it is, `©` marks it, `/ ` is kept for the last
@@ -831,7 +840,7 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
     {
         return true;
     }
-    w <= 50 && c.shape.words <= 6 && !c.shape.sentence_end && c.shape.digits == 0 && slash_space
+    short && slash_space
 }
 
 /// Most teaser titles under a "related articles" line inside the article.
@@ -1075,7 +1084,13 @@ The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
         for a in parts {
             for b in parts {
                 for d in parts {
-                    for line in [format!("A{a}{b}{d}"), format!("Pier {a}x{b}{d} end {a}")] {
+                    // Short lines, and longer ones that only a sign makes credits.
+                    for line in [
+                        format!("A{a}{b}{d}"),
+                        format!("Pier {a}x{b}{d} end {a}"),
+                        format!("The pier at dawn from the harbour wall {a}x{b}{d} end{a}"),
+                        format!("The pier at dawn. {a}{b}{d}"),
+                    ] {
                         let c = classify(&line, crate::lexicon::Lexicon::builtin()).lines;
                         if let Some(c) = c.first() {
                             assert_eq!(super::credit_shaped(c), reference(c), "{line:?}");
