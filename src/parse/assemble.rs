@@ -69,25 +69,56 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// Sets a piece aside, merging with the previous piece of the same kind
-    /// and rule when nothing came between.
+    /// and rule when nothing came between. Its text is left empty until
+    /// [`Builder::texts`]: a run of lines merged one by one is sliced once.
     fn boilerplate(&mut self, kind: BoilerplateKind, rule: Cow<'a, str>, span: Span) {
+        if !self.merge(kind, &rule, span) {
+            self.push_aside(kind, rule, span);
+        }
+    }
+
+    /// [`Builder::boilerplate`] for a built-in rule: no rule is built for a
+    /// line that merges with the piece above.
+    #[inline]
+    fn aside(&mut self, kind: BoilerplateKind, rule: &'static str, span: Span) {
+        if !self.merge(kind, rule, span) {
+            self.push_aside(kind, Cow::Borrowed(rule), span);
+        }
+    }
+
+    /// Whether the open piece, of `kind` and `rule`, took `span` in.
+    #[inline(always)]
+    fn merge(&mut self, kind: BoilerplateKind, rule: &str, span: Span) -> bool {
         if self.open
             && let Some(last) = self.article.boilerplate.last_mut()
             && last.kind == kind
-            && same_text(&last.rule, &rule)
+            && same_text(&last.rule, rule)
         {
             last.span = last.span.cover(span);
-            last.text = Cow::Borrowed(self.input.get(last.span.start..last.span.end).unwrap_or(""));
-            return;
+            return true;
         }
-        let text = Cow::Borrowed(self.input.get(span.start..span.end).unwrap_or(""));
+        false
+    }
+
+    /// A new piece set aside, open to the next lines; its text is left to
+    /// [`Builder::texts`].
+    fn push_aside(&mut self, kind: BoilerplateKind, rule: Cow<'a, str>, span: Span) {
         self.article.boilerplate.push(Boilerplate {
             kind,
-            text,
+            text: Cow::Borrowed(""),
             rule,
             span,
         });
         self.open = true;
+    }
+
+    /// Gives each piece set aside the text of its span, once they are all
+    /// placed.
+    fn texts(&mut self) {
+        let input = self.input;
+        for p in &mut self.article.boilerplate {
+            p.text = Cow::Borrowed(input.get(p.span.start..p.span.end).unwrap_or(""));
+        }
     }
 
     fn content(&mut self, block: Block<'a>) {
@@ -108,29 +139,27 @@ impl<'a> Builder<'a, '_> {
             Unit::Line(i) => {
                 let Some(c) = self.line(i) else { return };
                 let span = c.span(self.input);
-                let (kind, rule) = match c.kind {
-                    Kind::Credit { .. } => {
-                        (BoilerplateKind::CaptionCredit, Cow::Borrowed(rule::CREDIT))
-                    }
-                    // The lexicon's verdict, where it decides the line, is
-                    // that of the line's phrase, weak or not: the one looked up.
-                    _ => self
-                        .weak_verdict(c)
-                        .unwrap_or((fallback, Cow::Borrowed(fallback_rule))),
+                // The lexicon's verdict, where it decides the line, is
+                // that of the line's phrase, weak or not: the one looked up.
+                let verdict = match c.kind {
+                    Kind::Credit { .. } => None,
+                    _ => self.weak_verdict(c),
                 };
-                self.boilerplate(kind, rule, span);
+                let (kind, rule) = match (verdict, c.kind) {
+                    (Some((kind, rule)), _) => return self.boilerplate(kind, rule, span),
+                    (None, Kind::Credit { .. }) => (BoilerplateKind::CaptionCredit, rule::CREDIT),
+                    (None, _) => (fallback, fallback_rule),
+                };
+                // Most lines out here merge with the piece above.
+                self.aside(kind, rule, span);
             }
             Unit::Related { first, last } => {
                 let span = self.span_of(first, last);
-                self.boilerplate(
-                    BoilerplateKind::RelatedList,
-                    Cow::Borrowed(rule::RELATED_OUTSIDE),
-                    span,
-                );
+                self.aside(BoilerplateKind::RelatedList, rule::RELATED_OUTSIDE, span);
             }
             _ => {
                 let span = self.span_of(u.first(), u.last());
-                self.boilerplate(fallback, Cow::Borrowed(fallback_rule), span);
+                self.aside(fallback, fallback_rule, span);
             }
         }
     }
@@ -532,6 +561,7 @@ pub(crate) fn assemble<'a>(
     if head.is_none() && !clean {
         promote_opening_title(&mut b.article, lines, input);
     }
+    b.texts();
     place_aside(
         &mut b.article,
         [
