@@ -48,6 +48,19 @@ struct Builder<'a, 'l> {
     article: Article<'a>,
     /// The last boilerplate entry may still grow over the next lines.
     open: bool,
+    /// How far [`Builder::related_near`] has read the units.
+    related: RelatedScan,
+}
+
+/// The units read for "related articles" lines, `from..upto`, and the last
+/// of them that is one: [`teaser_in_box`] asks of the units in order, and
+/// each is read once, not once for each of the lines under it.
+#[derive(Default)]
+struct RelatedScan {
+    from: usize,
+    upto: usize,
+    last: Option<usize>,
+    started: bool,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -131,6 +144,42 @@ impl<'a> Builder<'a, '_> {
         let hit = self.line(i)?.boilerplate_hit()?;
         let meta = self.lexicon.meta(hit.phrase)?;
         Some((meta.kind, lexicon_rule(&meta.rule)))
+    }
+
+    /// Whether the line of unit `j` is a "related articles" line: the kind
+    /// of the lexicon's verdict, its rule not taken.
+    fn related_line(&self, units: &[Unit], j: usize) -> bool {
+        matches!(units.get(j), Some(Unit::Line(i)) if self.line(*i).is_some_and(|l| {
+            l.boilerplate_hit()
+                .and_then(|h| self.lexicon.meta(h.phrase))
+                .is_some_and(|m| m.kind == BoilerplateKind::RelatedList)
+        }))
+    }
+
+    /// Whether a "related articles" line may stand among the
+    /// [`BOX_TEASERS`] units before unit `k`: `false` only if none does.
+    /// The units are read once, in order, as the body's lines ask.
+    fn related_near(&mut self, units: &[Unit], k: usize) -> bool {
+        let lo = k.saturating_sub(BOX_TEASERS);
+        if !self.related.started {
+            self.related = RelatedScan {
+                from: lo,
+                upto: lo,
+                last: None,
+                started: true,
+            };
+        }
+        // Asked out of order: the scan cannot tell.
+        if lo < self.related.from || k < self.related.upto {
+            return true;
+        }
+        for j in self.related.upto..k {
+            if self.related_line(units, j) {
+                self.related.last = Some(j);
+            }
+        }
+        self.related.upto = k;
+        self.related.last.is_some_and(|j| j >= lo)
     }
 
     /// Sets aside a unit outside the article.
@@ -266,6 +315,7 @@ fn is_heading_line(c: &Classified<'_>) -> bool {
 }
 
 /// A line of prose: a paragraph.
+#[inline]
 fn is_prose(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
     c.is_text()
@@ -418,6 +468,7 @@ pub(crate) fn assemble<'a>(
         lexicon,
         article: Article::default(),
         open: false,
+        related: RelatedScan::default(),
     };
     let labels = rail_labels(units, lines);
     let (head, first, last) = match extent {
@@ -878,7 +929,7 @@ const BOX_TEASERS: usize = 3;
 
 /// A title-shaped line under a "related articles" line (with at most a few
 /// such lines between) is a teaser of another story.
-fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
+fn teaser_in_box(b: &mut Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
     // The shape first: most lines end like a sentence.
     let titleish = |c: &Classified<'_>| {
         c.is_text()
@@ -886,7 +937,7 @@ fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'
             && c.shape.weight() <= 200
             && c.boilerplate_hit().is_none()
     };
-    if !titleish(c) {
+    if !titleish(c) || !b.related_near(units, k) {
         return false;
     }
     for j in (k.saturating_sub(BOX_TEASERS)..k).rev() {
@@ -894,11 +945,7 @@ fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'
             return false;
         };
         let Some(l) = b.line(*i) else { return false };
-        // The kind of the lexicon's verdict, its rule not taken.
-        if l.boilerplate_hit()
-            .and_then(|h| b.lexicon.meta(h.phrase))
-            .is_some_and(|m| m.kind == BoilerplateKind::RelatedList)
-        {
+        if b.related_line(units, j) {
             return true;
         }
         if !titleish(l) {
@@ -1152,6 +1199,7 @@ The council met late on Monday.\n\
             lexicon,
             article: crate::Article::default(),
             open: false,
+            related: super::RelatedScan::default(),
         };
         let mut hits = 0;
         for (i, c) in classification.lines.iter().enumerate() {
@@ -1164,6 +1212,97 @@ The council met late on Monday.\n\
             hits += usize::from(b.lexicon_verdict(i).is_some());
         }
         assert!(hits >= 3, "lines the lexicon decides: {hits}");
+    }
+
+    #[test]
+    fn teasers_are_found_as_the_plain_loop_finds_them() {
+        // The box test as written before the scan: each line looks back.
+        fn reference(b: &super::Builder<'_, '_>, units: &[super::Unit], k: usize) -> bool {
+            let titleish = |c: &crate::parse::classify::Classified<'_>| {
+                c.is_text()
+                    && !c.shape.sentence_end
+                    && c.shape.weight() <= 200
+                    && c.boilerplate_hit().is_none()
+            };
+            let Some(super::Unit::Line(i)) = units.get(k) else {
+                return false;
+            };
+            if !b.line(*i).is_some_and(titleish) {
+                return false;
+            }
+            for j in (k.saturating_sub(super::BOX_TEASERS)..k).rev() {
+                let Some(super::Unit::Line(i)) = units.get(j) else {
+                    return false;
+                };
+                let Some(l) = b.line(*i) else { return false };
+                if l.boilerplate_hit()
+                    .and_then(|h| b.lexicon.meta(h.phrase))
+                    .is_some_and(|m| m.kind == crate::BoilerplateKind::RelatedList)
+                {
+                    return true;
+                }
+                if !titleish(l) {
+                    return false;
+                }
+            }
+            false
+        }
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let text = "Harbour ferry returns to the old pier\n\
+Related articles\n\
+Council backs the pier plan\n\
+Night buses run again\n\
+Fares stay the same\n\
+Fourth title under the box\n\
+The council met late on Monday and argued for hours.\n\
+A line without a stop\n\
+Related articles\n\
+One more title\n\
+The ferry sailed again on Monday.\n\
+Read more\n\
+Last title here";
+        let classification = classify(text, lexicon);
+        let n = classification.lines.len();
+        let units: Vec<super::Unit> = (0..n).map(|i| super::Unit::Line(i as u32)).collect();
+        let builder = || super::Builder {
+            input: text,
+            lines: &classification.lines,
+            lexicon,
+            article: crate::Article::default(),
+            open: false,
+            related: super::RelatedScan::default(),
+        };
+        let (mut forward, mut backward, mut skipping) = (builder(), builder(), builder());
+        let mut teasers = 0;
+        for k in 0..n {
+            let c = classification.lines.get(k).unwrap();
+            let want = reference(&forward, &units, k);
+            assert_eq!(
+                super::teaser_in_box(&mut forward, &units, k, c),
+                want,
+                "{k}"
+            );
+            teasers += usize::from(want);
+        }
+        for k in (0..n).rev().chain((0..n).step_by(3)) {
+            let c = classification.lines.get(k).unwrap();
+            let want = reference(&backward, &units, k);
+            assert_eq!(
+                super::teaser_in_box(&mut backward, &units, k, c),
+                want,
+                "{k}"
+            );
+        }
+        for k in (1..n).step_by(2) {
+            let c = classification.lines.get(k).unwrap();
+            let want = reference(&skipping, &units, k);
+            assert_eq!(
+                super::teaser_in_box(&mut skipping, &units, k, c),
+                want,
+                "{k}"
+            );
+        }
+        assert!(teasers >= 3, "teasers: {teasers}");
     }
 
     #[test]
