@@ -844,7 +844,8 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             span,
         ),
         Kind::Byline { .. } | Kind::Text => {
-            let next_prose = match units.get(k + 1) {
+            // Asked only of a heading-shaped line: most lines are prose.
+            let next_prose = || match units.get(k + 1) {
                 Some(Unit::Line(j)) => b.line(j).is_some_and(is_prose),
                 _ => false,
             };
@@ -854,7 +855,7 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             {
                 b.article.standfirst = Some(Text::new(text, span));
                 b.open = false;
-            } else if next_prose && is_heading_line(&c) && !b.article.body.is_empty() {
+            } else if is_heading_line(&c) && !b.article.body.is_empty() && next_prose() {
                 b.content(Block::Heading {
                     text: Cow::Borrowed(text),
                     level: 2,
