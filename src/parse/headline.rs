@@ -1136,7 +1136,7 @@ fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Opti
         return 0.0;
     };
     let (w, tw) = (c.shape.weight(), t.shape.weight());
-    if w > tw && tw >= SUBTITLE_OF && c.text.contains([',', '，']) {
+    if w > tw && tw >= SUBTITLE_OF && has_comma(c.text) {
         SUBTITLE_COST
     } else if tw >= DATELINE_UNDER
         && c.shape.digits >= DATELINE_DIGITS
@@ -1148,6 +1148,15 @@ fn subtitle_cost(units: &[Unit], lines: &[Classified<'_>], k: usize, above: Opti
     } else {
         0.0
     }
+}
+
+/// Whether `text` has a comma, `,` or the full-width `，` (U+FF0C, bytes
+/// EF BC 8C): one `memchr2` pass for `,` and the full-width one's last
+/// byte, not a decode of every character.
+fn has_comma(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b',', 0x8C, b)
+        .any(|p| b.get(p) == Some(&b',') || (p >= 2 && b.get(p - 2..p) == Some(&[0xEF, 0xBC])))
 }
 
 /// The text's first unit is a title-shaped line, and not all the article
@@ -1841,6 +1850,22 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
             found += usize::from(want);
         }
         assert!(found >= 3, "cited lines: {found}");
+    }
+
+    #[test]
+    fn commas_are_found_as_a_character_search_finds_them() {
+        let parts = ["a", ",", "，", "\u{FF0B}", "\u{8C}", "\u{30C}", "東", " "];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    assert_eq!(super::has_comma(&t), t.contains([',', '，']), "{t:?}");
+                    n += usize::from(super::has_comma(&t));
+                }
+            }
+        }
+        assert!(n > 100, "texts with a comma: {n}");
     }
 
     #[test]
