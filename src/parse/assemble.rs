@@ -692,7 +692,7 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
         }
         Unit::PullQuote { quote, name } => {
             let text = b.line(quote).map_or("", |c| c.text);
-            let text = text.trim_matches(|c: char| "“”\"‘’'«»„".contains(c));
+            let text = text.trim_matches(quote_mark);
             let attribution = b.line(name).map(|c| Cow::Borrowed(c.text));
             let span = b.span_of(quote, name);
             b.content(Block::PullQuote {
@@ -732,8 +732,19 @@ fn byline_parts(text: &str, dated: bool) -> (&str, Option<usize>) {
     let names = text
         .get(..date_at.unwrap_or(text.len()))
         .unwrap_or(text)
-        .trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
+        .trim_end_matches(|ch: char| ch.is_whitespace() || byline_sign(ch));
     (names, date_at)
+}
+
+/// A quote mark a pull quote's text is trimmed of: one of `“”"‘’'«»„`,
+/// matched as characters rather than searched for in a string.
+fn quote_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»' | '„')
+}
+
+/// A sign a byline's names are trimmed of at their end: one of `·|,-–—•/`.
+fn byline_sign(c: char) -> bool {
+    matches!(c, '·' | '|' | ',' | '-' | '–' | '—' | '•' | '/')
 }
 
 fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, head: Option<usize>) {
@@ -1304,6 +1315,14 @@ Last title here";
             );
         }
         assert!(teasers >= 3, "teasers: {teasers}");
+    }
+
+    #[test]
+    fn quote_marks_and_byline_signs_are_their_strings() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(super::quote_mark(c), "“”\"‘’'«»„".contains(c), "{c:?}");
+            assert_eq!(super::byline_sign(c), "·|,-–—•/".contains(c), "{c:?}");
+        }
     }
 
     #[test]
