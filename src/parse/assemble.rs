@@ -190,12 +190,21 @@ impl<'a> Builder<'a, '_> {
                 let span = c.span(self.input);
                 // The lexicon's verdict, where it decides the line, is
                 // that of the line's phrase, weak or not: the one looked up.
-                let verdict = match c.kind {
+                // A built-in phrase's rule is borrowed as it is, as
+                // [`Builder::weak_verdict`] would give it; a user phrase's
+                // rule is copied.
+                let lexicon = self.lexicon;
+                let meta = match c.kind {
                     Kind::Credit { .. } => None,
-                    _ => self.weak_verdict(c),
+                    _ => c.hit.and_then(|h| lexicon.meta(h.phrase)),
                 };
-                let (kind, rule) = match (verdict, c.kind) {
-                    (Some((kind, rule)), _) => return self.boilerplate(kind, rule, span),
+                let (kind, rule) = match (meta, c.kind) {
+                    (Some(m), _) => match &m.rule {
+                        Cow::Borrowed(r) => (m.kind, *r),
+                        Cow::Owned(r) => {
+                            return self.boilerplate(m.kind, Cow::Owned(r.clone()), span);
+                        }
+                    },
                     (None, Kind::Credit { .. }) => (BoilerplateKind::CaptionCredit, rule::CREDIT),
                     (None, _) => (fallback, fallback_rule),
                 };
@@ -215,7 +224,10 @@ impl<'a> Builder<'a, '_> {
 
     /// Outside the article, even a weak phrase names the kind: the kind and
     /// rule of the line's phrase, what [`Builder::lexicon_verdict`] gives
-    /// where it gives any (its hit is the line's phrase).
+    /// where it gives any (its hit is the line's phrase). What
+    /// [`Builder::outside`] takes from a line, its rule borrowed where it
+    /// can be: the reference its test compares with.
+    #[cfg(test)]
     fn weak_verdict(&self, c: &Classified<'_>) -> Option<(BoilerplateKind, Cow<'a, str>)> {
         let hit = c.hit?;
         let meta = self.lexicon.meta(hit.phrase)?;
@@ -1222,6 +1234,36 @@ The council met late on Monday.\n\
             });
             assert_eq!(b.weak_verdict(c), both, "{:?}", c.text);
             hits += usize::from(b.lexicon_verdict(i).is_some());
+            // Set aside outside the article, the line takes that verdict.
+            let mut alone = super::Builder {
+                input: text,
+                lines: &classification.lines,
+                lexicon,
+                article: crate::Article::default(),
+                open: false,
+                related: super::RelatedScan::default(),
+            };
+            alone.outside(
+                super::Unit::Line(i as u32),
+                crate::BoilerplateKind::Footer,
+                super::rule::AFTER,
+            );
+            let piece = alone
+                .article
+                .boilerplate
+                .first()
+                .map(|p| (p.kind, p.rule.clone()));
+            let want = match c.kind {
+                crate::parse::classify::Kind::Credit { .. } => (
+                    crate::BoilerplateKind::CaptionCredit,
+                    std::borrow::Cow::Borrowed(super::rule::CREDIT),
+                ),
+                _ => b.weak_verdict(c).unwrap_or((
+                    crate::BoilerplateKind::Footer,
+                    std::borrow::Cow::Borrowed(super::rule::AFTER),
+                )),
+            };
+            assert_eq!(piece, Some(want), "{:?}", c.text);
         }
         assert!(hits >= 3, "lines the lexicon decides: {hits}");
     }
