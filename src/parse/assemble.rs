@@ -435,14 +435,18 @@ fn trim_head(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize
 }
 
 /// Marks the labels that stand before each run of cards: up to four short
-/// label lines directly before the run's first card.
+/// label lines directly before the run's first card. A page without cards
+/// gets an empty list (no unit a label), not one the length of its units.
 fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
-    let mut label = vec![false; units.len()];
+    let mut label = Vec::new();
     for (k, u) in units.iter().enumerate() {
         let starts_run = matches!(u, Unit::Card { .. })
             && (k == 0 || !matches!(units.get(k - 1), Some(Unit::Card { .. })));
         if !starts_run {
             continue;
+        }
+        if label.is_empty() {
+            label = vec![false; units.len()];
         }
         for j in (k.saturating_sub(4)..k).rev() {
             match units.get(j) {
