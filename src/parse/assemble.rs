@@ -257,10 +257,12 @@ impl<'a> Builder<'a, '_> {
                 span: c.span(self.input),
             })
         });
-        let bullets = (title + 1..bullets_end)
-            .filter_map(|i| self.item(i).map(|(item, _)| item))
-            .collect();
-        let summary = (bullets_end..end).filter_map(|i| self.text_of(i)).collect();
+        // Room for every line, made once: a collect from a filter grows.
+        let (bullets_from, summary_from) = ((title + 1).at(), bullets_end.at());
+        let mut bullets = Vec::with_capacity(summary_from.saturating_sub(bullets_from));
+        bullets.extend((bullets_from..summary_from).filter_map(|i| self.item(i).map(|(t, _)| t)));
+        let mut summary = Vec::with_capacity(end.at().saturating_sub(summary_from));
+        summary.extend((summary_from..end.at()).filter_map(|i| self.text_of(i)));
         Some(Card {
             title: Cow::Borrowed(self.line(title)?.text),
             bullets,
