@@ -287,13 +287,13 @@ impl<'a> Builder<'a, '_> {
     fn list(&self, start: impl AsIndex, end: impl AsIndex) -> Block<'a> {
         let (start, end) = (start.at(), end.at());
         let mut ordered = false;
-        let items = (start..end)
-            .filter_map(|i| {
-                let (item, o) = self.item(i)?;
-                ordered |= o;
-                Some(item)
-            })
-            .collect();
+        // Room for every line, made once.
+        let mut items = Vec::with_capacity(end.saturating_sub(start));
+        items.extend((start..end).filter_map(|i| {
+            let (item, o) = self.item(i)?;
+            ordered |= o;
+            Some(item)
+        }));
         Block::List {
             items,
             ordered,
