@@ -250,7 +250,9 @@ impl<'a> Builder<'a, '_> {
                 Kind::Credit { kind, at } if at != NOT_KEPT => (kind, usize::from(at)),
                 _ => credit::credit(c.text).map(|f| (f.kind, f.source_at))?,
             };
-            let source = c.text.get(at..)?.trim();
+            // The line's end is trimmed already: only its start is.
+            let source = c.text.get(at..)?.trim_start();
+            debug_assert_eq!(source, source.trim_end());
             Some(Credit {
                 kind,
                 source: Cow::Borrowed(source),
@@ -280,7 +282,9 @@ impl<'a> Builder<'a, '_> {
             Kind::Bullet { .. } => bullet::bullet(c.text).map(|f| (f.ordered, f.text_at))?,
             _ => return None,
         };
-        let item = c.text.get(at..)?.trim();
+        // The line's end is trimmed already: only its start is.
+        let item = c.text.get(at..)?.trim_start();
+        debug_assert_eq!(item, item.trim_end());
         Some((Text::new(item, c.span(self.input)), ordered))
     }
 
