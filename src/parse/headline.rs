@@ -1008,12 +1008,13 @@ fn decide(
     scores: &mut [Option<Score>],
     lo: usize,
 ) -> Option<usize> {
-    let costs: Vec<f32> = (0..scores.len())
-        .map(|d| match scores.get(d) {
-            Some(Some(_)) => subtitle_cost(units, lines, lo + d, Some(f32::MAX)),
-            _ => 0.0,
-        })
-        .collect();
+    // The window holds fewer than 64 units: a fixed array, not a list.
+    let mut costs = [0.0f32; 64];
+    for (d, (cost, s)) in costs.iter_mut().zip(scores.iter()).enumerate() {
+        if s.is_some() {
+            *cost = subtitle_cost(units, lines, lo + d, Some(f32::MAX));
+        }
+    }
     let bounds = |s: &Option<Score>| match *s {
         Some(Score::Exact(v)) => Some((v, v)),
         Some(Score::Open { without, with, .. }) => {
