@@ -6,6 +6,9 @@
 //! ```
 //! `Antony Blinken`, `Ursula von der Leyen`, `Elena Marsh, mayor`.
 
+use crate::parse::swar::load16;
+use wide::i8x16;
+
 const PARTICLES: &[&str] = &[
     "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "y", "ten",
     "ter",
@@ -51,7 +54,128 @@ const PARTICLE_STARTS: u128 = {
 
 /// [`name`] past its checks of the length and the first byte.
 fn name_from_start(line: &str) -> bool {
-    ascii_verdict(line).unwrap_or_else(|| name_after_start(line))
+    start_verdict::<1>(line)
+        // A longer first word or more of them: thirty-two bytes.
+        .or_else(|| {
+            (line.len() > 16)
+                .then(|| start_verdict::<2>(line))
+                .flatten()
+        })
+        .or_else(|| ascii_verdict(line))
+        .unwrap_or_else(|| name_after_start(line))
+}
+
+/// The classes of the sixteen bytes of `b` from `at` (zeros past its end)
+/// that [`start_verdict`] reads, byte `i` as bit `i`: white space, a
+/// comma, a non-ASCII byte, an upper-case letter, and a letter or a mark
+/// of a name's word. SSE2 compares: a byte `y` is in `lo..lo + len` if
+/// `y - lo + 128`, as a signed byte, is below `len - 128`.
+#[inline(always)]
+fn classes(b: &[u8], at: usize) -> [u64; 5] {
+    let x = i8x16::from_ne_bytes(load16(b, at));
+    let within = |y: i8x16, lo: u8, len: u8| {
+        u64::from(
+            (y + i8x16::splat((lo as i8).wrapping_neg().wrapping_add(i8::MIN)))
+                .simd_lt(i8x16::splat((len as i8).wrapping_add(i8::MIN)))
+                .to_bitmask(),
+        )
+    };
+    let eq = |c: u8| u64::from(x.simd_eq(i8x16::splat(c as i8)).to_bitmask());
+    [
+        eq(b' ') | within(x, b'\t', 5),
+        eq(b','),
+        // Zeros past the end have no sign bit.
+        u64::from(x.to_bitmask()),
+        within(x, b'A', 26),
+        within(x | i8x16::splat(0x20), b'a', 26) | eq(b'-') | eq(b'\'') | eq(b'.'),
+    ]
+}
+
+/// The verdict of [`name_after_start`] where the line's first `16 *
+/// CHUNKS` bytes tell it, `None` for the rest. Their bytes are classed by
+/// [`classes`] and each word is found by its bits, not read byte by byte:
+/// the words up to the first comma or non-ASCII byte (or the line's end)
+/// that white space, that comma or the end closes are judged in order, as
+/// [`ascii_verdict`] judges them, and the first that is no name's word (or
+/// the sixth) says `Some(false)`. If all pass: a line of at most that many
+/// ASCII bytes without a comma is a name if it has two to five words; a
+/// comma after them leaves the role's test; a non-ASCII character that
+/// starts a word after them is no name's if it is neither upper case nor
+/// white space. Most lines asked (prose under a quote, titles, menu
+/// items) are told by the first sixteen bytes.
+fn start_verdict<const CHUNKS: usize>(line: &str) -> Option<bool> {
+    let b = line.as_bytes();
+    let width = 16 * CHUNKS;
+    let n = b.len().min(width);
+    let mut m = [0u64; 5];
+    for chunk in 0..CHUNKS {
+        for (all, lanes) in m.iter_mut().zip(classes(b, 16 * chunk)) {
+            *all |= lanes << (16 * chunk);
+        }
+    }
+    let [ws, comma, high, upper, word] = m;
+    let valid = (1u64 << n) - 1;
+    let (ws, comma) = (ws & valid, comma & valid);
+    // Where the ASCII start ends: the first comma or non-ASCII byte.
+    let stops = comma | high;
+    let lim = if stops == 0 {
+        n as u32
+    } else {
+        stops.trailing_zeros()
+    };
+    let before = (1u64 << lim) - 1;
+    let at_comma = comma >> lim & 1 != 0;
+    // The bytes that end a word the start judges.
+    let mut closers = ws & before;
+    if stops == 0 && b.len() <= width {
+        closers |= 1 << n;
+    } else if at_comma {
+        closers |= 1 << lim;
+    }
+    let sep = ws | comma;
+    let mut starts = !sep & ((sep << 1) | 1) & before;
+    let mut words = 0;
+    while starts != 0 {
+        let s = starts.trailing_zeros();
+        starts &= starts - 1;
+        let after = closers & !((2u64 << s) - 1);
+        if after == 0 {
+            return None;
+        }
+        let e = after.trailing_zeros();
+        words += 1;
+        if words > 5 {
+            return Some(false);
+        }
+        let ok = if upper >> s & 1 != 0 {
+            // An upper-case letter, then letters and marks up to the end.
+            let rest = ((1u64 << e) - 1) & !((2u64 << s) - 1);
+            rest & !word == 0
+        } else {
+            b.get(s as usize..e as usize).is_some_and(is_particle)
+        };
+        if !ok {
+            return Some(false);
+        }
+    }
+    let lim = lim as usize;
+    if stops == 0 {
+        // The whole line, if it is that short, is read.
+        return (b.len() <= width).then_some((2..=5).contains(&words));
+    }
+    if at_comma {
+        // Every word before the comma is read: the name's part is told.
+        let role = line.get(lim + 1..).unwrap_or("").trim();
+        return Some((2..=5).contains(&words) && role_ok(role));
+    }
+    // A non-ASCII character at a word's start (no word is open before it).
+    if lim == 0 || sep >> (lim - 1) & 1 != 0 {
+        let first = line.get(lim..).and_then(|r| r.chars().next());
+        if first.is_some_and(|c| !c.is_whitespace() && !c.is_uppercase()) {
+            return Some(false);
+        }
+    }
+    None
 }
 
 /// [`name`] past its checks of the length, the first byte and the ASCII
@@ -61,8 +185,7 @@ fn name_after_start(line: &str) -> bool {
         Some((w, r)) => (w, Some(r.trim())),
         None => (line, None),
     };
-    // A role of at most 70 bytes has at most 70 characters.
-    if role.is_some_and(|r| r.is_empty() || (r.len() > 70 && r.chars().count() > 70)) {
+    if role.is_some_and(|r| !role_ok(r)) {
         return false;
     }
     let words = if who.is_ascii() {
@@ -71,6 +194,12 @@ fn name_after_start(line: &str) -> bool {
         words(who)
     };
     words.is_some_and(|n| (2..=5).contains(&n))
+}
+
+/// A role after a name's comma, trimmed: not empty, at most 70 characters
+/// (a role of at most 70 bytes has at most 70 characters).
+fn role_ok(r: &str) -> bool {
+    !(r.is_empty() || (r.len() > 70 && r.chars().count() > 70))
 }
 
 /// The verdict of [`name_after_start`] where the line's start tells it:
@@ -278,15 +407,78 @@ mod tests {
                         lines.push(format!("A{a}{b}{c}{d}"));
                         lines.push(format!("Anna {a}{b} {c}{d}"));
                         lines.push(format!("{a}{b} {c}{d}"));
+                        // Past the first sixteen bytes.
+                        lines.push(format!("Annabelle Bergmann{a}{b} {c}{d} Roe"));
                     }
                 }
             }
         }
+        // Roles at the bounds of their length, in bytes and in characters.
+        for role in [
+            "x".repeat(70),
+            "x".repeat(71),
+            "é".repeat(36),
+            "é".repeat(71),
+            "\u{a0}".to_string(),
+            " \t ".to_string(),
+        ] {
+            lines.push(format!("Anna Berg,{role}"));
+            lines.push(format!("Anna, {role}"));
+        }
+        // Every character up to U+0250 and a few more, at the start, in a
+        // word and between words.
+        for ch in (0..0x250u32).chain([0x2019, 0x201C, 0x3000, 0x4E2D]) {
+            let Some(ch) = char::from_u32(ch) else {
+                continue;
+            };
+            for line in [
+                format!("{ch}nna Berg"),
+                format!("Anna B{ch}rg Roe"),
+                format!("Anna{ch}berg Roe"),
+                format!("Anna Berg{ch}"),
+                format!("de{ch}la Cruz Anna"),
+                format!("Anna Berg Roe Lee{ch}May Kim"),
+            ] {
+                lines.push(line);
+            }
+        }
+        let mut told = 0;
         for line in &lines {
             if let Some(v) = ascii_verdict(line) {
                 assert_eq!(v, name_after_start(line), "{line:?}");
             }
+            if let Some(v) = start_verdict::<1>(line) {
+                assert_eq!(v, name_after_start(line), "the start's verdict on {line:?}");
+                told += 1;
+            }
+            if let Some(v) = start_verdict::<2>(line) {
+                assert_eq!(v, name_after_start(line), "the wider verdict on {line:?}");
+            }
+            if line.len() <= 120 {
+                assert_eq!(name_from_start(line), name_after_start(line), "{line:?}");
+            }
         }
+        assert!(told > lines.len() / 4, "told: {told} of {}", lines.len());
+        assert_eq!(start_verdict::<1>("The council met on Monday"), Some(false));
+        assert_eq!(start_verdict::<1>("A B C D E F"), Some(false));
+        assert_eq!(start_verdict::<1>("Anna Berg"), Some(true));
+        assert_eq!(start_verdict::<1>("Home"), Some(false));
+        assert_eq!(start_verdict::<1>("Anna Berg, mayor"), Some(true));
+        assert_eq!(start_verdict::<1>("Anna Berg, "), Some(false));
+        assert_eq!(start_verdict::<1>("Anna berg, mayor"), Some(false));
+        assert_eq!(start_verdict::<1>("“Anna Berg”"), Some(false));
+        assert_eq!(start_verdict::<1>("Anna Élodie"), None);
+        assert_eq!(start_verdict::<1>("Ursula von der Leyen"), None);
+        assert_eq!(start_verdict::<2>("Ursula von der Leyen"), Some(true));
+        assert_eq!(start_verdict::<2>("The Kingsreach Post"), Some(true));
+        assert_eq!(
+            start_verdict::<2>("The Kingsreach Post reports on"),
+            Some(false)
+        );
+        assert_eq!(
+            start_verdict::<2>("Annabelle Bergmann-Roe, mayor"),
+            Some(true)
+        );
         assert_eq!(ascii_verdict("The council met"), Some(false));
         assert_eq!(ascii_verdict("Anna Berg"), Some(true));
         assert_eq!(ascii_verdict("Anna Berg, mayor"), None);

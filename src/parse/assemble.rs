@@ -48,6 +48,19 @@ struct Builder<'a, 'l> {
     article: Article<'a>,
     /// The last boilerplate entry may still grow over the next lines.
     open: bool,
+    /// How far [`Builder::related_near`] has read the units.
+    related: RelatedScan,
+}
+
+/// The units read for "related articles" lines, `from..upto`, and the last
+/// of them that is one: [`teaser_in_box`] asks of the units in order, and
+/// each is read once, not once for each of the lines under it.
+#[derive(Default)]
+struct RelatedScan {
+    from: usize,
+    upto: usize,
+    last: Option<usize>,
+    started: bool,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -69,25 +82,56 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// Sets a piece aside, merging with the previous piece of the same kind
-    /// and rule when nothing came between.
+    /// and rule when nothing came between. Its text is left empty until
+    /// [`Builder::texts`]: a run of lines merged one by one is sliced once.
     fn boilerplate(&mut self, kind: BoilerplateKind, rule: Cow<'a, str>, span: Span) {
+        if !self.merge(kind, &rule, span) {
+            self.push_aside(kind, rule, span);
+        }
+    }
+
+    /// [`Builder::boilerplate`] for a built-in rule: no rule is built for a
+    /// line that merges with the piece above.
+    #[inline]
+    fn aside(&mut self, kind: BoilerplateKind, rule: &'static str, span: Span) {
+        if !self.merge(kind, rule, span) {
+            self.push_aside(kind, Cow::Borrowed(rule), span);
+        }
+    }
+
+    /// Whether the open piece, of `kind` and `rule`, took `span` in.
+    #[inline(always)]
+    fn merge(&mut self, kind: BoilerplateKind, rule: &str, span: Span) -> bool {
         if self.open
             && let Some(last) = self.article.boilerplate.last_mut()
             && last.kind == kind
-            && same_text(&last.rule, &rule)
+            && same_text(&last.rule, rule)
         {
             last.span = last.span.cover(span);
-            last.text = Cow::Borrowed(self.input.get(last.span.start..last.span.end).unwrap_or(""));
-            return;
+            return true;
         }
-        let text = Cow::Borrowed(self.input.get(span.start..span.end).unwrap_or(""));
+        false
+    }
+
+    /// A new piece set aside, open to the next lines; its text is left to
+    /// [`Builder::texts`].
+    fn push_aside(&mut self, kind: BoilerplateKind, rule: Cow<'a, str>, span: Span) {
         self.article.boilerplate.push(Boilerplate {
             kind,
-            text,
+            text: Cow::Borrowed(""),
             rule,
             span,
         });
         self.open = true;
+    }
+
+    /// Gives each piece set aside the text of its span, once they are all
+    /// placed.
+    fn texts(&mut self) {
+        let input = self.input;
+        for p in &mut self.article.boilerplate {
+            p.text = Cow::Borrowed(input.get(p.span.start..p.span.end).unwrap_or(""));
+        }
     }
 
     fn content(&mut self, block: Block<'a>) {
@@ -102,42 +146,88 @@ impl<'a> Builder<'a, '_> {
         Some((meta.kind, lexicon_rule(&meta.rule)))
     }
 
+    /// Whether the line of unit `j` is a "related articles" line: the kind
+    /// of the lexicon's verdict, its rule not taken.
+    fn related_line(&self, units: &[Unit], j: usize) -> bool {
+        matches!(units.get(j), Some(Unit::Line(i)) if self.line(*i).is_some_and(|l| {
+            l.boilerplate_hit()
+                .and_then(|h| self.lexicon.meta(h.phrase))
+                .is_some_and(|m| m.kind == BoilerplateKind::RelatedList)
+        }))
+    }
+
+    /// Whether a "related articles" line may stand among the
+    /// [`BOX_TEASERS`] units before unit `k`: `false` only if none does.
+    /// The units are read once, in order, as the body's lines ask.
+    fn related_near(&mut self, units: &[Unit], k: usize) -> bool {
+        let lo = k.saturating_sub(BOX_TEASERS);
+        if !self.related.started {
+            self.related = RelatedScan {
+                from: lo,
+                upto: lo,
+                last: None,
+                started: true,
+            };
+        }
+        // Asked out of order: the scan cannot tell.
+        if lo < self.related.from || k < self.related.upto {
+            return true;
+        }
+        for j in self.related.upto..k {
+            if self.related_line(units, j) {
+                self.related.last = Some(j);
+            }
+        }
+        self.related.upto = k;
+        self.related.last.is_some_and(|j| j >= lo)
+    }
+
     /// Sets aside a unit outside the article.
     fn outside(&mut self, u: Unit, fallback: BoilerplateKind, fallback_rule: &'static str) {
         match u {
             Unit::Line(i) => {
                 let Some(c) = self.line(i) else { return };
                 let span = c.span(self.input);
-                let (kind, rule) = match c.kind {
-                    Kind::Credit { .. } => {
-                        (BoilerplateKind::CaptionCredit, Cow::Borrowed(rule::CREDIT))
-                    }
-                    // The lexicon's verdict, where it decides the line, is
-                    // that of the line's phrase, weak or not: the one looked up.
-                    _ => self
-                        .weak_verdict(c)
-                        .unwrap_or((fallback, Cow::Borrowed(fallback_rule))),
+                // The lexicon's verdict, where it decides the line, is
+                // that of the line's phrase, weak or not: the one looked up.
+                // A built-in phrase's rule is borrowed as it is, as
+                // [`Builder::weak_verdict`] would give it; a user phrase's
+                // rule is copied.
+                let lexicon = self.lexicon;
+                let meta = match c.kind {
+                    Kind::Credit { .. } => None,
+                    _ => c.hit.and_then(|h| lexicon.meta(h.phrase)),
                 };
-                self.boilerplate(kind, rule, span);
+                let (kind, rule) = match (meta, c.kind) {
+                    (Some(m), _) => match &m.rule {
+                        Cow::Borrowed(r) => (m.kind, *r),
+                        Cow::Owned(r) => {
+                            return self.boilerplate(m.kind, Cow::Owned(r.clone()), span);
+                        }
+                    },
+                    (None, Kind::Credit { .. }) => (BoilerplateKind::CaptionCredit, rule::CREDIT),
+                    (None, _) => (fallback, fallback_rule),
+                };
+                // Most lines out here merge with the piece above.
+                self.aside(kind, rule, span);
             }
             Unit::Related { first, last } => {
                 let span = self.span_of(first, last);
-                self.boilerplate(
-                    BoilerplateKind::RelatedList,
-                    Cow::Borrowed(rule::RELATED_OUTSIDE),
-                    span,
-                );
+                self.aside(BoilerplateKind::RelatedList, rule::RELATED_OUTSIDE, span);
             }
             _ => {
                 let span = self.span_of(u.first(), u.last());
-                self.boilerplate(fallback, Cow::Borrowed(fallback_rule), span);
+                self.aside(fallback, fallback_rule, span);
             }
         }
     }
 
     /// Outside the article, even a weak phrase names the kind: the kind and
     /// rule of the line's phrase, what [`Builder::lexicon_verdict`] gives
-    /// where it gives any (its hit is the line's phrase).
+    /// where it gives any (its hit is the line's phrase). What
+    /// [`Builder::outside`] takes from a line, its rule borrowed where it
+    /// can be: the reference its test compares with.
+    #[cfg(test)]
     fn weak_verdict(&self, c: &Classified<'_>) -> Option<(BoilerplateKind, Cow<'a, str>)> {
         let hit = c.hit?;
         let meta = self.lexicon.meta(hit.phrase)?;
@@ -160,17 +250,21 @@ impl<'a> Builder<'a, '_> {
                 Kind::Credit { kind, at } if at != NOT_KEPT => (kind, usize::from(at)),
                 _ => credit::credit(c.text).map(|f| (f.kind, f.source_at))?,
             };
-            let source = c.text.get(at..)?.trim();
+            // The line's end is trimmed already: only its start is.
+            let source = c.text.get(at..)?.trim_start();
+            debug_assert_eq!(source, source.trim_end());
             Some(Credit {
                 kind,
                 source: Cow::Borrowed(source),
                 span: c.span(self.input),
             })
         });
-        let bullets = (title + 1..bullets_end)
-            .filter_map(|i| self.item(i).map(|(item, _)| item))
-            .collect();
-        let summary = (bullets_end..end).filter_map(|i| self.text_of(i)).collect();
+        // Room for every line, made once: a collect from a filter grows.
+        let (bullets_from, summary_from) = ((title + 1).at(), bullets_end.at());
+        let mut bullets = Vec::with_capacity(summary_from.saturating_sub(bullets_from));
+        bullets.extend((bullets_from..summary_from).filter_map(|i| self.item(i).map(|(t, _)| t)));
+        let mut summary = Vec::with_capacity(end.at().saturating_sub(summary_from));
+        summary.extend((summary_from..end.at()).filter_map(|i| self.text_of(i)));
         Some(Card {
             title: Cow::Borrowed(self.line(title)?.text),
             bullets,
@@ -188,20 +282,22 @@ impl<'a> Builder<'a, '_> {
             Kind::Bullet { .. } => bullet::bullet(c.text).map(|f| (f.ordered, f.text_at))?,
             _ => return None,
         };
-        let item = c.text.get(at..)?.trim();
+        // The line's end is trimmed already: only its start is.
+        let item = c.text.get(at..)?.trim_start();
+        debug_assert_eq!(item, item.trim_end());
         Some((Text::new(item, c.span(self.input)), ordered))
     }
 
     fn list(&self, start: impl AsIndex, end: impl AsIndex) -> Block<'a> {
         let (start, end) = (start.at(), end.at());
         let mut ordered = false;
-        let items = (start..end)
-            .filter_map(|i| {
-                let (item, o) = self.item(i)?;
-                ordered |= o;
-                Some(item)
-            })
-            .collect();
+        // Room for every line, made once.
+        let mut items = Vec::with_capacity(end.saturating_sub(start));
+        items.extend((start..end).filter_map(|i| {
+            let (item, o) = self.item(i)?;
+            ordered |= o;
+            Some(item)
+        }));
         Block::List {
             items,
             ordered,
@@ -237,6 +333,7 @@ fn is_heading_line(c: &Classified<'_>) -> bool {
 }
 
 /// A line of prose: a paragraph.
+#[inline]
 fn is_prose(c: &Classified<'_>) -> bool {
     let w = c.shape.weight();
     c.is_text()
@@ -344,14 +441,18 @@ fn trim_head(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize
 }
 
 /// Marks the labels that stand before each run of cards: up to four short
-/// label lines directly before the run's first card.
+/// label lines directly before the run's first card. A page without cards
+/// gets an empty list (no unit a label), not one the length of its units.
 fn rail_labels(units: &[Unit], lines: &[Classified<'_>]) -> Vec<bool> {
-    let mut label = vec![false; units.len()];
+    let mut label = Vec::new();
     for (k, u) in units.iter().enumerate() {
         let starts_run = matches!(u, Unit::Card { .. })
             && (k == 0 || !matches!(units.get(k - 1), Some(Unit::Card { .. })));
         if !starts_run {
             continue;
+        }
+        if label.is_empty() {
+            label = vec![false; units.len()];
         }
         for j in (k.saturating_sub(4)..k).rev() {
             match units.get(j) {
@@ -389,6 +490,7 @@ pub(crate) fn assemble<'a>(
         lexicon,
         article: Article::default(),
         open: false,
+        related: RelatedScan::default(),
     };
     let labels = rail_labels(units, lines);
     let (head, first, last) = match extent {
@@ -532,6 +634,7 @@ pub(crate) fn assemble<'a>(
     if head.is_none() && !clean {
         promote_opening_title(&mut b.article, lines, input);
     }
+    b.texts();
     place_aside(
         &mut b.article,
         [
@@ -611,7 +714,7 @@ fn body_unit<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, head: Option
         }
         Unit::PullQuote { quote, name } => {
             let text = b.line(quote).map_or("", |c| c.text);
-            let text = text.trim_matches(|c: char| "“”\"‘’'«»„".contains(c));
+            let text = text.trim_matches(quote_mark);
             let attribution = b.line(name).map(|c| Cow::Borrowed(c.text));
             let span = b.span_of(quote, name);
             b.content(Block::PullQuote {
@@ -651,8 +754,19 @@ fn byline_parts(text: &str, dated: bool) -> (&str, Option<usize>) {
     let names = text
         .get(..date_at.unwrap_or(text.len()))
         .unwrap_or(text)
-        .trim_end_matches(|ch: char| ch.is_whitespace() || "·|,-–—•/".contains(ch));
+        .trim_end_matches(|ch: char| ch.is_whitespace() || byline_sign(ch));
     (names, date_at)
+}
+
+/// A quote mark a pull quote's text is trimmed of: one of `“”"‘’'«»„`,
+/// matched as characters rather than searched for in a string.
+fn quote_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»' | '„')
+}
+
+/// A sign a byline's names are trimmed of at their end: one of `·|,-–—•/`.
+fn byline_sign(c: char) -> bool {
+    matches!(c, '·' | '|' | ',' | '-' | '–' | '—' | '•' | '/')
 }
 
 fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, head: Option<usize>) {
@@ -763,7 +877,8 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             span,
         ),
         Kind::Byline { .. } | Kind::Text => {
-            let next_prose = match units.get(k + 1) {
+            // Asked only of a heading-shaped line: most lines are prose.
+            let next_prose = || match units.get(k + 1) {
                 Some(Unit::Line(j)) => b.line(j).is_some_and(is_prose),
                 _ => false,
             };
@@ -773,7 +888,7 @@ fn body_line<'a>(b: &mut Builder<'a, '_>, units: &[Unit], k: usize, i: usize, he
             {
                 b.article.standfirst = Some(Text::new(text, span));
                 b.open = false;
-            } else if next_prose && is_heading_line(&c) && !b.article.body.is_empty() {
+            } else if is_heading_line(&c) && !b.article.body.is_empty() && next_prose() {
                 b.content(Block::Heading {
                     text: Cow::Borrowed(text),
                     level: 2,
@@ -796,13 +911,22 @@ const CREDIT_TAIL: usize = 80;
 /// "(Quelle: A/B)"), or a few words with a slash before a space
 /// ("AGENCY / NAME").
 fn credit_shaped(c: &Classified<'_>) -> bool {
-    let t = c.text.trim_end();
     let w = c.shape.weight();
     // Code ("x; // y") and addresses are not captions.
     if w > CAPTION_MAX || c.boilerplate_hit().is_some() {
         return false;
     }
+    // A line's text is trimmed of more than white space already.
+    let t = c.text;
+    debug_assert_eq!(t, t.trim_end());
     let b = t.as_bytes();
+    let short = w <= 50 && c.shape.words <= 6 && !c.shape.sentence_end && c.shape.digits == 0;
+    // An ASCII line (as many characters as bytes) has no `©`: unless it
+    // ends in `)` or has the short shape the last rule asks for, no sign
+    // can make it a credit, and it is not searched.
+    if c.shape.chars as usize == b.len() && !short && b.last() != Some(&b')') {
+        return false;
+    }
     // The signs found by their rarer byte (the `/`, the second of `©`) in
     // one `memchr2` pass rather than by string searches: `//` rules the
     // line out wherever it is, `©` marks it, `/ ` is kept for the last
@@ -831,7 +955,7 @@ fn credit_shaped(c: &Classified<'_>) -> bool {
     {
         return true;
     }
-    w <= 50 && c.shape.words <= 6 && !c.shape.sentence_end && c.shape.digits == 0 && slash_space
+    short && slash_space
 }
 
 /// Most teaser titles under a "related articles" line inside the article.
@@ -839,7 +963,7 @@ const BOX_TEASERS: usize = 3;
 
 /// A title-shaped line under a "related articles" line (with at most a few
 /// such lines between) is a teaser of another story.
-fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
+fn teaser_in_box(b: &mut Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'_>) -> bool {
     // The shape first: most lines end like a sentence.
     let titleish = |c: &Classified<'_>| {
         c.is_text()
@@ -847,7 +971,7 @@ fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'
             && c.shape.weight() <= 200
             && c.boilerplate_hit().is_none()
     };
-    if !titleish(c) {
+    if !titleish(c) || !b.related_near(units, k) {
         return false;
     }
     for j in (k.saturating_sub(BOX_TEASERS)..k).rev() {
@@ -855,11 +979,7 @@ fn teaser_in_box(b: &Builder<'_, '_>, units: &[Unit], k: usize, c: &Classified<'
             return false;
         };
         let Some(l) = b.line(*i) else { return false };
-        // The kind of the lexicon's verdict, its rule not taken.
-        if l.boilerplate_hit()
-            .and_then(|h| b.lexicon.meta(h.phrase))
-            .is_some_and(|m| m.kind == BoilerplateKind::RelatedList)
-        {
+        if b.related_line(units, j) {
             return true;
         }
         if !titleish(l) {
@@ -1075,7 +1195,13 @@ The pier will be rebuilt as a public walkway with benches, lights and a kiosk.";
         for a in parts {
             for b in parts {
                 for d in parts {
-                    for line in [format!("A{a}{b}{d}"), format!("Pier {a}x{b}{d} end {a}")] {
+                    // Short lines, and longer ones that only a sign makes credits.
+                    for line in [
+                        format!("A{a}{b}{d}"),
+                        format!("Pier {a}x{b}{d} end {a}"),
+                        format!("The pier at dawn from the harbour wall {a}x{b}{d} end{a}"),
+                        format!("The pier at dawn. {a}{b}{d}"),
+                    ] {
                         let c = classify(&line, crate::lexicon::Lexicon::builtin()).lines;
                         if let Some(c) = c.first() {
                             assert_eq!(super::credit_shaped(c), reference(c), "{line:?}");
@@ -1107,6 +1233,7 @@ The council met late on Monday.\n\
             lexicon,
             article: crate::Article::default(),
             open: false,
+            related: super::RelatedScan::default(),
         };
         let mut hits = 0;
         for (i, c) in classification.lines.iter().enumerate() {
@@ -1117,8 +1244,137 @@ The council met late on Monday.\n\
             });
             assert_eq!(b.weak_verdict(c), both, "{:?}", c.text);
             hits += usize::from(b.lexicon_verdict(i).is_some());
+            // Set aside outside the article, the line takes that verdict.
+            let mut alone = super::Builder {
+                input: text,
+                lines: &classification.lines,
+                lexicon,
+                article: crate::Article::default(),
+                open: false,
+                related: super::RelatedScan::default(),
+            };
+            alone.outside(
+                super::Unit::Line(i as u32),
+                crate::BoilerplateKind::Footer,
+                super::rule::AFTER,
+            );
+            let piece = alone
+                .article
+                .boilerplate
+                .first()
+                .map(|p| (p.kind, p.rule.clone()));
+            let want = match c.kind {
+                crate::parse::classify::Kind::Credit { .. } => (
+                    crate::BoilerplateKind::CaptionCredit,
+                    std::borrow::Cow::Borrowed(super::rule::CREDIT),
+                ),
+                _ => b.weak_verdict(c).unwrap_or((
+                    crate::BoilerplateKind::Footer,
+                    std::borrow::Cow::Borrowed(super::rule::AFTER),
+                )),
+            };
+            assert_eq!(piece, Some(want), "{:?}", c.text);
         }
         assert!(hits >= 3, "lines the lexicon decides: {hits}");
+    }
+
+    #[test]
+    fn teasers_are_found_as_the_plain_loop_finds_them() {
+        // The box test as written before the scan: each line looks back.
+        fn reference(b: &super::Builder<'_, '_>, units: &[super::Unit], k: usize) -> bool {
+            let titleish = |c: &crate::parse::classify::Classified<'_>| {
+                c.is_text()
+                    && !c.shape.sentence_end
+                    && c.shape.weight() <= 200
+                    && c.boilerplate_hit().is_none()
+            };
+            let Some(super::Unit::Line(i)) = units.get(k) else {
+                return false;
+            };
+            if !b.line(*i).is_some_and(titleish) {
+                return false;
+            }
+            for j in (k.saturating_sub(super::BOX_TEASERS)..k).rev() {
+                let Some(super::Unit::Line(i)) = units.get(j) else {
+                    return false;
+                };
+                let Some(l) = b.line(*i) else { return false };
+                if l.boilerplate_hit()
+                    .and_then(|h| b.lexicon.meta(h.phrase))
+                    .is_some_and(|m| m.kind == crate::BoilerplateKind::RelatedList)
+                {
+                    return true;
+                }
+                if !titleish(l) {
+                    return false;
+                }
+            }
+            false
+        }
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let text = "Harbour ferry returns to the old pier\n\
+Related articles\n\
+Council backs the pier plan\n\
+Night buses run again\n\
+Fares stay the same\n\
+Fourth title under the box\n\
+The council met late on Monday and argued for hours.\n\
+A line without a stop\n\
+Related articles\n\
+One more title\n\
+The ferry sailed again on Monday.\n\
+Read more\n\
+Last title here";
+        let classification = classify(text, lexicon);
+        let n = classification.lines.len();
+        let units: Vec<super::Unit> = (0..n).map(|i| super::Unit::Line(i as u32)).collect();
+        let builder = || super::Builder {
+            input: text,
+            lines: &classification.lines,
+            lexicon,
+            article: crate::Article::default(),
+            open: false,
+            related: super::RelatedScan::default(),
+        };
+        let (mut forward, mut backward, mut skipping) = (builder(), builder(), builder());
+        let mut teasers = 0;
+        for k in 0..n {
+            let c = classification.lines.get(k).unwrap();
+            let want = reference(&forward, &units, k);
+            assert_eq!(
+                super::teaser_in_box(&mut forward, &units, k, c),
+                want,
+                "{k}"
+            );
+            teasers += usize::from(want);
+        }
+        for k in (0..n).rev().chain((0..n).step_by(3)) {
+            let c = classification.lines.get(k).unwrap();
+            let want = reference(&backward, &units, k);
+            assert_eq!(
+                super::teaser_in_box(&mut backward, &units, k, c),
+                want,
+                "{k}"
+            );
+        }
+        for k in (1..n).step_by(2) {
+            let c = classification.lines.get(k).unwrap();
+            let want = reference(&skipping, &units, k);
+            assert_eq!(
+                super::teaser_in_box(&mut skipping, &units, k, c),
+                want,
+                "{k}"
+            );
+        }
+        assert!(teasers >= 3, "teasers: {teasers}");
+    }
+
+    #[test]
+    fn quote_marks_and_byline_signs_are_their_strings() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(super::quote_mark(c), "“”\"‘’'«»„".contains(c), "{c:?}");
+            assert_eq!(super::byline_sign(c), "·|,-–—•/".contains(c), "{c:?}");
+        }
     }
 
     #[test]
