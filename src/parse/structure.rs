@@ -365,8 +365,11 @@ fn skip_search_within(
 
 /// Slots of the skipping search's shift table: blocks share a slot (the
 /// least shift of those that do), so that a page with one pull quote does
-/// not clear a table of every byte pair (64 KiB).
-const SHIFT_SLOTS: usize = 1 << 12;
+/// not clear a table of every byte pair (64 KiB). 2 KiB is what `memset`
+/// fills with vector stores (a larger one it fills a byte at a time as far
+/// as the instruction count goes), and a pair that starts with an ASCII
+/// byte keeps the slot it had in a table of twice the size.
+const SHIFT_SLOTS: usize = 1 << 11;
 
 /// The two bytes ending at `q`, as the slot of a block of the skipping
 /// search.
@@ -599,6 +602,14 @@ mod tests {
         for a in 0..=255u8 {
             for b in 0..=255u8 {
                 assert_eq!(pair_slot(a, b), pair(&[a, b], 1), "{a} {b}");
+            }
+        }
+        // A pair that starts with an ASCII byte keeps the slot it had in a
+        // table of twice the size.
+        for a in 0..128u8 {
+            for b in 0..=255u8 {
+                let wide = ((usize::from(a) << 4) ^ usize::from(b)) & (2 * SHIFT_SLOTS - 1);
+                assert_eq!(pair_slot(a, b), wide, "{a} {b}");
             }
         }
     }
