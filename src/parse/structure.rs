@@ -141,30 +141,54 @@ fn title_like(c: &Classified<'_>) -> bool {
 
 /// The text of a quote line without its quote marks and final punctuation.
 fn quote_core(text: &str) -> &str {
-    text.trim_matches(|c: char| "“”\"‘’'«»„‚‹› ".contains(c))
-        .trim_end_matches(|c: char| ".,;:!?…".contains(c))
-        .trim_matches(|c: char| "“”\"‘’'«»„‚‹› ".contains(c))
+    text.trim_matches(quote_mark)
+        .trim_end_matches(final_mark)
+        .trim_matches(quote_mark)
 }
 
-fn pull_quote_candidate(lines: &[Classified<'_>], i: usize) -> bool {
-    let (Some(q), Some(n)) = (lines.get(i), lines.get(i + 1)) else {
-        return false;
-    };
-    q.is_text()
+/// A quote mark or a space, trimmed from a quote's ends: one of
+/// `“”"‘’'«»„‚‹›` and the space, matched as characters, not looked up in a
+/// string of them (a test checks the two agree).
+fn quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»' | '„' | '‚' | '‹' | '›' | ' '
+    )
+}
+
+/// Punctuation that ends a quote's sentence: one of `.,;:!?…`.
+fn final_mark(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+}
+
+/// The quote text of quote line `q`, if it and the line `n` under it may
+/// be a pull quote and its attribution.
+fn pull_quote_core<'a>(q: &Classified<'a>, n: &Classified<'_>) -> Option<&'a str> {
+    let candidate = q.is_text()
         && (20..=300).contains(&q.shape.chars)
         && q.shape.words >= 4
         && n.is_text()
         && n.blanks_before <= 2
-        && name(n.text)
-        && quote_core(q.text).len() >= 15
+        && name(n.text);
+    if !candidate {
+        return None;
+    }
+    let core = quote_core(q.text);
+    (core.len() >= 15).then_some(core)
 }
 
 /// Indices of quote lines whose text appears again elsewhere in the input.
 fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
-    let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&i| pull_quote_candidate(lines, i))
-        .take(MAX_QUOTE_CANDIDATES)
-        .collect();
+    // The candidate lines with their quote texts.
+    let mut candidates: Vec<(usize, &str)> = Vec::new();
+    for (i, (q, n)) in lines.iter().zip(lines.get(1..).unwrap_or(&[])).enumerate() {
+        if let Some(core) = pull_quote_core(q, n) {
+            candidates.push((i, core));
+            if candidates.len() == MAX_QUOTE_CANDIDATES {
+                break;
+            }
+        }
+    }
     if candidates.is_empty() {
         return Vec::new();
     }
@@ -173,9 +197,7 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut patterns: Vec<&str> = Vec::new();
     let mut owners: Vec<Vec<usize>> = Vec::new();
-    for (k, &i) in candidates.iter().enumerate() {
-        let Some(c) = lines.get(i) else { continue };
-        let core = quote_core(c.text);
+    for (k, &(_, core)) in candidates.iter().enumerate() {
         let p = *index.entry(core).or_insert_with(|| {
             patterns.push(core);
             owners.push(Vec::new());
@@ -188,7 +210,7 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     let span_of = |k: usize| {
         candidates
             .get(k)
-            .and_then(|&i| lines.get(i))
+            .and_then(|&(i, _)| lines.get(i))
             .map(|c| c.span(input))
     };
     let mut confirmed = vec![false; candidates.len()];
@@ -232,7 +254,7 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     candidates
         .into_iter()
         .zip(confirmed)
-        .filter_map(|(i, c)| c.then_some(i))
+        .filter_map(|((i, _), c)| c.then_some(i))
         .collect()
 }
 
@@ -457,41 +479,79 @@ pub(crate) fn units(
     } else {
         Vec::new()
     };
-    let mut next_quote = quotes.iter().copied().peekable();
+    let mut pending = quotes.iter().copied();
+    // The first confirmed quote line not before line `i`.
+    let mut next_quote = pending.next().unwrap_or(usize::MAX);
     let mut out = Vec::with_capacity(lines.len());
+    // Whether a card without a credit was made: only then may one be lone.
+    let mut plain_card = false;
     let mut i = 0;
-    while i < lines.len() {
-        while next_quote.peek().is_some_and(|&q| q < i) {
-            next_quote.next();
+    while let Some(c) = lines.get(i) {
+        while next_quote < i {
+            next_quote = pending.next().unwrap_or(usize::MAX);
         }
-        let unit = if next_quote.peek() == Some(&i) {
+        // The unit by the line's kind: a doubled headline and a card's
+        // title are text lines (a card may open with a credit) and a list
+        // opens with a bullet; the cheapest test of each goes first (the
+        // same length, a bullet under the title). Most lines are a unit of
+        // their own.
+        let unit = if next_quote == i {
             Unit::PullQuote {
                 quote: ix(i),
                 name: ix(i + 1),
             }
-        } else if options.related_links && related_at(lines, i) {
-            Unit::Related {
-                first: ix(i),
-                last: ix(i + 1),
-            }
-        } else if let Some(card) = options.cards.then(|| card_at(lexicon, lines, i)).flatten() {
-            card
-        } else if is_bullet(lines, i) {
-            let mut end = i + 1;
-            while is_bullet(lines, end) {
-                end += 1;
-            }
-            Unit::List {
-                start: ix(i),
-                end: ix(end),
-            }
         } else {
-            Unit::Line(ix(i))
+            match c.kind {
+                Kind::Text => {
+                    let next = lines.get(i + 1);
+                    let related = options.related_links
+                        && next.is_some_and(|n| n.text.len() == c.text.len())
+                        && related_at(lines, i);
+                    if related {
+                        Unit::Related {
+                            first: ix(i),
+                            last: ix(i + 1),
+                        }
+                    } else if options.cards
+                        && next.is_some_and(|n| matches!(n.kind, Kind::Bullet { .. }))
+                        && let Some(card) = card_at(lexicon, lines, i)
+                    {
+                        plain_card = true;
+                        card
+                    } else {
+                        out.push(Unit::Line(ix(i)));
+                        i += 1;
+                        continue;
+                    }
+                }
+                Kind::Credit { .. } if options.cards && is_bullet(lines, i + 2) => {
+                    card_at(lexicon, lines, i).unwrap_or(Unit::Line(ix(i)))
+                }
+                Kind::Bullet { .. } => {
+                    let mut end = i + 1;
+                    while is_bullet(lines, end) {
+                        end += 1;
+                    }
+                    Unit::List {
+                        start: ix(i),
+                        end: ix(end),
+                    }
+                }
+                _ => {
+                    out.push(Unit::Line(ix(i)));
+                    i += 1;
+                    continue;
+                }
+            }
         };
         i = unit.last() + 1;
         out.push(unit);
     }
-    demote_lone_cards(out)
+    if plain_card {
+        demote_lone_cards(out)
+    } else {
+        out
+    }
 }
 
 /// A card with no credit and no card beside it is a heading with a list
@@ -542,6 +602,132 @@ mod tests {
     fn units_of(text: &str) -> Vec<Unit> {
         let c = classify(text, Lexicon::builtin()).lines;
         units(text, &c, Lexicon::builtin(), &Options::default())
+    }
+
+    /// The walk as it was first written: each unit tried in order of
+    /// precedence at every line.
+    fn units_in_order(
+        input: &str,
+        lines: &[Classified<'_>],
+        lexicon: &Lexicon,
+        options: &Options,
+    ) -> Vec<Unit> {
+        let quotes = if options.pull_quotes {
+            confirmed_quotes(input, lines)
+        } else {
+            Vec::new()
+        };
+        let mut next_quote = quotes.iter().copied().peekable();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            while next_quote.peek().is_some_and(|&q| q < i) {
+                next_quote.next();
+            }
+            let unit = if next_quote.peek() == Some(&i) {
+                Unit::PullQuote {
+                    quote: ix(i),
+                    name: ix(i + 1),
+                }
+            } else if options.related_links && related_at(lines, i) {
+                Unit::Related {
+                    first: ix(i),
+                    last: ix(i + 1),
+                }
+            } else if let Some(card) = options.cards.then(|| card_at(lexicon, lines, i)).flatten() {
+                card
+            } else if is_bullet(lines, i) {
+                let mut end = i + 1;
+                while is_bullet(lines, end) {
+                    end += 1;
+                }
+                Unit::List {
+                    start: ix(i),
+                    end: ix(end),
+                }
+            } else {
+                Unit::Line(ix(i))
+            };
+            i = unit.last() + 1;
+            out.push(unit);
+        }
+        demote_lone_cards(out)
+    }
+
+    #[test]
+    fn the_walk_by_kind_makes_the_units_of_the_walk_in_order() {
+        let parts = [
+            "Photo: Reuters",
+            "Card title for the rail",
+            "  • First point",
+            "A summary sentence of the card.",
+            "By Jane Roe",
+            "We will not wait another winter for the barrier",
+            "Elena Marsh",
+            "## A heading of the story",
+            "[A link to elsewhere](https://example.com/a)",
+        ];
+        let tail =
+            "\nLater she said: “We will not wait another winter for the barrier,” to cheers.";
+        let options = [
+            Options::default(),
+            Options {
+                cards: false,
+                ..Options::default()
+            },
+            Options {
+                related_links: false,
+                pull_quotes: false,
+                ..Options::default()
+            },
+        ];
+        let lexicon = Lexicon::builtin();
+        let mut kinds = [0usize; 5];
+        for code in 0..parts.len().pow(5) {
+            let mut page = String::new();
+            let mut c = code;
+            for _ in 0..5 {
+                page.push_str(parts[c % parts.len()]);
+                page.push('\n');
+                c /= parts.len();
+            }
+            page.push_str(tail);
+            let lines = classify(&page, lexicon).lines;
+            for (o, options) in options.iter().enumerate() {
+                if o > 0 && code % 7 != 0 {
+                    continue;
+                }
+                let got = units(&page, &lines, lexicon, options);
+                assert_eq!(
+                    got,
+                    units_in_order(&page, &lines, lexicon, options),
+                    "{page:?}"
+                );
+                for u in &got {
+                    kinds[match u {
+                        Unit::Line(_) => 0,
+                        Unit::Related { .. } => 1,
+                        Unit::PullQuote { .. } => 2,
+                        Unit::Card { .. } => 3,
+                        Unit::List { .. } => 4,
+                    }] += 1;
+                }
+            }
+        }
+        assert!(
+            kinds.iter().all(|&n| n > 100),
+            "every kind of unit: {kinds:?}"
+        );
+    }
+
+    #[test]
+    fn quote_marks_are_those_of_their_strings() {
+        let marks = "“”\"‘’'«»„‚‹› ";
+        let finals = ".,;:!?…";
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(quote_mark(c), marks.contains(c), "{c:?}");
+            assert_eq!(final_mark(c), finals.contains(c), "{c:?}");
+        }
     }
 
     #[test]
