@@ -42,11 +42,12 @@ pub(crate) fn line_scores(
 ) -> Vec<f32> {
     // Lines left in the list a colon-ended line announces.
     let mut announced = 0usize;
-    let mut scores: Vec<f32> = lines
+    lines
         .iter()
         .zip(logits)
         .zip(repeats)
-        .map(|((c, &l), &r)| {
+        .enumerate()
+        .map(|(i, ((c, &l), &r))| {
             let hand = line_score(c, lexicon);
             let w = c.shape.weight() as f32;
             let in_list = announced > 0 && w < 100.0 && c.hit.is_none();
@@ -62,7 +63,7 @@ pub(crate) fn line_scores(
             } else {
                 0
             };
-            if hand == END_MARKER {
+            let s = if hand == END_MARKER {
                 END_MARKER
             } else if r >= TEMPLATE_REPEATS && w < 60.0 {
                 0.0
@@ -72,15 +73,16 @@ pub(crate) fn line_scores(
                 let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
                 // Items of a list without markers (innerText drops them).
                 if in_list { s.max(LIST_ITEM) } else { s }
+            };
+            // Asked as the score is made: the box is found from the lines
+            // after it, not from their scores.
+            if s == END_MARKER && inline_related(lines, i, lexicon) {
+                INLINE_RELATED
+            } else {
+                s
             }
         })
-        .collect();
-    for (i, s) in scores.iter_mut().enumerate() {
-        if *s == END_MARKER && inline_related(lines, i, lexicon) {
-            *s = INLINE_RELATED;
-        }
-    }
-    scores
+        .collect()
 }
 
 /// Score of a "related articles" line that heads a box inside the article.
@@ -772,6 +774,89 @@ mod tests {
             }
         });
         assert!(seen > 0, "some extents are trimmed");
+    }
+
+    /// [`line_scores`] as first written: the scores, then a second pass
+    /// for the boxes inside the article.
+    fn line_scores_in_two_passes(
+        lines: &[Classified<'_>],
+        logits: &[f32],
+        repeats: &[u32],
+        lexicon: &Lexicon,
+    ) -> Vec<f32> {
+        let mut announced = 0usize;
+        let mut scores: Vec<f32> = lines
+            .iter()
+            .zip(logits)
+            .zip(repeats)
+            .map(|((c, &l), &r)| {
+                let hand = line_score(c, lexicon);
+                let w = c.shape.weight() as f32;
+                let in_list = announced > 0 && w < 100.0 && c.hit.is_none();
+                announced = if c.is_text()
+                    && c.shape.colon_end
+                    && w >= 60.0
+                    && c.shape.words >= 8
+                    && c.hit.is_none()
+                {
+                    ANNOUNCED_ITEMS
+                } else if in_list {
+                    announced - 1
+                } else {
+                    0
+                };
+                if hand == END_MARKER {
+                    END_MARKER
+                } else if r >= TEMPLATE_REPEATS && w < 60.0 {
+                    0.0
+                } else {
+                    let len = (features::ln_of(c.shape.weight(), 2) / 102f32.ln()).clamp(0.3, 2.0);
+                    let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
+                    if in_list { s.max(LIST_ITEM) } else { s }
+                }
+            })
+            .collect();
+        for (i, s) in scores.iter_mut().enumerate() {
+            if *s == END_MARKER && inline_related(lines, i, lexicon) {
+                *s = INLINE_RELATED;
+            }
+        }
+        scores
+    }
+
+    #[test]
+    fn inline_boxes_are_found_as_the_scores_are_made() {
+        let mut page = String::from("Home\nNews\nFerry returns after repairs\nBy Jane Roe\n");
+        page.push_str(
+            "These are the changes the owners made to the ferry this year:\nNew seats\nA lift\n",
+        );
+        for (k, box_lines) in [1usize, 3, 0, 2, 5, 1].into_iter().enumerate() {
+            for p in 0..2 {
+                page.push_str(&format!(
+                    "Paragraph {k}.{p} of the story goes on about the ferry, its repairs and the people on it."
+                ));
+                page.push('\n');
+            }
+            page.push_str(if k % 3 == 2 {
+                "Comments\n"
+            } else {
+                "Related articles\n"
+            });
+            for t in 0..box_lines {
+                page.push_str(&format!("Teaser title number {t} of the box\n"));
+            }
+        }
+        page.push_str("Most read\nAbout us\n");
+        let lexicon = Lexicon::builtin();
+        let c = classify(&page, lexicon).lines;
+        let repeats = features::repeats(&c);
+        let logits = features::logits(&c, &repeats, lexicon);
+        let got = line_scores(&c, &logits, &repeats, lexicon);
+        let want = line_scores_in_two_passes(&c, &logits, &repeats, lexicon);
+        assert!(got.contains(&INLINE_RELATED), "a box inside the article");
+        assert!(got.contains(&END_MARKER), "an end marker");
+        let bits = |v: &[f32]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&got), bits(&want));
     }
 
     #[test]
