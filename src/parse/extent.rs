@@ -249,11 +249,34 @@ fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f
     let mut sum = 0.0f32;
     // Most pages have one anchor or none: no allocation for none.
     let mut anchors: Vec<usize> = Vec::new();
-    let mut best: Option<(f32, usize, usize)> = None;
+    // The best run's score, zero while there is none: a run must score
+    // above zero and above the best so far, and the best is above zero.
+    let mut best_score = 0.0f32;
+    let mut best: Option<(usize, usize)> = None;
     let mut run = 0.0f32;
     let mut run_start = 0usize;
     for (k, u) in units.iter().enumerate() {
-        let s = unit_score(u, lines, lexicon, scores);
+        let s = match *u {
+            Unit::Line(i) => {
+                let line = lines.get(i.at());
+                // A date or byline makes the one or two units before it
+                // anchors if they are title lines: found from the meta
+                // line, which is rare, rather than by asking every unit.
+                if line.is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. })) {
+                    for a in k.saturating_sub(2)..k {
+                        if anchors.last().is_none_or(|&l| l < a) && anchor_line(units, lines, a) {
+                            anchors.push(a);
+                        }
+                    }
+                }
+                // `unit_score` of the line.
+                match scores.get(i.at()) {
+                    Some(&s) => s,
+                    None => line.map_or(0.0, |c| line_score(c, lexicon)),
+                }
+            }
+            _ => unit_score(u, lines, lexicon, scores),
+        };
         sum += s;
         prefix.push(sum);
         if run <= 0.0 {
@@ -262,28 +285,15 @@ fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f
         } else {
             run += s;
         }
-        if run > 0.0 && best.is_none_or(|(b, _, _)| run > b) {
-            best = Some((run, run_start, k));
-        }
-        // A date or byline makes the one or two units before it anchors if
-        // they are title lines: found from the meta line, which is rare,
-        // rather than by asking every unit.
-        if let Unit::Line(i) = *u
-            && lines
-                .get(i.at())
-                .is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. }))
-        {
-            for a in k.saturating_sub(2)..k {
-                if anchors.last().is_none_or(|&l| l < a) && anchor_line(units, lines, a) {
-                    anchors.push(a);
-                }
-            }
+        if run > best_score {
+            best_score = run;
+            best = Some((run_start, k));
         }
     }
     Scan {
         prefix,
         anchors,
-        best,
+        best: best.map(|(a, z)| (best_score, a, z)),
     }
 }
 
