@@ -490,6 +490,14 @@ pub(crate) fn units(
         while next_quote < i {
             next_quote = pending.next().unwrap_or(usize::MAX);
         }
+        // Most lines are a unit of their own: a run of them is found by a
+        // tight loop and added at once.
+        let end = plain_run(lines, i, next_quote, options);
+        if end > i {
+            out.extend((i..end).map(|j| Unit::Line(ix(j))));
+            i = end;
+            continue;
+        }
         // The unit by the line's kind: a doubled headline and a card's
         // title are text lines (a card may open with a credit) and a list
         // opens with a bullet; the cheapest test of each goes first (the
@@ -552,6 +560,34 @@ pub(crate) fn units(
     } else {
         out
     }
+}
+
+/// The end of the run of lines from `from` (and before `stop`, a confirmed
+/// quote line) that are surely units of their own: lines that neither open
+/// a list nor pass the first test of a doubled headline (the same length
+/// as the next line) or of a card (a bullet under the title). [`units`]
+/// takes a line that passes a first test and fails the rest as a unit of its
+/// own too.
+fn plain_run(lines: &[Classified<'_>], from: usize, stop: usize, options: &Options) -> usize {
+    let end = stop.min(lines.len());
+    let mut j = from;
+    while j < end {
+        let Some(c) = lines.get(j) else { break };
+        let plain = match c.kind {
+            Kind::Text => !lines.get(j + 1).is_some_and(|n| {
+                (options.related_links && n.text.len() == c.text.len())
+                    || (options.cards && matches!(n.kind, Kind::Bullet { .. }))
+            }),
+            Kind::Credit { .. } => !(options.cards && is_bullet(lines, j + 2)),
+            Kind::Bullet { .. } => false,
+            _ => true,
+        };
+        if !plain {
+            break;
+        }
+        j += 1;
+    }
+    j
 }
 
 /// A card with no credit and no card beside it is a heading with a list
