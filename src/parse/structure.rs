@@ -108,6 +108,9 @@ impl Unit {
 
 /// Most pull-quote candidates checked per text: bounds the automaton.
 const MAX_QUOTE_CANDIDATES: usize = 256;
+/// Most pull-quote candidates whose texts are told apart without a map:
+/// each is compared with the distinct texts before it.
+const FEW_QUOTES: usize = 16;
 /// Most bullets a teaser card has.
 const CARD_BULLETS: usize = 6;
 /// Most summary lines a card takes.
@@ -192,19 +195,31 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     if candidates.is_empty() {
         return Vec::new();
     }
-    // Distinct quote texts, each with the candidate lines that carry it: a
-    // page of a thousand identical quote lines searches for one pattern.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    // Distinct quote texts, each with the candidate lines that carry it (a
+    // chain from `first_owner` through `next_owner`, ended by `usize::MAX`):
+    // a page of a thousand identical quote lines searches for one pattern.
+    // A few texts are told apart one by one, more through a map.
     let mut patterns: Vec<&str> = Vec::new();
-    let mut owners: Vec<Vec<usize>> = Vec::new();
+    let mut first_owner: Vec<usize> = Vec::new();
+    let mut next_owner = vec![usize::MAX; candidates.len()];
+    let mut index: Option<HashMap<&str, usize>> =
+        (candidates.len() > FEW_QUOTES).then(HashMap::new);
     for (k, &(_, core)) in candidates.iter().enumerate() {
-        let p = *index.entry(core).or_insert_with(|| {
+        let known = match &index {
+            Some(map) => map.get(core).copied(),
+            None => patterns.iter().position(|&q| q == core),
+        };
+        let p = known.unwrap_or_else(|| {
             patterns.push(core);
-            owners.push(Vec::new());
+            first_owner.push(usize::MAX);
+            if let Some(map) = &mut index {
+                map.insert(core, patterns.len() - 1);
+            }
             patterns.len() - 1
         });
-        if let Some(o) = owners.get_mut(p) {
-            o.push(k);
+        if let (Some(head), Some(next)) = (first_owner.get_mut(p), next_owner.get_mut(k)) {
+            *next = *head;
+            *head = k;
         }
     }
     let span_of = |k: usize| {
@@ -219,12 +234,12 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     // whose own line it is not in. Returns whether `p` is now settled.
     let seen = |p: usize, start: usize, end: usize, confirmed: &mut Vec<bool>| -> bool {
         let mut all = true;
-        for &k in owners.get(p).map_or(&[][..], Vec::as_slice) {
+        let mut k = first_owner.get(p).copied().unwrap_or(usize::MAX);
+        while let Some(c) = confirmed.get_mut(k) {
             let own = span_of(k).is_some_and(|s| start >= s.start && end <= s.end);
-            if let Some(c) = confirmed.get_mut(k) {
-                *c |= !own;
-                all &= *c;
-            }
+            *c |= !own;
+            all &= *c;
+            k = next_owner.get(k).copied().unwrap_or(usize::MAX);
         }
         all
     };
@@ -785,6 +800,52 @@ mod tests {
             Unit::Line(0),
             "no repetition, no pull quote"
         );
+    }
+
+    #[test]
+    fn quotes_are_confirmed_as_a_plain_search_confirms_them() {
+        // Every candidate whose text occurs outside its own line, found
+        // by searching the whole text for each.
+        fn naive(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
+            let mut candidates = Vec::new();
+            for (i, (q, n)) in lines.iter().zip(&lines[1..]).enumerate() {
+                if let Some(core) = pull_quote_core(q, n) {
+                    candidates.push((i, core));
+                }
+            }
+            candidates.truncate(MAX_QUOTE_CANDIDATES);
+            candidates
+                .into_iter()
+                .filter(|&(i, core)| {
+                    let own = lines[i].span(input);
+                    memchr::memmem::find_iter(input.as_bytes(), core.as_bytes())
+                        .any(|s| !(s >= own.start && s + core.len() <= own.end))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        }
+        for quotes in [1usize, 3, 15, 16, 17, 40, 300] {
+            let mut page = String::new();
+            for q in 0..quotes {
+                // Some texts twice as quote lines, some repeated in the prose.
+                let t = q % (quotes / 2 + 1);
+                page.push_str(&format!(
+                    "We will not wait another winter number {t} for the barrier\nElena Marsh\n"
+                ));
+                if q % 3 == 0 {
+                    page.push_str(&format!(
+                        "She said: We will not wait another winter number {t} for the barrier, to cheers.\n"
+                    ));
+                }
+            }
+            let lines = classify(&page, Lexicon::builtin()).lines;
+            let want = naive(&page, &lines);
+            assert!(
+                !want.is_empty() && want.len() < quotes.max(2),
+                "{quotes} quotes"
+            );
+            assert_eq!(confirmed_quotes(&page, &lines), want, "{quotes} quotes");
+        }
     }
 
     #[test]
