@@ -327,10 +327,12 @@ fn skip_search_within(
     let mut next = vec![u32::MAX; patterns.len()];
     for (p, pat) in patterns.iter().enumerate() {
         let b = pat.as_bytes();
-        for q in BLOCK - 1..m {
-            let block = pair(b, q);
-            let s = u8::try_from(m - 1 - q).unwrap_or(u8::MAX);
-            if let Some(e) = shift.get_mut(block) {
+        // The blocks of the first `m` bytes, by pairs of bytes: block `w`
+        // ends `m - BLOCK - w` bytes before the window's end.
+        for (w, block) in b.get(..m).unwrap_or(b).windows(BLOCK).enumerate() {
+            let &[x, y] = block else { continue };
+            let s = u8::try_from(m - BLOCK - w).unwrap_or(u8::MAX);
+            if let Some(e) = shift.get_mut(pair_slot(x, y)) {
                 *e = (*e).min(s);
             }
         }
