@@ -366,40 +366,52 @@ fn has_prose(units: &[Unit], lines: &[Classified<'_>], a: usize, b: usize) -> bo
 
 /// Prose units the article must have before a date or byline line ends it.
 const PROSE_BEFORE_TAIL: usize = 3;
+const _: () = assert!(PROSE_BEFORE_TAIL > 0);
 
 /// A date or byline line in the last third of the extent, after the
 /// article's prose has begun, opens what follows the article: comments,
 /// teasers of other stories, an author box. The extent ends before it.
 fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
-    let meta = |u: &Unit| match *u {
+    let kind = |u: &Unit| match *u {
+        Unit::Line(i) => lines.get(i.at()).map(|c| c.kind),
+        _ => None,
+    };
+    let meta = |u: &Unit| matches!(kind(u), Some(Kind::Date { .. } | Kind::Byline { .. }));
+    let prose = |u: &Unit| match *u {
         Unit::Line(i) => lines
             .get(i.at())
-            .is_some_and(|c| matches!(c.kind, Kind::Date { .. } | Kind::Byline { .. })),
+            .is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50),
         _ => false,
     };
     let extent = units.get(first..=last).unwrap_or(&[]);
-    let mut prose = 0usize;
-    for (d, u) in extent.iter().enumerate() {
-        let Unit::Line(i) = *u else { continue };
-        let Some(c) = lines.get(i.at()) else { continue };
-        match c.kind {
-            Kind::Byline { .. } | Kind::Date { .. }
-                if prose >= PROSE_BEFORE_TAIL && d * 3 >= (last - first) * 2 =>
-            {
+    // The tail starts after the article's first prose, in the last third:
+    // only its dates and bylines are looked at.
+    let Some(after_prose) = extent
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| prose(u))
+        .nth(PROSE_BEFORE_TAIL - 1)
+        .map(|(d, _)| d + 1)
+    else {
+        return last;
+    };
+    let last_third = ((last - first) * 2).div_ceil(3);
+    for (d, u) in extent.iter().enumerate().skip(after_prose.max(last_third)) {
+        match kind(u) {
+            Some(Kind::Byline { .. }) => return (first + d).saturating_sub(1).max(first),
+            Some(Kind::Date { .. }) => {
                 // A lone date (a timeline's, a table's) inside the prose
                 // does not end the article; a series of dates or bylines
-                // (comments, teasers) does. The first date of the tail
-                // with none after it is the last of the extent's: nothing
-                // after it ends the extent either.
-                let series = matches!(c.kind, Kind::Byline { .. })
-                    || extent.get(d + 1..).is_some_and(|r| r.iter().any(meta));
+                // (comments, teasers) does. The tail's first date with none
+                // after it is the extent's last: nothing after it ends the
+                // extent either.
+                let series = extent.get(d + 1..).is_some_and(|r| r.iter().any(meta));
                 return if series {
                     (first + d).saturating_sub(1).max(first)
                 } else {
                     last
                 };
             }
-            Kind::Text if c.shape.sentence_end && c.shape.weight() >= 50 => prose += 1,
             _ => {}
         }
     }
@@ -662,7 +674,7 @@ mod tests {
         }
     }
 
-    /// Pages of every short mix of titles, bylines, dates, prose, menu
+    /// Pages of six lines, every mix of titles, bylines, dates, prose, menu
     /// words and list items, with their lines and units.
     fn mixed_pages(mut f: impl FnMut(&[Classified<'_>], &[Unit])) {
         let parts = [
@@ -673,10 +685,10 @@ mod tests {
             "Home",
             "• A point of the list",
         ];
-        for code in 0..parts.len().pow(5) {
+        for code in 0..parts.len().pow(6) {
             let mut page = String::new();
             let mut c = code;
-            for _ in 0..5 {
+            for _ in 0..6 {
                 page.push_str(parts[c % parts.len()]);
                 page.push('\n');
                 c /= parts.len();
