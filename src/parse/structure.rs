@@ -360,19 +360,22 @@ fn skip_search_within(
         .len()
         .saturating_mul(VERIFY_BUDGET)
         .saturating_add(1 << 16);
-    let mut start = 0;
-    while open > 0 && start + m <= hay.len() {
-        let e = start + m - 1;
-        // The window's last two bytes, read with one bounds check.
-        let block = match hay.get(e - 1..=e) {
-            Some(&[a, b]) => pair_slot(a, b),
-            _ => pair(hay, e),
-        };
-        let s = shift.get(block).copied().unwrap_or(1);
-        if s > 0 {
-            start += usize::from(s);
-            continue;
+    // The end of the window.
+    let mut e = m - 1;
+    while open > 0 {
+        // Slide by the shifts, reading the window's last two bytes with one
+        // bounds check, to a window whose last two bytes may end a pattern.
+        loop {
+            let Some(&[a, b]) = hay.get(e - 1..=e) else {
+                return Some(());
+            };
+            let s = shift.get(pair_slot(a, b)).copied().unwrap_or(1);
+            if s == 0 {
+                break;
+            }
+            e += usize::from(s);
         }
+        let start = e + 1 - m;
         let k = key(hay.get(start..).unwrap_or(&[]));
         let mut at = slot(k);
         let mut p = loop {
@@ -397,7 +400,7 @@ fn skip_search_within(
             }
             p = next.get(pi).copied().unwrap_or(u32::MAX);
         }
-        start += 1;
+        e += 1;
     }
     Some(())
 }
@@ -410,14 +413,8 @@ fn skip_search_within(
 /// byte keeps the slot it had in a table of twice the size.
 const SHIFT_SLOTS: usize = 1 << 11;
 
-/// The two bytes ending at `q`, as the slot of a block of the skipping
-/// search.
-fn pair(b: &[u8], q: usize) -> usize {
-    let byte = |i: usize| b.get(i).copied().map_or(0, usize::from);
-    ((byte(q.wrapping_sub(1)) << 4) ^ byte(q)) & (SHIFT_SLOTS - 1)
-}
-
-/// [`pair`] of the bytes `a` then `b` (a test checks the two agree).
+/// The slot of a block of the skipping search: the pair of bytes `a` then
+/// `b`.
 #[inline]
 fn pair_slot(a: u8, b: u8) -> usize {
     ((usize::from(a) << 4) ^ usize::from(b)) & (SHIFT_SLOTS - 1)
@@ -880,6 +877,13 @@ mod tests {
             true
         }));
         assert_eq!(n, 3);
+    }
+
+    /// A block's slot as first written: the two bytes of `b` ending at
+    /// `q`, zero for a byte before the start.
+    fn pair(b: &[u8], q: usize) -> usize {
+        let byte = |i: usize| b.get(i).copied().map_or(0, usize::from);
+        ((byte(q.wrapping_sub(1)) << 4) ^ byte(q)) & (SHIFT_SLOTS - 1)
     }
 
     #[test]
