@@ -337,11 +337,16 @@ fn anchored(prefix: &[f32], anchors: &[usize]) -> Option<(f32, usize, usize)> {
         let top = (a + ANCHOR_REACH).min(folded.saturating_sub(1));
         for start in (a + 1..=top).rev() {
             // Fold the ends from `folded - 1` down to `start` into the peak.
+            // The ends' highest sum first, then, if it reaches the peak,
+            // the lowest end that has it: what folding them one by one
+            // from the highest end gives.
             let ends = prefix.get(start + 1..=folded).unwrap_or(&[]);
-            for (d, &p) in ends.iter().enumerate().rev() {
-                if p >= peak.0 {
-                    peak = (p, start + d);
-                }
+            let high = ends.iter().copied().fold(f32::MIN, f32::max);
+            if high >= peak.0
+                && let Some(d) = ends.iter().position(|&p| p == high)
+                && let Some(&p) = ends.get(d)
+            {
+                peak = (p, start + d);
             }
             folded = start;
             let score = peak.0 - prefix.get(start).copied().unwrap_or(0.0);
