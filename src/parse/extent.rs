@@ -147,21 +147,22 @@ pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
         };
     }
     let w = c.shape.weight() as f32;
+    // Text first, by one test: most lines are.
+    if c.kind == Kind::Text {
+        let weak_hit = if c.hit.is_some() { 1.0 } else { 0.0 };
+        return if c.shape.sentence_end && w >= 50.0 {
+            (2.0 + w / 40.0).min(14.0) - weak_hit
+        } else if w >= 120.0 {
+            (w / 60.0).min(8.0) - weak_hit
+        } else if c.shape.sentence_end || c.shape.colon_end {
+            0.5 - weak_hit
+        } else if w < 30.0 {
+            SHORT
+        } else {
+            -0.5
+        };
+    }
     match c.kind {
-        Kind::Text => {
-            let weak_hit = if c.hit.is_some() { 1.0 } else { 0.0 };
-            if c.shape.sentence_end && w >= 50.0 {
-                (2.0 + w / 40.0).min(14.0) - weak_hit
-            } else if w >= 120.0 {
-                (w / 60.0).min(8.0) - weak_hit
-            } else if c.shape.sentence_end || c.shape.colon_end {
-                0.5 - weak_hit
-            } else if w < 30.0 {
-                SHORT
-            } else {
-                -0.5
-            }
-        }
         Kind::Link { .. } => -1.0,
         Kind::Bullet { .. } => {
             if w >= 60.0 {
@@ -170,7 +171,12 @@ pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
                 -0.3
             }
         }
-        Kind::Credit { .. } | Kind::Byline { .. } | Kind::Date { .. } | Kind::Heading { .. } => 0.0,
+        // Text lines are scored above.
+        Kind::Text
+        | Kind::Credit { .. }
+        | Kind::Byline { .. }
+        | Kind::Date { .. }
+        | Kind::Heading { .. } => 0.0,
     }
 }
 
