@@ -515,8 +515,7 @@ pub(crate) fn units(
         // The unit by the line's kind: a doubled headline and a card's
         // title are text lines (a card may open with a credit) and a list
         // opens with a bullet; the cheapest test of each goes first (the
-        // same length, a bullet under the title). Most lines are a unit of
-        // their own.
+        // same length, a bullet under the title).
         let unit = if next_quote == i {
             Unit::PullQuote {
                 quote: ix(i),
