@@ -312,9 +312,9 @@ fn skip_search_within(
             .map_or(0, u64::from_le_bytes)
     };
     let far = u8::try_from(m - BLOCK + 1).unwrap_or(u8::MAX);
-    // A table of known size: a masked slot needs no bounds check.
-    let mut shift: Box<[u8; SHIFT_SLOTS]> =
-        vec![far; SHIFT_SLOTS].into_boxed_slice().try_into().ok()?;
+    // A table of known size, on the stack: a masked slot needs no bounds
+    // check, and the table no allocation.
+    let mut shift = [far; SHIFT_SLOTS];
     let bits = (patterns.len() * 2)
         .next_power_of_two()
         .trailing_zeros()
