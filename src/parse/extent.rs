@@ -42,11 +42,12 @@ pub(crate) fn line_scores(
 ) -> Vec<f32> {
     // Lines left in the list a colon-ended line announces.
     let mut announced = 0usize;
-    let mut scores: Vec<f32> = lines
+    lines
         .iter()
         .zip(logits)
         .zip(repeats)
-        .map(|((c, &l), &r)| {
+        .enumerate()
+        .map(|(i, ((c, &l), &r))| {
             let hand = line_score(c, lexicon);
             let w = c.shape.weight() as f32;
             let in_list = announced > 0 && w < 100.0 && c.hit.is_none();
@@ -62,7 +63,7 @@ pub(crate) fn line_scores(
             } else {
                 0
             };
-            if hand == END_MARKER {
+            let s = if hand == END_MARKER {
                 END_MARKER
             } else if r >= TEMPLATE_REPEATS && w < 60.0 {
                 0.0
@@ -72,15 +73,16 @@ pub(crate) fn line_scores(
                 let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
                 // Items of a list without markers (innerText drops them).
                 if in_list { s.max(LIST_ITEM) } else { s }
+            };
+            // Asked as the score is made: the box is found from the lines
+            // after it, not from their scores.
+            if s == END_MARKER && inline_related(lines, i, lexicon) {
+                INLINE_RELATED
+            } else {
+                s
             }
         })
-        .collect();
-    for (i, s) in scores.iter_mut().enumerate() {
-        if *s == END_MARKER && inline_related(lines, i, lexicon) {
-            *s = INLINE_RELATED;
-        }
-    }
-    scores
+        .collect()
 }
 
 /// Score of a "related articles" line that heads a box inside the article.
@@ -145,21 +147,22 @@ pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
         };
     }
     let w = c.shape.weight() as f32;
+    // Text first, by one test: most lines are.
+    if c.kind == Kind::Text {
+        let weak_hit = if c.hit.is_some() { 1.0 } else { 0.0 };
+        return if c.shape.sentence_end && w >= 50.0 {
+            (2.0 + w / 40.0).min(14.0) - weak_hit
+        } else if w >= 120.0 {
+            (w / 60.0).min(8.0) - weak_hit
+        } else if c.shape.sentence_end || c.shape.colon_end {
+            0.5 - weak_hit
+        } else if w < 30.0 {
+            SHORT
+        } else {
+            -0.5
+        };
+    }
     match c.kind {
-        Kind::Text => {
-            let weak_hit = if c.hit.is_some() { 1.0 } else { 0.0 };
-            if c.shape.sentence_end && w >= 50.0 {
-                (2.0 + w / 40.0).min(14.0) - weak_hit
-            } else if w >= 120.0 {
-                (w / 60.0).min(8.0) - weak_hit
-            } else if c.shape.sentence_end || c.shape.colon_end {
-                0.5 - weak_hit
-            } else if w < 30.0 {
-                SHORT
-            } else {
-                -0.5
-            }
-        }
         Kind::Link { .. } => -1.0,
         Kind::Bullet { .. } => {
             if w >= 60.0 {
@@ -168,7 +171,12 @@ pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
                 -0.3
             }
         }
-        Kind::Credit { .. } | Kind::Byline { .. } | Kind::Date { .. } | Kind::Heading { .. } => 0.0,
+        // Text lines are scored above.
+        Kind::Text
+        | Kind::Credit { .. }
+        | Kind::Byline { .. }
+        | Kind::Date { .. }
+        | Kind::Heading { .. } => 0.0,
     }
 }
 
@@ -200,26 +208,13 @@ pub(crate) fn extent(
     lexicon: &Lexicon,
     scores: &[f32],
 ) -> Option<(usize, usize)> {
-    let unit_scores: Vec<f32> = units
-        .iter()
-        .map(|u| unit_score(u, lines, lexicon, scores))
-        .collect();
-    let mut best: Option<(f32, usize, usize)> = None;
-    let mut run = 0.0f32;
-    let mut run_start = 0usize;
-    for (k, &s) in unit_scores.iter().enumerate() {
-        if run <= 0.0 {
-            run = s;
-            run_start = k;
-        } else {
-            run += s;
-        }
-        if run > 0.0 && best.is_none_or(|(b, _, _)| run > b) {
-            best = Some((run, run_start, k));
-        }
-    }
+    let Scan {
+        prefix,
+        anchors,
+        mut best,
+    } = scan(units, lines, lexicon, scores);
     if let Some((b, _, _)) = best
-        && let Some((a_score, a, z)) = anchored(units, lines, &unit_scores)
+        && let Some((a_score, a, z)) = anchored(&prefix, &anchors)
         && a_score >= ANCHOR_SHARE * b
     {
         best = Some((a_score, a, z));
@@ -241,78 +236,132 @@ pub(crate) fn extent(
         .or(best)
 }
 
+/// What [`extent`] learns in its one pass over the units.
+struct Scan {
+    /// Prefix sums of the unit scores: entry `k` is the sum of the scores
+    /// of units `0..k` (the anchored runs' only use of the scores).
+    prefix: Vec<f32>,
+    /// The units that are anchors, ascending.
+    anchors: Vec<usize>,
+    /// The best run (Kadane's): its score, first and last unit.
+    best: Option<(f32, usize, usize)>,
+}
+
+/// One pass over the units: each one's score, the prefix sums, the best
+/// run and the anchors, without a list of the scores.
+fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f32]) -> Scan {
+    let mut prefix: Vec<f32> = Vec::with_capacity(units.len() + 1);
+    prefix.push(0.0);
+    let mut sum = 0.0f32;
+    // Most pages have one anchor or none: no allocation for none.
+    let mut anchors: Vec<usize> = Vec::new();
+    // The best run's score, zero while there is none: a run must score
+    // above zero and above the best so far, and the best is above zero.
+    let mut best_score = 0.0f32;
+    let mut best: Option<(usize, usize)> = None;
+    let mut run = 0.0f32;
+    let mut run_start = 0usize;
+    for (k, u) in units.iter().enumerate() {
+        let s = match *u {
+            Unit::Line(i) => {
+                let line = lines.get(i.at());
+                // A date or byline makes the one or two units before it
+                // anchors if they are title lines: found from the meta
+                // line, which is rare, rather than by asking every unit.
+                if line.is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. })) {
+                    for a in k.saturating_sub(2)..k {
+                        if anchors.last().is_none_or(|&l| l < a) && anchor_line(units, lines, a) {
+                            anchors.push(a);
+                        }
+                    }
+                }
+                // `unit_score` of the line.
+                match scores.get(i.at()) {
+                    Some(&s) => s,
+                    None => line.map_or(0.0, |c| line_score(c, lexicon)),
+                }
+            }
+            _ => unit_score(u, lines, lexicon, scores),
+        };
+        sum += s;
+        prefix.push(sum);
+        if run <= 0.0 {
+            run = s;
+            run_start = k;
+        } else {
+            run += s;
+        }
+        if run > best_score {
+            best_score = run;
+            best = Some((run_start, k));
+        }
+    }
+    Scan {
+        prefix,
+        anchors,
+        best: best.map(|(a, z)| (best_score, a, z)),
+    }
+}
+
 /// An anchored run may win with this share of the best run's score.
 const ANCHOR_SHARE: f32 = 0.8;
 /// Units after an anchor within which its run must start.
 const ANCHOR_REACH: usize = 6;
 
-/// The best run that starts just after an *anchor*: a title line followed
-/// by a byline or date, the surest sign of where an article begins. Prefix
-/// sums make it one pass: for each start, the best end is where the prefix
-/// sum after it peaks (suffix maxima).
-fn anchored(
-    units: &[Unit],
-    lines: &[Classified<'_>],
-    unit_scores: &[f32],
-) -> Option<(f32, usize, usize)> {
-    let n = units.len();
-    let line_at = |k: usize| match units.get(k) {
-        Some(Unit::Line(i)) => lines.get(i.at()),
-        _ => None,
-    };
-    let is_meta = |k: usize| {
-        line_at(k).is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. }))
-    };
-    let is_anchor = |k: usize| {
-        line_at(k).is_some_and(|c| {
+/// Whether unit `k` is the title line of an *anchor* (when a byline or
+/// date follows it within two units): a text line of moderate length, no
+/// sentence and no page chrome.
+fn anchor_line(units: &[Unit], lines: &[Classified<'_>], k: usize) -> bool {
+    match units.get(k) {
+        Some(Unit::Line(i)) => lines.get(i.at()).is_some_and(|c| {
             c.is_text()
                 && (20..=200).contains(&c.shape.weight())
                 && !c.shape.sentence_end
                 && c.boilerplate_hit().is_none()
-        }) && (1..=2).any(|d| is_meta(k + d))
-    };
-    // prefix[k] = sum of scores of units 0..k; best_end[k] = argmax over j >= k of prefix[j + 1].
-    let mut prefix = Vec::with_capacity(n + 1);
-    prefix.push(0.0f32);
-    let mut sum = 0.0f32;
-    prefix.extend(unit_scores.iter().map(|s| {
-        sum += s;
-        sum
-    }));
-    let best_end = best_ends(&prefix);
+        }),
+        _ => false,
+    }
+}
+
+/// The best run that starts just after an *anchor* (a title line followed
+/// by a byline or date, the surest sign of where an article begins), from
+/// the prefix sums of the unit scores and the ascending anchors. For each
+/// start the best end is where the prefix sum after it peaks: one walk from
+/// the end keeps that peak (the suffix maximum) and scores each start
+/// within [`ANCHOR_REACH`] after an anchor as it passes it. The best score
+/// wins, the earliest start on a tie: the run that trying the starts in
+/// order gives.
+fn anchored(prefix: &[f32], anchors: &[usize]) -> Option<(f32, usize, usize)> {
+    let n = prefix.len().checked_sub(1)?;
+    // The highest prefix[j + 1] for j >= `folded`, with its j (the lowest j
+    // on a tie).
+    let mut peak = (f32::MIN, 0usize);
+    let mut folded = n;
     let mut best: Option<(f32, usize, usize)> = None;
-    for k in (0..n).filter(|&k| is_anchor(k)) {
-        for start in k + 1..(k + 1 + ANCHOR_REACH).min(n) {
-            let (peak, end) = best_end.get(start).copied().unwrap_or((f32::MIN, 0));
-            let score = peak - prefix.get(start).copied().unwrap_or(0.0);
-            if score > 0.0 && best.is_none_or(|(b, _, _)| score > b) {
-                best = Some((score, start, end));
+    for &a in anchors.iter().rev() {
+        // Starts a later anchor's window already scored are not scored again.
+        let top = (a + ANCHOR_REACH).min(folded.saturating_sub(1));
+        for start in (a + 1..=top).rev() {
+            // Fold the ends from `folded - 1` down to `start` into the peak.
+            // The ends' highest sum first, then, if it reaches the peak,
+            // the lowest end that has it: what folding them one by one
+            // from the highest end gives.
+            let ends = prefix.get(start + 1..=folded).unwrap_or(&[]);
+            let high = ends.iter().copied().fold(f32::MIN, f32::max);
+            if high >= peak.0
+                && let Some(d) = ends.iter().position(|&p| p == high)
+                && let Some(&p) = ends.get(d)
+            {
+                peak = (p, start + d);
+            }
+            folded = start;
+            let score = peak.0 - prefix.get(start).copied().unwrap_or(0.0);
+            if score > 0.0 && best.is_none_or(|(b, _, _)| score >= b) {
+                best = Some((score, start, peak.1));
             }
         }
     }
     best
-}
-
-/// For prefix sums `prefix` (of `n` scores, `n + 1` sums), entry `k` is
-/// the highest `prefix[j + 1]` for `j >= k` with its `j` (the last of them
-/// on a tie), entry `n` none: from the end, each entry the better of its
-/// own end and the next entry's, in one pass without an index.
-#[inline]
-fn best_ends(prefix: &[f32]) -> Vec<(f32, usize)> {
-    let mut best_end: Vec<(f32, usize)> = vec![(f32::MIN, 0); prefix.len().max(1)];
-    let mut next = (f32::MIN, 0);
-    for (k, (b, &p)) in best_end
-        .iter_mut()
-        .zip(prefix.get(1..).unwrap_or(&[]))
-        .enumerate()
-        .rev()
-    {
-        if p >= next.0 {
-            next = (p, k);
-        }
-        *b = next;
-    }
-    best_end
 }
 
 /// Whether units `a..=b` hold a line that ends like a sentence.
@@ -328,34 +377,52 @@ fn has_prose(units: &[Unit], lines: &[Classified<'_>], a: usize, b: usize) -> bo
 
 /// Prose units the article must have before a date or byline line ends it.
 const PROSE_BEFORE_TAIL: usize = 3;
+const _: () = assert!(PROSE_BEFORE_TAIL > 0);
 
 /// A date or byline line in the last third of the extent, after the
 /// article's prose has begun, opens what follows the article: comments,
 /// teasers of other stories, an author box. The extent ends before it.
 fn trim_tail(units: &[Unit], lines: &[Classified<'_>], first: usize, last: usize) -> usize {
-    let meta_at = |k: usize| match units.get(k) {
-        Some(Unit::Line(i)) => lines.get(i.at()).map(|c| c.kind),
+    let kind = |u: &Unit| match *u {
+        Unit::Line(i) => lines.get(i.at()).map(|c| c.kind),
         _ => None,
     };
-    // The last date or byline of the extent: a lone date (a timeline's,
-    // a table's) inside the prose does not end the article; a series of
-    // them (comments, teasers) does.
-    let last_meta = (first..=last)
-        .rev()
-        .find(|&k| matches!(meta_at(k), Some(Kind::Date { .. } | Kind::Byline { .. })));
-    let mut prose = 0usize;
-    for k in first..=last {
-        let Some(Unit::Line(i)) = units.get(k) else {
-            continue;
-        };
-        let Some(c) = lines.get(i.at()) else { continue };
-        let tail = prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2;
-        match c.kind {
-            Kind::Byline { .. } if tail => return k.saturating_sub(1).max(first),
-            Kind::Date { .. } if tail && last_meta.is_some_and(|m| m > k) => {
-                return k.saturating_sub(1).max(first);
+    let meta = |u: &Unit| matches!(kind(u), Some(Kind::Date { .. } | Kind::Byline { .. }));
+    let prose = |u: &Unit| match *u {
+        Unit::Line(i) => lines
+            .get(i.at())
+            .is_some_and(|c| c.is_text() && c.shape.sentence_end && c.shape.weight() >= 50),
+        _ => false,
+    };
+    let extent = units.get(first..=last).unwrap_or(&[]);
+    // The tail starts after the article's first prose, in the last third:
+    // only its dates and bylines are looked at.
+    let Some(after_prose) = extent
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| prose(u))
+        .nth(PROSE_BEFORE_TAIL - 1)
+        .map(|(d, _)| d + 1)
+    else {
+        return last;
+    };
+    let last_third = ((last - first) * 2).div_ceil(3);
+    for (d, u) in extent.iter().enumerate().skip(after_prose.max(last_third)) {
+        match kind(u) {
+            Some(Kind::Byline { .. }) => return (first + d).saturating_sub(1).max(first),
+            Some(Kind::Date { .. }) => {
+                // A lone date (a timeline's, a table's) inside the prose
+                // does not end the article; a series of dates or bylines
+                // (comments, teasers) does. The tail's first date with none
+                // after it is the extent's last: nothing after it ends the
+                // extent either.
+                let series = extent.get(d + 1..).is_some_and(|r| r.iter().any(meta));
+                return if series {
+                    (first + d).saturating_sub(1).max(first)
+                } else {
+                    last
+                };
             }
-            Kind::Text if c.shape.sentence_end && c.shape.weight() >= 50 => prose += 1,
             _ => {}
         }
     }
@@ -562,34 +629,267 @@ mod tests {
         clean_copy(&u, &c)
     }
 
-    #[test]
-    fn best_ends_are_the_suffix_maxima_by_index() {
-        // The loop as it was written with indices.
-        fn by_index(prefix: &[f32]) -> Vec<(f32, usize)> {
-            let n = prefix.len() - 1;
-            let mut best_end: Vec<(f32, usize)> = vec![(f32::MIN, 0); n + 1];
-            for k in (0..n).rev() {
-                let here = (prefix[k + 1], k);
-                let next = best_end[k + 1];
-                best_end[k] = if here.0 >= next.0 { here } else { next };
-            }
-            best_end
+    /// The anchored run as it was first written: every anchor's starts in
+    /// order, each start's best end from a list of suffix maxima.
+    fn anchored_by_index(prefix: &[f32], anchors: &[usize]) -> Option<(f32, usize, usize)> {
+        let n = prefix.len() - 1;
+        let mut best_end: Vec<(f32, usize)> = vec![(f32::MIN, 0); n + 1];
+        for k in (0..n).rev() {
+            let here = (prefix[k + 1], k);
+            let next = best_end[k + 1];
+            best_end[k] = if here.0 >= next.0 { here } else { next };
         }
-        let scores = [3.0, -1.0, -1.0, 2.0, 0.0, -5.0, 2.0, 1.0, 1.0, -0.5];
-        for len in 0..=scores.len() {
-            for start in 0..=len {
+        let mut best: Option<(f32, usize, usize)> = None;
+        for &k in anchors {
+            for start in k + 1..(k + 1 + ANCHOR_REACH).min(n) {
+                let (peak, end) = best_end[start];
+                let score = peak - prefix[start];
+                if score > 0.0 && best.is_none_or(|(b, _, _)| score > b) {
+                    best = Some((score, start, end));
+                }
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn anchored_runs_are_those_of_every_start_in_order() {
+        // Ties of peaks and of runs, and windows that overlap.
+        let lists: [&[f32]; 3] = [
+            &[
+                3.0, -1.0, -1.0, 2.0, 0.0, -5.0, 2.0, 1.0, 1.0, -0.5, 1.0, -1.0,
+            ],
+            &[
+                1.0, -1.0, 1.0, -1.0, 1.0, -1.0, 1.0, -1.0, 1.0, -1.0, 1.0, -1.0,
+            ],
+            &[
+                -2.0, 0.0, 0.0, 1.0, 0.0, 0.0, -1.0, 1.0, 0.0, 2.0, -2.0, 2.0,
+            ],
+        ];
+        for scores in lists {
+            for len in 0..=scores.len() {
                 let mut prefix = vec![0.0f32];
-                for s in &scores[start..len] {
+                for s in &scores[..len] {
                     prefix.push(prefix.last().unwrap() + s);
                 }
-                assert_eq!(
-                    super::best_ends(&prefix),
-                    by_index(&prefix),
-                    "{:?}",
-                    &scores[start..len]
-                );
+                for set in 0..1u32 << len {
+                    let anchors: Vec<usize> = (0..len).filter(|&k| set & (1 << k) != 0).collect();
+                    assert_eq!(
+                        anchored(&prefix, &anchors),
+                        anchored_by_index(&prefix, &anchors),
+                        "{:?} {anchors:?}",
+                        &scores[..len]
+                    );
+                }
             }
         }
+    }
+
+    /// Pages of six lines, every mix of titles, bylines, dates, prose, menu
+    /// words and list items, with their lines and units.
+    fn mixed_pages(mut f: impl FnMut(&[Classified<'_>], &[Unit])) {
+        let parts = [
+            "Council votes on the new bridge plan",
+            "By Jane Roe",
+            "12 March 2021",
+            "The council met on Monday and voted for the plan after a long debate.",
+            "Home",
+            "• A point of the list",
+        ];
+        for code in 0..parts.len().pow(6) {
+            let mut page = String::new();
+            let mut c = code;
+            for _ in 0..6 {
+                page.push_str(parts[c % parts.len()]);
+                page.push('\n');
+                c /= parts.len();
+            }
+            let lines = classify(&page, Lexicon::builtin()).lines;
+            let u = units(&page, &lines, Lexicon::builtin(), &Options::default());
+            f(&lines, &u);
+        }
+    }
+
+    #[test]
+    fn the_scan_finds_what_the_separate_passes_find() {
+        let mut anchored_pages = 0;
+        mixed_pages(|lines, u| {
+            let line_at = |k: usize| match u.get(k) {
+                Some(Unit::Line(i)) => lines.get(*i as usize),
+                _ => None,
+            };
+            let is_meta = |k: usize| {
+                line_at(k)
+                    .is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. }))
+            };
+            let anchors: Vec<usize> = (0..u.len())
+                .filter(|&k| {
+                    line_at(k).is_some_and(|c| {
+                        c.is_text()
+                            && (20..=200).contains(&c.shape.weight())
+                            && !c.shape.sentence_end
+                            && c.boilerplate_hit().is_none()
+                    }) && (1..=2).any(|d| is_meta(k + d))
+                })
+                .collect();
+            let unit_scores: Vec<f32> = u
+                .iter()
+                .map(|x| unit_score(x, lines, Lexicon::builtin(), &[]))
+                .collect();
+            let mut prefix = vec![0.0f32];
+            for s in &unit_scores {
+                prefix.push(prefix.last().unwrap() + s);
+            }
+            let mut best: Option<(f32, usize, usize)> = None;
+            let (mut run, mut run_start) = (0.0f32, 0);
+            for (k, &s) in unit_scores.iter().enumerate() {
+                if run <= 0.0 {
+                    (run, run_start) = (s, k);
+                } else {
+                    run += s;
+                }
+                if run > 0.0 && best.is_none_or(|(b, _, _)| run > b) {
+                    best = Some((run, run_start, k));
+                }
+            }
+            let got = scan(u, lines, Lexicon::builtin(), &[]);
+            anchored_pages += usize::from(!anchors.is_empty());
+            assert_eq!(got.anchors, anchors, "{lines:?}");
+            assert_eq!(got.prefix, prefix, "{lines:?}");
+            assert_eq!(got.best, best, "{lines:?}");
+        });
+        assert!(anchored_pages > 100, "{anchored_pages} pages with anchors");
+    }
+
+    #[test]
+    fn the_tail_is_trimmed_as_with_the_last_meta_line_known() {
+        // The rule as it was first written: the extent's last date or
+        // byline found first.
+        fn by_last_meta(
+            units: &[Unit],
+            lines: &[Classified<'_>],
+            first: usize,
+            last: usize,
+        ) -> usize {
+            let meta_at = |k: usize| match units.get(k) {
+                Some(Unit::Line(i)) => lines.get(*i as usize).map(|c| c.kind),
+                _ => None,
+            };
+            let last_meta = (first..=last)
+                .rev()
+                .find(|&k| matches!(meta_at(k), Some(Kind::Date { .. } | Kind::Byline { .. })));
+            let mut prose = 0usize;
+            for k in first..=last {
+                let Some(Unit::Line(i)) = units.get(k) else {
+                    continue;
+                };
+                let c = &lines[*i as usize];
+                let tail = prose >= PROSE_BEFORE_TAIL && (k - first) * 3 >= (last - first) * 2;
+                match c.kind {
+                    Kind::Byline { .. } if tail => return k.saturating_sub(1).max(first),
+                    Kind::Date { .. } if tail && last_meta.is_some_and(|m| m > k) => {
+                        return k.saturating_sub(1).max(first);
+                    }
+                    Kind::Text if c.shape.sentence_end && c.shape.weight() >= 50 => prose += 1,
+                    _ => {}
+                }
+            }
+            last
+        }
+        let mut seen = 0;
+        mixed_pages(|lines, u| {
+            for first in 0..u.len() {
+                for last in first..u.len() {
+                    let want = by_last_meta(u, lines, first, last);
+                    seen += usize::from(want != last);
+                    assert_eq!(trim_tail(u, lines, first, last), want, "{lines:?}");
+                }
+            }
+        });
+        assert!(seen > 0, "some extents are trimmed");
+    }
+
+    /// [`line_scores`] as first written: the scores, then a second pass
+    /// for the boxes inside the article.
+    fn line_scores_in_two_passes(
+        lines: &[Classified<'_>],
+        logits: &[f32],
+        repeats: &[u32],
+        lexicon: &Lexicon,
+    ) -> Vec<f32> {
+        let mut announced = 0usize;
+        let mut scores: Vec<f32> = lines
+            .iter()
+            .zip(logits)
+            .zip(repeats)
+            .map(|((c, &l), &r)| {
+                let hand = line_score(c, lexicon);
+                let w = c.shape.weight() as f32;
+                let in_list = announced > 0 && w < 100.0 && c.hit.is_none();
+                announced = if c.is_text()
+                    && c.shape.colon_end
+                    && w >= 60.0
+                    && c.shape.words >= 8
+                    && c.hit.is_none()
+                {
+                    ANNOUNCED_ITEMS
+                } else if in_list {
+                    announced - 1
+                } else {
+                    0
+                };
+                if hand == END_MARKER {
+                    END_MARKER
+                } else if r >= TEMPLATE_REPEATS && w < 60.0 {
+                    0.0
+                } else {
+                    let len = (features::ln_of(c.shape.weight(), 2) / 102f32.ln()).clamp(0.3, 2.0);
+                    let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
+                    if in_list { s.max(LIST_ITEM) } else { s }
+                }
+            })
+            .collect();
+        for (i, s) in scores.iter_mut().enumerate() {
+            if *s == END_MARKER && inline_related(lines, i, lexicon) {
+                *s = INLINE_RELATED;
+            }
+        }
+        scores
+    }
+
+    #[test]
+    fn inline_boxes_are_found_as_the_scores_are_made() {
+        let mut page = String::from("Home\nNews\nFerry returns after repairs\nBy Jane Roe\n");
+        page.push_str(
+            "These are the changes the owners made to the ferry this year:\nNew seats\nA lift\n",
+        );
+        for (k, box_lines) in [1usize, 3, 0, 2, 5, 1].into_iter().enumerate() {
+            for p in 0..2 {
+                page.push_str(&format!(
+                    "Paragraph {k}.{p} of the story goes on about the ferry, its repairs and the people on it."
+                ));
+                page.push('\n');
+            }
+            page.push_str(if k % 3 == 2 {
+                "Comments\n"
+            } else {
+                "Related articles\n"
+            });
+            for t in 0..box_lines {
+                page.push_str(&format!("Teaser title number {t} of the box\n"));
+            }
+        }
+        page.push_str("Most read\nAbout us\n");
+        let lexicon = Lexicon::builtin();
+        let c = classify(&page, lexicon).lines;
+        let repeats = features::repeats(&c);
+        let logits = features::logits(&c, &repeats, lexicon);
+        let got = line_scores(&c, &logits, &repeats, lexicon);
+        let want = line_scores_in_two_passes(&c, &logits, &repeats, lexicon);
+        assert!(got.contains(&INLINE_RELATED), "a box inside the article");
+        assert!(got.contains(&END_MARKER), "an end marker");
+        let bits = |v: &[f32]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&got), bits(&want));
     }
 
     #[test]

@@ -108,6 +108,9 @@ impl Unit {
 
 /// Most pull-quote candidates checked per text: bounds the automaton.
 const MAX_QUOTE_CANDIDATES: usize = 256;
+/// Most pull-quote candidates whose texts are told apart without a map:
+/// each is compared with the distinct texts before it.
+const FEW_QUOTES: usize = 16;
 /// Most bullets a teaser card has.
 const CARD_BULLETS: usize = 6;
 /// Most summary lines a card takes.
@@ -141,54 +144,88 @@ fn title_like(c: &Classified<'_>) -> bool {
 
 /// The text of a quote line without its quote marks and final punctuation.
 fn quote_core(text: &str) -> &str {
-    text.trim_matches(|c: char| "“”\"‘’'«»„‚‹› ".contains(c))
-        .trim_end_matches(|c: char| ".,;:!?…".contains(c))
-        .trim_matches(|c: char| "“”\"‘’'«»„‚‹› ".contains(c))
+    text.trim_matches(quote_mark)
+        .trim_end_matches(final_mark)
+        .trim_matches(quote_mark)
 }
 
-fn pull_quote_candidate(lines: &[Classified<'_>], i: usize) -> bool {
-    let (Some(q), Some(n)) = (lines.get(i), lines.get(i + 1)) else {
-        return false;
-    };
-    q.is_text()
+/// A quote mark or a space, trimmed from a quote's ends: one of
+/// `“”"‘’'«»„‚‹›` and the space, matched as characters, not looked up in a
+/// string of them (a test checks the two agree).
+fn quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»' | '„' | '‚' | '‹' | '›' | ' '
+    )
+}
+
+/// Punctuation that ends a quote's sentence: one of `.,;:!?…`.
+fn final_mark(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+}
+
+/// The quote text of quote line `q`, if it and the line `n` under it may
+/// be a pull quote and its attribution.
+fn pull_quote_core<'a>(q: &Classified<'a>, n: &Classified<'_>) -> Option<&'a str> {
+    let candidate = q.is_text()
         && (20..=300).contains(&q.shape.chars)
         && q.shape.words >= 4
         && n.is_text()
         && n.blanks_before <= 2
-        && name(n.text)
-        && quote_core(q.text).len() >= 15
+        && name(n.text);
+    if !candidate {
+        return None;
+    }
+    let core = quote_core(q.text);
+    (core.len() >= 15).then_some(core)
 }
 
 /// Indices of quote lines whose text appears again elsewhere in the input.
 fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
-    let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&i| pull_quote_candidate(lines, i))
-        .take(MAX_QUOTE_CANDIDATES)
-        .collect();
+    // The candidate lines with their quote texts.
+    let mut candidates: Vec<(usize, &str)> = Vec::new();
+    for (i, (q, n)) in lines.iter().zip(lines.get(1..).unwrap_or(&[])).enumerate() {
+        if let Some(core) = pull_quote_core(q, n) {
+            candidates.push((i, core));
+            if candidates.len() == MAX_QUOTE_CANDIDATES {
+                break;
+            }
+        }
+    }
     if candidates.is_empty() {
         return Vec::new();
     }
-    // Distinct quote texts, each with the candidate lines that carry it: a
-    // page of a thousand identical quote lines searches for one pattern.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    // Distinct quote texts, each with the candidate lines that carry it (a
+    // chain from `first_owner` through `next_owner`, ended by `usize::MAX`):
+    // a page of a thousand identical quote lines searches for one pattern.
+    // A few texts are told apart one by one, more through a map.
     let mut patterns: Vec<&str> = Vec::new();
-    let mut owners: Vec<Vec<usize>> = Vec::new();
-    for (k, &i) in candidates.iter().enumerate() {
-        let Some(c) = lines.get(i) else { continue };
-        let core = quote_core(c.text);
-        let p = *index.entry(core).or_insert_with(|| {
+    let mut first_owner: Vec<usize> = Vec::new();
+    let mut next_owner = vec![usize::MAX; candidates.len()];
+    let mut index: Option<HashMap<&str, usize>> =
+        (candidates.len() > FEW_QUOTES).then(HashMap::new);
+    for (k, &(_, core)) in candidates.iter().enumerate() {
+        let known = match &index {
+            Some(map) => map.get(core).copied(),
+            None => patterns.iter().position(|&q| q == core),
+        };
+        let p = known.unwrap_or_else(|| {
             patterns.push(core);
-            owners.push(Vec::new());
+            first_owner.push(usize::MAX);
+            if let Some(map) = &mut index {
+                map.insert(core, patterns.len() - 1);
+            }
             patterns.len() - 1
         });
-        if let Some(o) = owners.get_mut(p) {
-            o.push(k);
+        if let (Some(head), Some(next)) = (first_owner.get_mut(p), next_owner.get_mut(k)) {
+            *next = *head;
+            *head = k;
         }
     }
     let span_of = |k: usize| {
         candidates
             .get(k)
-            .and_then(|&i| lines.get(i))
+            .and_then(|&(i, _)| lines.get(i))
             .map(|c| c.span(input))
     };
     let mut confirmed = vec![false; candidates.len()];
@@ -197,12 +234,12 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     // whose own line it is not in. Returns whether `p` is now settled.
     let seen = |p: usize, start: usize, end: usize, confirmed: &mut Vec<bool>| -> bool {
         let mut all = true;
-        for &k in owners.get(p).map_or(&[][..], Vec::as_slice) {
+        let mut k = first_owner.get(p).copied().unwrap_or(usize::MAX);
+        while let Some(c) = confirmed.get_mut(k) {
             let own = span_of(k).is_some_and(|s| start >= s.start && end <= s.end);
-            if let Some(c) = confirmed.get_mut(k) {
-                *c |= !own;
-                all &= *c;
-            }
+            *c |= !own;
+            all &= *c;
+            k = next_owner.get(k).copied().unwrap_or(usize::MAX);
         }
         all
     };
@@ -232,7 +269,7 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     candidates
         .into_iter()
         .zip(confirmed)
-        .filter_map(|(i, c)| c.then_some(i))
+        .filter_map(|((i, _), c)| c.then_some(i))
         .collect()
 }
 
@@ -275,9 +312,9 @@ fn skip_search_within(
             .map_or(0, u64::from_le_bytes)
     };
     let far = u8::try_from(m - BLOCK + 1).unwrap_or(u8::MAX);
-    // A table of known size: a masked slot needs no bounds check.
-    let mut shift: Box<[u8; SHIFT_SLOTS]> =
-        vec![far; SHIFT_SLOTS].into_boxed_slice().try_into().ok()?;
+    // A table of known size, on the stack: a masked slot needs no bounds
+    // check, and the table no allocation.
+    let mut shift = [far; SHIFT_SLOTS];
     let bits = (patterns.len() * 2)
         .next_power_of_two()
         .trailing_zeros()
@@ -290,10 +327,12 @@ fn skip_search_within(
     let mut next = vec![u32::MAX; patterns.len()];
     for (p, pat) in patterns.iter().enumerate() {
         let b = pat.as_bytes();
-        for q in BLOCK - 1..m {
-            let block = pair(b, q);
-            let s = u8::try_from(m - 1 - q).unwrap_or(u8::MAX);
-            if let Some(e) = shift.get_mut(block) {
+        // The blocks of the first `m` bytes, by pairs of bytes: block `w`
+        // ends `m - BLOCK - w` bytes before the window's end.
+        for (w, block) in b.get(..m).unwrap_or(b).windows(BLOCK).enumerate() {
+            let &[x, y] = block else { continue };
+            let s = u8::try_from(m - BLOCK - w).unwrap_or(u8::MAX);
+            if let Some(e) = shift.get_mut(pair_slot(x, y)) {
                 *e = (*e).min(s);
             }
         }
@@ -321,19 +360,22 @@ fn skip_search_within(
         .len()
         .saturating_mul(VERIFY_BUDGET)
         .saturating_add(1 << 16);
-    let mut start = 0;
-    while open > 0 && start + m <= hay.len() {
-        let e = start + m - 1;
-        // The window's last two bytes, read with one bounds check.
-        let block = match hay.get(e - 1..=e) {
-            Some(&[a, b]) => pair_slot(a, b),
-            _ => pair(hay, e),
-        };
-        let s = shift.get(block).copied().unwrap_or(1);
-        if s > 0 {
-            start += usize::from(s);
-            continue;
+    // The end of the window.
+    let mut e = m - 1;
+    while open > 0 {
+        // Slide by the shifts, reading the window's last two bytes with one
+        // bounds check, to a window whose last two bytes may end a pattern.
+        loop {
+            let Some(&[a, b]) = hay.get(e - 1..=e) else {
+                return Some(());
+            };
+            let s = shift.get(pair_slot(a, b)).copied().unwrap_or(1);
+            if s == 0 {
+                break;
+            }
+            e += usize::from(s);
         }
+        let start = e + 1 - m;
         let k = key(hay.get(start..).unwrap_or(&[]));
         let mut at = slot(k);
         let mut p = loop {
@@ -358,24 +400,21 @@ fn skip_search_within(
             }
             p = next.get(pi).copied().unwrap_or(u32::MAX);
         }
-        start += 1;
+        e += 1;
     }
     Some(())
 }
 
 /// Slots of the skipping search's shift table: blocks share a slot (the
 /// least shift of those that do), so that a page with one pull quote does
-/// not clear a table of every byte pair (64 KiB).
-const SHIFT_SLOTS: usize = 1 << 12;
+/// not clear a table of every byte pair (64 KiB). 2 KiB is what `memset`
+/// fills with vector stores (a larger one it fills a byte at a time as far
+/// as the instruction count goes), and a pair that starts with an ASCII
+/// byte keeps the slot it had in a table of twice the size.
+const SHIFT_SLOTS: usize = 1 << 11;
 
-/// The two bytes ending at `q`, as the slot of a block of the skipping
-/// search.
-fn pair(b: &[u8], q: usize) -> usize {
-    let byte = |i: usize| b.get(i).copied().map_or(0, usize::from);
-    ((byte(q.wrapping_sub(1)) << 4) ^ byte(q)) & (SHIFT_SLOTS - 1)
-}
-
-/// [`pair`] of the bytes `a` then `b` (a test checks the two agree).
+/// The slot of a block of the skipping search: the pair of bytes `a` then
+/// `b`.
 #[inline]
 fn pair_slot(a: u8, b: u8) -> usize {
     ((usize::from(a) << 4) ^ usize::from(b)) & (SHIFT_SLOTS - 1)
@@ -454,41 +493,114 @@ pub(crate) fn units(
     } else {
         Vec::new()
     };
-    let mut next_quote = quotes.iter().copied().peekable();
+    let mut pending = quotes.iter().copied();
+    // The first confirmed quote line not before line `i`.
+    let mut next_quote = pending.next().unwrap_or(usize::MAX);
     let mut out = Vec::with_capacity(lines.len());
+    // Whether a card without a credit was made: only then may one be lone.
+    let mut plain_card = false;
     let mut i = 0;
-    while i < lines.len() {
-        while next_quote.peek().is_some_and(|&q| q < i) {
-            next_quote.next();
+    while let Some(c) = lines.get(i) {
+        while next_quote < i {
+            next_quote = pending.next().unwrap_or(usize::MAX);
         }
-        let unit = if next_quote.peek() == Some(&i) {
+        // Most lines are a unit of their own: a run of them is found by a
+        // tight loop and added at once.
+        let end = plain_run(lines, i, next_quote, options);
+        if end > i {
+            out.extend((i..end).map(|j| Unit::Line(ix(j))));
+            i = end;
+            continue;
+        }
+        // The unit by the line's kind: a doubled headline and a card's
+        // title are text lines (a card may open with a credit) and a list
+        // opens with a bullet; the cheapest test of each goes first (the
+        // same length, a bullet under the title).
+        let unit = if next_quote == i {
             Unit::PullQuote {
                 quote: ix(i),
                 name: ix(i + 1),
             }
-        } else if options.related_links && related_at(lines, i) {
-            Unit::Related {
-                first: ix(i),
-                last: ix(i + 1),
-            }
-        } else if let Some(card) = options.cards.then(|| card_at(lexicon, lines, i)).flatten() {
-            card
-        } else if is_bullet(lines, i) {
-            let mut end = i + 1;
-            while is_bullet(lines, end) {
-                end += 1;
-            }
-            Unit::List {
-                start: ix(i),
-                end: ix(end),
-            }
         } else {
-            Unit::Line(ix(i))
+            match c.kind {
+                Kind::Text => {
+                    let next = lines.get(i + 1);
+                    let related = options.related_links
+                        && next.is_some_and(|n| n.text.len() == c.text.len())
+                        && related_at(lines, i);
+                    if related {
+                        Unit::Related {
+                            first: ix(i),
+                            last: ix(i + 1),
+                        }
+                    } else if options.cards
+                        && next.is_some_and(|n| matches!(n.kind, Kind::Bullet { .. }))
+                        && let Some(card) = card_at(lexicon, lines, i)
+                    {
+                        plain_card = true;
+                        card
+                    } else {
+                        out.push(Unit::Line(ix(i)));
+                        i += 1;
+                        continue;
+                    }
+                }
+                Kind::Credit { .. } if options.cards && is_bullet(lines, i + 2) => {
+                    card_at(lexicon, lines, i).unwrap_or(Unit::Line(ix(i)))
+                }
+                Kind::Bullet { .. } => {
+                    let mut end = i + 1;
+                    while is_bullet(lines, end) {
+                        end += 1;
+                    }
+                    Unit::List {
+                        start: ix(i),
+                        end: ix(end),
+                    }
+                }
+                _ => {
+                    out.push(Unit::Line(ix(i)));
+                    i += 1;
+                    continue;
+                }
+            }
         };
         i = unit.last() + 1;
         out.push(unit);
     }
-    demote_lone_cards(out)
+    if plain_card {
+        demote_lone_cards(out)
+    } else {
+        out
+    }
+}
+
+/// The end of the run of lines from `from` (and before `stop`, a confirmed
+/// quote line) that are surely units of their own: lines that neither open
+/// a list nor pass the first test of a doubled headline (the same length
+/// as the next line) or of a card (a bullet under the title). [`units`]
+/// takes a line that passes a first test and fails the rest as a unit of its
+/// own too.
+fn plain_run(lines: &[Classified<'_>], from: usize, stop: usize, options: &Options) -> usize {
+    let end = stop.min(lines.len());
+    let mut j = from;
+    while j < end {
+        let Some(c) = lines.get(j) else { break };
+        let plain = match c.kind {
+            Kind::Text => !lines.get(j + 1).is_some_and(|n| {
+                (options.related_links && n.text.len() == c.text.len())
+                    || (options.cards && matches!(n.kind, Kind::Bullet { .. }))
+            }),
+            Kind::Credit { .. } => !(options.cards && is_bullet(lines, j + 2)),
+            Kind::Bullet { .. } => false,
+            _ => true,
+        };
+        if !plain {
+            break;
+        }
+        j += 1;
+    }
+    j
 }
 
 /// A card with no credit and no card beside it is a heading with a list
@@ -541,6 +653,132 @@ mod tests {
         units(text, &c, Lexicon::builtin(), &Options::default())
     }
 
+    /// The walk as it was first written: each unit tried in order of
+    /// precedence at every line.
+    fn units_in_order(
+        input: &str,
+        lines: &[Classified<'_>],
+        lexicon: &Lexicon,
+        options: &Options,
+    ) -> Vec<Unit> {
+        let quotes = if options.pull_quotes {
+            confirmed_quotes(input, lines)
+        } else {
+            Vec::new()
+        };
+        let mut next_quote = quotes.iter().copied().peekable();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            while next_quote.peek().is_some_and(|&q| q < i) {
+                next_quote.next();
+            }
+            let unit = if next_quote.peek() == Some(&i) {
+                Unit::PullQuote {
+                    quote: ix(i),
+                    name: ix(i + 1),
+                }
+            } else if options.related_links && related_at(lines, i) {
+                Unit::Related {
+                    first: ix(i),
+                    last: ix(i + 1),
+                }
+            } else if let Some(card) = options.cards.then(|| card_at(lexicon, lines, i)).flatten() {
+                card
+            } else if is_bullet(lines, i) {
+                let mut end = i + 1;
+                while is_bullet(lines, end) {
+                    end += 1;
+                }
+                Unit::List {
+                    start: ix(i),
+                    end: ix(end),
+                }
+            } else {
+                Unit::Line(ix(i))
+            };
+            i = unit.last() + 1;
+            out.push(unit);
+        }
+        demote_lone_cards(out)
+    }
+
+    #[test]
+    fn the_walk_by_kind_makes_the_units_of_the_walk_in_order() {
+        let parts = [
+            "Photo: Reuters",
+            "Card title for the rail",
+            "  • First point",
+            "A summary sentence of the card.",
+            "By Jane Roe",
+            "We will not wait another winter for the barrier",
+            "Elena Marsh",
+            "## A heading of the story",
+            "[A link to elsewhere](https://example.com/a)",
+        ];
+        let tail =
+            "\nLater she said: “We will not wait another winter for the barrier,” to cheers.";
+        let options = [
+            Options::default(),
+            Options {
+                cards: false,
+                ..Options::default()
+            },
+            Options {
+                related_links: false,
+                pull_quotes: false,
+                ..Options::default()
+            },
+        ];
+        let lexicon = Lexicon::builtin();
+        let mut kinds = [0usize; 5];
+        for code in 0..parts.len().pow(5) {
+            let mut page = String::new();
+            let mut c = code;
+            for _ in 0..5 {
+                page.push_str(parts[c % parts.len()]);
+                page.push('\n');
+                c /= parts.len();
+            }
+            page.push_str(tail);
+            let lines = classify(&page, lexicon).lines;
+            for (o, options) in options.iter().enumerate() {
+                if o > 0 && code % 7 != 0 {
+                    continue;
+                }
+                let got = units(&page, &lines, lexicon, options);
+                assert_eq!(
+                    got,
+                    units_in_order(&page, &lines, lexicon, options),
+                    "{page:?}"
+                );
+                for u in &got {
+                    kinds[match u {
+                        Unit::Line(_) => 0,
+                        Unit::Related { .. } => 1,
+                        Unit::PullQuote { .. } => 2,
+                        Unit::Card { .. } => 3,
+                        Unit::List { .. } => 4,
+                    }] += 1;
+                }
+            }
+        }
+        assert!(
+            kinds.iter().all(|&n| n > 100),
+            "every kind of unit: {kinds:?}"
+        );
+    }
+
+    #[test]
+    fn quote_marks_are_those_of_their_strings() {
+        let marks = "“”\"‘’'«»„‚‹› ";
+        let finals = ".,;:!?…";
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(quote_mark(c), marks.contains(c), "{c:?}");
+            assert_eq!(final_mark(c), finals.contains(c), "{c:?}");
+        }
+    }
+
     #[test]
     fn doubled_headline_is_one_related_unit() {
         let u = units_of(
@@ -560,6 +798,52 @@ mod tests {
             Unit::Line(0),
             "no repetition, no pull quote"
         );
+    }
+
+    #[test]
+    fn quotes_are_confirmed_as_a_plain_search_confirms_them() {
+        // Every candidate whose text occurs outside its own line, found
+        // by searching the whole text for each.
+        fn naive(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
+            let mut candidates = Vec::new();
+            for (i, (q, n)) in lines.iter().zip(&lines[1..]).enumerate() {
+                if let Some(core) = pull_quote_core(q, n) {
+                    candidates.push((i, core));
+                }
+            }
+            candidates.truncate(MAX_QUOTE_CANDIDATES);
+            candidates
+                .into_iter()
+                .filter(|&(i, core)| {
+                    let own = lines[i].span(input);
+                    memchr::memmem::find_iter(input.as_bytes(), core.as_bytes())
+                        .any(|s| !(s >= own.start && s + core.len() <= own.end))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        }
+        for quotes in [1usize, 3, 15, 16, 17, 40, 300] {
+            let mut page = String::new();
+            for q in 0..quotes {
+                // Some texts twice as quote lines, some repeated in the prose.
+                let t = q % (quotes / 2 + 1);
+                page.push_str(&format!(
+                    "We will not wait another winter number {t} for the barrier\nElena Marsh\n"
+                ));
+                if q % 3 == 0 {
+                    page.push_str(&format!(
+                        "She said: We will not wait another winter number {t} for the barrier, to cheers.\n"
+                    ));
+                }
+            }
+            let lines = classify(&page, Lexicon::builtin()).lines;
+            let want = naive(&page, &lines);
+            assert!(
+                !want.is_empty() && want.len() < quotes.max(2),
+                "{quotes} quotes"
+            );
+            assert_eq!(confirmed_quotes(&page, &lines), want, "{quotes} quotes");
+        }
     }
 
     #[test]
@@ -594,11 +878,26 @@ mod tests {
         assert_eq!(n, 3);
     }
 
+    /// A block's slot as first written: the two bytes of `b` ending at
+    /// `q`, zero for a byte before the start.
+    fn pair(b: &[u8], q: usize) -> usize {
+        let byte = |i: usize| b.get(i).copied().map_or(0, usize::from);
+        ((byte(q.wrapping_sub(1)) << 4) ^ byte(q)) & (SHIFT_SLOTS - 1)
+    }
+
     #[test]
     fn a_pairs_slot_is_that_of_its_two_bytes() {
         for a in 0..=255u8 {
             for b in 0..=255u8 {
                 assert_eq!(pair_slot(a, b), pair(&[a, b], 1), "{a} {b}");
+            }
+        }
+        // A pair that starts with an ASCII byte keeps the slot it had in a
+        // table of twice the size.
+        for a in 0..128u8 {
+            for b in 0..=255u8 {
+                let wide = ((usize::from(a) << 4) ^ usize::from(b)) & (2 * SHIFT_SLOTS - 1);
+                assert_eq!(pair_slot(a, b), wide, "{a} {b}");
             }
         }
     }
