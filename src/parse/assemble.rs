@@ -1227,7 +1227,8 @@ Read more: the ferry pier and the old harbour, where the council met on Monday\n
 The council met late on Monday.\n\
 © 2024 Harbour Daily. All rights reserved.";
         let classification = classify(text, lexicon);
-        let b = super::Builder {
+        // A builder with nothing built yet.
+        let fresh = || super::Builder {
             input: text,
             lines: &classification.lines,
             lexicon,
@@ -1235,6 +1236,7 @@ The council met late on Monday.\n\
             open: false,
             related: super::RelatedScan::default(),
         };
+        let b = fresh();
         let mut hits = 0;
         for (i, c) in classification.lines.iter().enumerate() {
             let both = b.lexicon_verdict(i).or_else(|| {
@@ -1245,14 +1247,7 @@ The council met late on Monday.\n\
             assert_eq!(b.weak_verdict(c), both, "{:?}", c.text);
             hits += usize::from(b.lexicon_verdict(i).is_some());
             // Set aside outside the article, the line takes that verdict.
-            let mut alone = super::Builder {
-                input: text,
-                lines: &classification.lines,
-                lexicon,
-                article: crate::Article::default(),
-                open: false,
-                related: super::RelatedScan::default(),
-            };
+            let mut alone = fresh();
             alone.outside(
                 super::Unit::Line(i as u32),
                 crate::BoilerplateKind::Footer,
