@@ -52,6 +52,21 @@ struct Builder<'a, 'l> {
     related: RelatedScan,
 }
 
+impl<'a, 'l> Builder<'a, 'l> {
+    /// A builder with nothing built yet, over the classified `lines` of
+    /// `input`.
+    fn new(input: &'a str, lines: &'l [Classified<'a>], lexicon: &'l Lexicon) -> Self {
+        Builder {
+            input,
+            lines,
+            lexicon,
+            article: Article::default(),
+            open: false,
+            related: RelatedScan::default(),
+        }
+    }
+}
+
 /// The units read for "related articles" lines, `from..upto`, and the last
 /// of them that is one: [`teaser_in_box`] asks of the units in order, and
 /// each is read once, not once for each of the lines under it.
@@ -484,18 +499,10 @@ pub(crate) fn assemble<'a>(
     lexicon: &Lexicon,
 ) -> Article<'a> {
     let lines = &classification.lines;
-    let mut b = Builder {
-        input,
-        lines,
-        lexicon,
-        article: Article::default(),
-        open: false,
-        related: RelatedScan::default(),
-    };
+    let mut b = Builder::new(input, lines, lexicon);
     let labels = rail_labels(units, lines);
     let (head, first, last) = match extent {
         Some((first, last)) => {
-            // A clean copy's headline, if it has one, is its first line.
             // A clean copy's headline is its first line, if that is an
             // underlined title or a title-shaped line before the rest.
             let head = if clean {
@@ -1227,15 +1234,7 @@ Read more: the ferry pier and the old harbour, where the council met on Monday\n
 The council met late on Monday.\n\
 © 2024 Harbour Daily. All rights reserved.";
         let classification = classify(text, lexicon);
-        // A builder with nothing built yet.
-        let fresh = || super::Builder {
-            input: text,
-            lines: &classification.lines,
-            lexicon,
-            article: crate::Article::default(),
-            open: false,
-            related: super::RelatedScan::default(),
-        };
+        let fresh = || super::Builder::new(text, &classification.lines, lexicon);
         let b = fresh();
         let mut hits = 0;
         for (i, c) in classification.lines.iter().enumerate() {
@@ -1323,14 +1322,7 @@ Last title here";
         let classification = classify(text, lexicon);
         let n = classification.lines.len();
         let units: Vec<super::Unit> = (0..n).map(|i| super::Unit::Line(i as u32)).collect();
-        let builder = || super::Builder {
-            input: text,
-            lines: &classification.lines,
-            lexicon,
-            article: crate::Article::default(),
-            open: false,
-            related: super::RelatedScan::default(),
-        };
+        let builder = || super::Builder::new(text, &classification.lines, lexicon);
         let (mut forward, mut backward, mut skipping) = (builder(), builder(), builder());
         let mut teasers = 0;
         for k in 0..n {
