@@ -377,10 +377,8 @@ pub(crate) fn classify<'a>(input: &'a str, lexicon: &Lexicon) -> Classification<
     let mut underlines = Vec::new();
     let rest = split_each(input, |line| {
         // A setext underline right under a line (not a list item or a
-        // heading) makes it a heading. An underline starts with `=` or
-        // `-`: other lines skip the call.
+        // heading) makes it a heading.
         if line.blanks_before == 0
-            && matches!(line.text.as_bytes().first(), Some(b'=' | b'-'))
             && let Some(level) = heading::setext_underline(line.text)
             && let Some(above) = out.last_mut()
             && !matches!(above.kind, Kind::Bullet { .. } | Kind::Heading { .. })
