@@ -6,7 +6,7 @@
 //! ```
 //! `Antony Blinken`, `Ursula von der Leyen`, `Elena Marsh, mayor`.
 
-use crate::parse::swar::load16;
+use crate::parse::swar::{in_range, load16};
 use wide::i8x16;
 
 const PARTICLES: &[&str] = &[
@@ -68,18 +68,11 @@ fn name_from_start(line: &str) -> bool {
 /// The classes of the sixteen bytes of `b` from `at` (zeros past its end)
 /// that [`start_verdict`] reads, byte `i` as bit `i`: white space, a
 /// comma, a non-ASCII byte, an upper-case letter, and a letter or a mark
-/// of a name's word. SSE2 compares: a byte `y` is in `lo..lo + len` if
-/// `y - lo + 128`, as a signed byte, is below `len - 128`.
+/// of a name's word. SSE2 compares and range tests ([`in_range`]).
 #[inline(always)]
 fn classes(b: &[u8], at: usize) -> [u64; 5] {
     let x = i8x16::from_ne_bytes(load16(b, at));
-    let within = |y: i8x16, lo: u8, len: u8| {
-        u64::from(
-            (y + i8x16::splat((lo as i8).wrapping_neg().wrapping_add(i8::MIN)))
-                .simd_lt(i8x16::splat((len as i8).wrapping_add(i8::MIN)))
-                .to_bitmask(),
-        )
-    };
+    let within = |y: i8x16, lo: u8, len: u8| u64::from(in_range(y, lo, len).to_bitmask());
     let eq = |c: u8| u64::from(x.simd_eq(i8x16::splat(c as i8)).to_bitmask());
     [
         eq(b' ') | within(x, b'\t', 5),

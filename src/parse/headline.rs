@@ -19,7 +19,7 @@ use super::classify::{Classified, Kind};
 use super::structure::{AsIndex, Unit};
 use wide::{i8x16, u8x16};
 
-use super::swar::{ONES, load, load16};
+use super::swar::{ONES, in_range, load, load16};
 
 /// Units looked at before the extent's first unit.
 const LOOKBACK: usize = 60;
@@ -97,18 +97,13 @@ const LOWER: u64 = 0x20 * ONES;
 
 /// The bits of the sixteen bytes of `b` from `at` (zeros past its end)
 /// that are ASCII letters or digits, and those that are not ASCII, byte
-/// `i` as bit `i`: two SSE2 adds and compares. A byte `y` is in `lo..lo + n` if
-/// `y - lo + 128`, as a signed byte, is below `n - 128`; a non-ASCII byte
+/// `i` as bit `i`: two SSE2 range tests ([`in_range`]); a non-ASCII byte
 /// with the case bit set is still no letter.
 #[inline(always)]
 fn word_lanes(b: &[u8], at: usize) -> (u32, u32) {
     let x = i8x16::from_ne_bytes(load16(b, at));
-    let below = |y: i8x16, lo: i8, n: i8| {
-        (y + i8x16::splat(lo.wrapping_neg().wrapping_add(i8::MIN)))
-            .simd_lt(i8x16::splat(n.wrapping_add(i8::MIN)))
-    };
     let l = x | i8x16::splat(0x20);
-    let w = below(x, b'0' as i8, 10) | below(l, b'a' as i8, 26);
+    let w = in_range(x, b'0', 10) | in_range(l, b'a', 26);
     (w.to_bitmask(), x.to_bitmask())
 }
 

@@ -7,7 +7,7 @@
 //! load past the end of the text reads zeros, which no scan takes for a
 //! letter, a digit or a high byte.
 
-use wide::u8x16;
+use wide::{i8x16, u8x16};
 
 /// Bit 0 of every byte of a word: a byte value times this is that byte in
 /// every lane.
@@ -72,6 +72,15 @@ pub(crate) fn load16(b: &[u8], at: usize) -> [u8; 16] {
         Some(c) => *c,
         None => padded(rest).to_le_bytes(),
     }
+}
+
+/// The lanes of `y` whose byte is in `lo..lo + len`, all ones: one add
+/// and one compare, as a byte `y` is in the range if `y - lo + 128`, as a
+/// signed byte, is below `len - 128`.
+#[inline(always)]
+pub(crate) fn in_range(y: i8x16, lo: u8, len: u8) -> i8x16 {
+    (y + i8x16::splat((lo as i8).wrapping_neg().wrapping_add(i8::MIN)))
+        .simd_lt(i8x16::splat((len as i8).wrapping_add(i8::MIN)))
 }
 
 /// Lanes `16 - rest..16` all ones, the others zero: which lanes of the
@@ -150,6 +159,27 @@ mod tests {
             *d = *s;
         }
         u64::from_le_bytes(word)
+    }
+
+    #[test]
+    fn in_range_is_the_plain_range_test_on_every_byte() {
+        for (lo, len) in [
+            (b'A', 26),
+            (b'a', 26),
+            (b'0', 10),
+            (b'\t', 5),
+            (0, 1),
+            (0x80, 64),
+        ] {
+            for base in (0..=255u8).step_by(16) {
+                let bytes: [u8; 16] = std::array::from_fn(|i| base + i as u8);
+                let lanes = in_range(i8x16::from_ne_bytes(bytes), lo, len).to_array();
+                for (&y, lane) in bytes.iter().zip(lanes) {
+                    let want = (lo..).take(usize::from(len)).any(|x| x == y);
+                    assert_eq!(lane != 0, want, "{y:#x} in {lo:#x} + {len}");
+                }
+            }
+        }
     }
 
     #[test]
