@@ -902,7 +902,9 @@ pub(crate) fn find(
     if let Some(k) = race.winner_at_zero(&candidates) {
         return Some(k);
     }
-    let mut toks = Vec::with_capacity(64);
+    // A token takes three bytes or more (a CJK character three): room for
+    // every token, so that the buffer never grows.
+    let mut toks = Vec::with_capacity(candidates.iter().map(|c| c.words.len() / 3).sum());
     for c in &mut candidates {
         let from = toks.len();
         tokens(c.words, &mut toks);
