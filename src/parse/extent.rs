@@ -47,7 +47,9 @@ pub(crate) fn line_scores(
         .zip(logits)
         .zip(repeats)
         .enumerate()
-        .map(|(i, ((c, &l), &r))| {
+        // The closure owns the count: it stays in a register, not behind a
+        // reference to the variable.
+        .map(move |(i, ((c, &l), &r))| {
             let hand = line_score(c, lexicon);
             let w = c.shape.weight() as f32;
             let in_list = announced > 0 && w < 100.0 && c.hit.is_none();
