@@ -40,6 +40,8 @@ pub(crate) fn line_scores(
     repeats: &[u32],
     lexicon: &Lexicon,
 ) -> Vec<f32> {
+    // The length factors, fetched once for the page, not once a line.
+    let lens = length_factors();
     // Lines left in the list a colon-ended line announces.
     let mut announced = 0usize;
     lines
@@ -70,8 +72,11 @@ pub(crate) fn line_scores(
             } else if r >= TEMPLATE_REPEATS && w < 60.0 {
                 0.0
             } else {
-                let len =
-                    (super::features::ln_of(c.shape.weight(), 2) / 102f32.ln()).clamp(0.3, 2.0);
+                let weight = c.shape.weight();
+                let len = match lens.get(weight as usize) {
+                    Some(&f) => f,
+                    None => length_factor(weight),
+                };
                 let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
                 // Items of a list without markers (innerText drops them).
                 if in_list { s.max(LIST_ITEM) } else { s }
@@ -85,6 +90,24 @@ pub(crate) fn line_scores(
             }
         })
         .collect()
+}
+
+/// How much a line's log-odds count by its weight: longer lines count
+/// more, within bounds.
+#[inline]
+fn length_factor(weight: u32) -> f32 {
+    (super::features::ln_of(weight, 2) / 102f32.ln()).clamp(0.3, 2.0)
+}
+
+/// Weights below this have their [`length_factor`] in [`length_factors`].
+const LENGTH_TABLE: u32 = 4096;
+
+/// [`length_factor`] of each weight below [`LENGTH_TABLE`], made once per
+/// process by the same calls: a line's factor is then one load, not a check
+/// of the logarithms' table, a division and a clamp.
+fn length_factors() -> &'static [f32] {
+    static LENS: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    LENS.get_or_init(|| (0..LENGTH_TABLE).map(length_factor).collect())
 }
 
 /// Score of a "related articles" line that heads a box inside the article.
@@ -857,6 +880,22 @@ mod tests {
             }
         }
         scores
+    }
+
+    #[test]
+    fn length_factors_are_the_plain_formula() {
+        // Every weight of the table, past its end and far out: the factor
+        // looked up is the one the logarithm gives, bit for bit.
+        let plain = |w: u32| ((2.0 + w as f32).ln() / 102f32.ln()).clamp(0.3, 2.0);
+        let lens = length_factors();
+        assert_eq!(lens.len(), LENGTH_TABLE as usize);
+        for w in (0..LENGTH_TABLE + 64).chain([20_000, u32::MAX - 2]) {
+            let looked_up = match lens.get(w as usize) {
+                Some(&f) => f,
+                None => length_factor(w),
+            };
+            assert_eq!(looked_up.to_bits(), plain(w).to_bits(), "weight {w}");
+        }
     }
 
     #[test]
