@@ -274,6 +274,10 @@ struct Scan {
 
 /// One pass over the units: each one's score, the prefix sums, the best
 /// run and the anchors, without a list of the scores.
+///
+/// Not inlined: in [`extent`]'s body the loop's sums and bounds were kept
+/// on the stack; alone, they stay in registers.
+#[inline(never)]
 fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f32]) -> Scan {
     let mut prefix: Vec<f32> = Vec::with_capacity(units.len() + 1);
     prefix.push(0.0);
