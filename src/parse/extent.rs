@@ -298,19 +298,15 @@ fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f
                 // anchors if they are title lines: found from the meta
                 // line, which is rare, rather than by asking every unit.
                 if line.is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. })) {
-                    for a in k.saturating_sub(2)..k {
-                        if anchors.last().is_none_or(|&l| l < a) && anchor_line(units, lines, a) {
-                            anchors.push(a);
-                        }
-                    }
+                    add_anchors(&mut anchors, units, lines, k);
                 }
                 // `unit_score` of the line.
                 match scores.get(i.at()) {
                     Some(&s) => s,
-                    None => line.map_or(0.0, |c| line_score(c, lexicon)),
+                    None => line.map_or(0.0, |c| line_score_apart(c, lexicon)),
                 }
             }
-            _ => unit_score(u, lines, lexicon, scores),
+            _ => unit_score_apart(u, lines, lexicon, scores),
         };
         sum += s;
         prefix.push(sum);
@@ -330,6 +326,32 @@ fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f
         anchors,
         best: best.map(|(a, z)| (best_score, a, z)),
     }
+}
+
+/// The one or two units before the meta line at unit `k` that are title
+/// lines, as anchors after those found. Apart from [`scan`]'s loop, as
+/// meta lines are rare: the loop keeps its state in registers.
+#[inline(never)]
+fn add_anchors(anchors: &mut Vec<usize>, units: &[Unit], lines: &[Classified<'_>], k: usize) {
+    for a in k.saturating_sub(2)..k {
+        if anchors.last().is_none_or(|&l| l < a) && anchor_line(units, lines, a) {
+            anchors.push(a);
+        }
+    }
+}
+
+/// [`line_score`], not inlined into [`scan`]'s loop: asked there only of a
+/// page without the learned scores.
+#[inline(never)]
+fn line_score_apart(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
+    line_score(c, lexicon)
+}
+
+/// [`unit_score`], not inlined into [`scan`]'s loop: most units are lines,
+/// scored in the loop itself.
+#[inline(never)]
+fn unit_score_apart(u: &Unit, lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f32]) -> f32 {
+    unit_score(u, lines, lexicon, scores)
 }
 
 /// An anchored run may win with this share of the best run's score.
