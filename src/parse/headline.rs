@@ -566,6 +566,9 @@ struct Wanted {
     hits: [u32; 64],
     /// Each repeat of a token in a candidate, with the candidate's index.
     repeats: Vec<(u64, usize)>,
+    /// Whether the tokens were marked from a whole [`body_words`] set (a
+    /// long sample), not seen one by one: `hits` then counts none.
+    by_set: bool,
 }
 
 /// The bit of a [`Wanted`] slot's candidates that marks the token seen:
@@ -588,6 +591,7 @@ impl Wanted {
             keys: Keys::NONE,
             hits: [0; 64],
             repeats: Vec::new(),
+            by_set: false,
         };
         for (t, d) in toks {
             let bit = (1u64 << d) & !SEEN;
@@ -729,9 +733,22 @@ impl Wanted {
         }
     }
 
-    /// The share of `toks` (not empty) that the body has.
-    fn share(&self, toks: &[u64]) -> f32 {
-        toks.iter().filter(|&&t| self.has(t)).count() as f32 / toks.len() as f32
+    /// The share of `toks` (not empty), the `d`th candidate's, that the body
+    /// has: its `hits`, kept as the tokens were seen, unless they were
+    /// marked from a whole set.
+    fn share(&self, d: usize, toks: &[u64]) -> f32 {
+        let plain = || toks.iter().filter(|&&t| self.has(t)).count();
+        let n = match self.hits.get(d) {
+            Some(&h) if !self.by_set => {
+                // The plain count, in tests and debug builds.
+                if cfg!(any(test, debug_assertions)) {
+                    assert_eq!(h as usize, plain(), "hits of candidate {d}");
+                }
+                h as usize
+            }
+            _ => plain(),
+        };
+        n as f32 / toks.len() as f32
     }
 
     /// Marks the wanted tokens that [`body_words`] holds, or enough of
@@ -762,6 +779,7 @@ impl Wanted {
                 if self.zero != 0 && words.contains(0) {
                     self.zero |= SEEN;
                 }
+                self.by_set = true;
                 return None;
             }
             // Asked after each new token, the rest of a line is often not
@@ -977,7 +995,7 @@ pub(crate) fn find(
     let mut scores: Vec<Option<Score>> = vec![None; hi.saturating_sub(lo)];
     for (d, c) in candidates.iter().enumerate() {
         let overlap = match (&wanted, toks.get(c.toks.clone())) {
-            (Some(w), Some(t)) if counts_at(d) => w.share(t),
+            (Some(w), Some(t)) if counts_at(d) => w.share(d, t),
             (_, Some([])) => 0.0,
             _ => continue,
         };
