@@ -72,11 +72,7 @@ pub(crate) fn line_scores(
             } else if r >= TEMPLATE_REPEATS && w < 60.0 {
                 0.0
             } else {
-                let weight = c.shape.weight();
-                let len = match lens.get(weight as usize) {
-                    Some(&f) => f,
-                    None => length_factor(weight),
-                };
+                let len = length_factor_in(lens, c.shape.weight());
                 let s = (1.0 - HAND_SHARE) * l * len + HAND_SHARE * hand;
                 // Items of a list without markers (innerText drops them).
                 if in_list { s.max(LIST_ITEM) } else { s }
@@ -97,6 +93,16 @@ pub(crate) fn line_scores(
 #[inline]
 fn length_factor(weight: u32) -> f32 {
     (super::features::ln_of(weight, 2) / 102f32.ln()).clamp(0.3, 2.0)
+}
+
+/// [`length_factor`] of `weight`, from `lens` ([`length_factors`]) where
+/// it holds the weight.
+#[inline(always)]
+fn length_factor_in(lens: &[f32], weight: u32) -> f32 {
+    match lens.get(weight as usize) {
+        Some(&f) => f,
+        None => length_factor(weight),
+    }
 }
 
 /// Weights below this have their [`length_factor`] in [`length_factors`].
@@ -916,10 +922,7 @@ mod tests {
         let lens = length_factors();
         assert_eq!(lens.len(), LENGTH_TABLE as usize);
         for w in (0..LENGTH_TABLE + 64).chain([20_000, u32::MAX - 2]) {
-            let looked_up = match lens.get(w as usize) {
-                Some(&f) => f,
-                None => length_factor(w),
-            };
+            let looked_up = length_factor_in(lens, w);
             assert_eq!(looked_up.to_bits(), plain(w).to_bits(), "weight {w}");
         }
     }
