@@ -212,6 +212,10 @@ pub(crate) fn line_score(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
 }
 
 /// Score of a unit.
+///
+/// Not inlined: [`scan`]'s loop scores most units, lines with learned
+/// scores, itself, and keeps its sums in registers around this call.
+#[inline(never)]
 pub(crate) fn unit_score(
     u: &Unit,
     lines: &[Classified<'_>],
@@ -306,13 +310,14 @@ fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f
                 if line.is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. })) {
                     add_anchors(&mut anchors, units, lines, k);
                 }
-                // `unit_score` of the line.
+                // `unit_score` of the line: its learned score in the loop,
+                // the rare hand score (a page without learned scores) apart.
                 match scores.get(i.at()) {
                     Some(&s) => s,
-                    None => line.map_or(0.0, |c| line_score_apart(c, lexicon)),
+                    None => unit_score(u, lines, lexicon, scores),
                 }
             }
-            _ => unit_score_apart(u, lines, lexicon, scores),
+            _ => unit_score(u, lines, lexicon, scores),
         };
         sum += s;
         prefix.push(sum);
@@ -344,20 +349,6 @@ fn add_anchors(anchors: &mut Vec<usize>, units: &[Unit], lines: &[Classified<'_>
             anchors.push(a);
         }
     }
-}
-
-/// [`line_score`], not inlined into [`scan`]'s loop: asked there only of a
-/// page without the learned scores.
-#[inline(never)]
-fn line_score_apart(c: &Classified<'_>, lexicon: &Lexicon) -> f32 {
-    line_score(c, lexicon)
-}
-
-/// [`unit_score`], not inlined into [`scan`]'s loop: most units are lines,
-/// scored in the loop itself.
-#[inline(never)]
-fn unit_score_apart(u: &Unit, lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f32]) -> f32 {
-    unit_score(u, lines, lexicon, scores)
 }
 
 /// An anchored run may win with this share of the best run's score.
