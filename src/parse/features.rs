@@ -95,24 +95,121 @@ pub(crate) fn features(
 
 /// The model's log-odds for every line: [`logit`] of its [`features`]
 /// row, made without the row, and summed in another order. Each line's
-/// own terms are summed once as the line enters the rings ([`own_logit`]);
-/// the terms of its neighbours are summed lane by lane in vectors
-/// ([`context_logit`]). A sum in another order may differ from the row's
-/// in its last bits (the tests bound the difference), never in what the
+/// own terms are summed once as the line comes ([`own_logit`]). The terms
+/// of its neighbours are linear in their base measures, so each line's
+/// base measures are weighted once into four numbers ([`Context`]): its
+/// terms in the two windows and as the line before and after another. A
+/// window's terms are then a difference of two running sums of those
+/// numbers, not a mean of each measure weighted lane by lane. The sums
+/// are kept in `f64`, so that a long page's running sums lose nothing a
+/// window can see. A sum in another order may differ from the row's in
+/// its last bits (the tests bound the difference), never in what the
 /// extent makes of it on the development corpus.
 pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexicon) -> Vec<f32> {
-    let mut out = Vec::with_capacity(lines.len());
     let n = lines.len();
-    for_each_line(
-        lines,
-        repeats,
-        |c, t, base| own_logit(c, t, base, lexicon),
-        |i, _, rings| {
-            let own = rings.own.get(i % NEAR).copied().unwrap_or_default();
-            out.push(own + context_logit(i, n, rings));
-        },
-    );
+    let mut out = Vec::with_capacity(n);
+    // Rings, as in `for_each_line`: what line `k` keeps at `k % NEAR`, the
+    // running sums of lines `0..k` at `k % RING`.
+    let mut own = [0f32; NEAR];
+    let mut terms = [Context::default(); NEAR];
+    let mut sums = [[0f64; 2]; RING];
+    for j in 0..n + RADIUS {
+        if let Some(c) = lines.get(j) {
+            let t = text_stats(c.text, &c.shape);
+            let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1));
+            let k = Context::of(&b);
+            let [s3, s10] = sums.get(j % RING).copied().unwrap_or_default();
+            if let (Some(o), Some(ks), Some(ss)) = (
+                own.get_mut(j % NEAR),
+                terms.get_mut(j % NEAR),
+                sums.get_mut((j + 1) % RING),
+            ) {
+                *o = own_logit(c, &t, &b, lexicon);
+                *ks = k;
+                *ss = [s3 + k.w3, s10 + k.w10];
+            }
+        }
+        // Every line within RADIUS after line `i` is in the rings now.
+        let Some(i) = j.checked_sub(RADIUS) else {
+            continue;
+        };
+        if i >= n {
+            break;
+        }
+        let term = |k: usize| terms.get(k % NEAR).copied().unwrap_or_default();
+        let sum = |k: usize, w: usize| {
+            sums.get(k % RING)
+                .and_then(|s| s.get(w))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        // The mean of the terms of lines `i - r..=i + r` without line `i`.
+        let window = |r: usize, w: usize, own: f64| {
+            let lo = i.saturating_sub(r);
+            let hi = (i + r + 1).min(n);
+            match (hi - lo).saturating_sub(1) {
+                0 => 0.0,
+                count => (sum(hi, w) - sum(lo, w) - own) / count as f64,
+            }
+        };
+        let me = term(i);
+        // Lines before the first and after the last are 0.
+        let prev = i.checked_sub(1).map_or(0.0, |p| term(p).prev);
+        let next = if i + 1 < n { term(i + 1).next } else { 0.0 };
+        let near = window(3, 0, me.w3) + window(10, 1, me.w10) + prev + next;
+        let position = i as f32 / n.max(1) as f32 * W.position;
+        out.push(own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32));
+    }
     out
+}
+
+/// A line's base measures weighted by what its neighbours' rows give
+/// them: in a 3-line and a 10-line window around another line, and as the
+/// line before or after it. [`logits`] sums these, not the measures.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    w3: f64,
+    w10: f64,
+    prev: f64,
+    next: f64,
+}
+
+impl Context {
+    /// The weighted sums of base measures `b`: the lanes whose weight is
+    /// not 0 (a product with 0 is not folded away, as it might be a NaN).
+    #[inline(always)]
+    fn of(b: &[f32; 8]) -> Context {
+        let [s, ln_w, short, hit, repeated, commas, _, _] = b.map(f64::from);
+        let w = |w: [f32; 8]| w.map(f64::from);
+        let [w3s, w3l, w3sh, w3h, _, w3c, _, _] = w(W.w3);
+        let [w10s, w10l, w10sh, _, w10r, _, _, _] = w(W.w10);
+        let [ps, _, psh, _, _, _, _, _] = w(W.prev);
+        let [ns, _, nsh, _, _, _, _, _] = w(W.next);
+        Context {
+            w3: s * w3s + ln_w * w3l + short * w3sh + hit * w3h + commas * w3c,
+            w10: s * w10s + ln_w * w10l + short * w10sh + repeated * w10r,
+            prev: s * ps + short * psh,
+            next: s * ns + short * nsh,
+        }
+    }
+}
+
+/// The base measures of line `c` (whose text stats are `t`, and whose
+/// text occurs `repeats` times in the page) that the windows average, in
+/// the lanes of [`Weights::w3`].
+#[inline(always)]
+fn base_of(c: &Classified<'_>, t: &TextStats, repeats: u32) -> [f32; 8] {
+    let w = c.shape.weight() as f32;
+    [
+        f32::from(u8::from(c.shape.sentence_end)),
+        ln_of(c.shape.weight(), 1) / 6.0,
+        f32::from(u8::from(w < 30.0)),
+        f32::from(u8::from(c.boilerplate_hit().is_some())),
+        f32::from(u8::from(repeats > 1)),
+        t.commas,
+        0.0,
+        0.0,
+    ]
 }
 
 /// Lanes of a line's base measures (see [`for_each_line`]): six used, two
@@ -178,17 +275,7 @@ fn for_each_line<'a, T: Copy + Default>(
     for j in 0..n + RADIUS {
         if let Some(c) = lines.get(j) {
             let t = text_stats(c.text, &c.shape);
-            let w = c.shape.weight() as f32;
-            let b = [
-                f32::from(u8::from(c.shape.sentence_end)),
-                ln_of(c.shape.weight(), 1) / 6.0,
-                f32::from(u8::from(w < 30.0)),
-                f32::from(u8::from(c.boilerplate_hit().is_some())),
-                f32::from(u8::from(repeats.get(j).copied().unwrap_or(1) > 1)),
-                t.commas,
-                0.0,
-                0.0,
-            ];
+            let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1));
             let kept = own(c, &t, &b);
             let b = Base::from(b);
             let p = rings.prefix.get(j % RING).copied().unwrap_or_default();
@@ -483,7 +570,7 @@ const W: Weights = {
 
 /// The terms of [`row`]'s features that depend on line `c` alone (its
 /// text stats `t` and base measures `base`), the bias among them; the
-/// position and the neighbours are [`context_logit`]'s. A feature that is
+/// position and the neighbours are [`logits`]'. A feature that is
 /// 0 adds nothing, and one that is 1 adds its weight; the terms are summed
 /// in two chains, so that each waits on fewer additions.
 fn own_logit(c: &Classified<'_>, t: &TextStats, base: &[f32; 8], lexicon: &Lexicon) -> f32 {
@@ -553,23 +640,6 @@ fn own_logit(c: &Classified<'_>, t: &TextStats, base: &[f32; 8], lexicon: &Lexic
     b += t.starts_digit * starts;
     a += t.ends_digit * ends;
     a + b
-}
-
-/// The terms of [`row`]'s features that depend on where line `i` (of `n`)
-/// is and on its neighbours: the windows and the lines before and after
-/// are multiplied by their weights lane by lane, and the lanes summed.
-#[inline(always)]
-fn context_logit<T>(i: usize, n: usize, rings: &Rings<T>) -> f32 {
-    // Lines before the first and after the last are 0.
-    let prev = i.checked_sub(1).map_or(Base::ZERO, |p| rings.base(p));
-    let next = Some(i + 1)
-        .filter(|&j| j < n)
-        .map_or(Base::ZERO, |j| rings.base(j));
-    let lanes = rings.window(i, 3, n) * Base::from(W.w3)
-        + rings.window(i, 10, n) * Base::from(W.w10)
-        + prev * Base::from(W.prev)
-        + next * Base::from(W.next);
-    i as f32 / n.max(1) as f32 * W.position + lanes.reduce_add()
 }
 
 /// Cheap counts over a line's bytes and characters.
