@@ -186,33 +186,39 @@ pub(crate) struct Lexicon {
 /// leftmost-longest automaton.
 #[derive(Debug, Clone)]
 struct Starts {
-    /// One byte per [`first_hash`] of a window: non-zero if a key hashes
-    /// there. The scan tests
-    /// every window here first, with a load and a compare (a bit test
-    /// takes three more instructions), and most stop.
-    first: Box<[u8; FIRST_LEN]>,
+    /// Four byte tables in one allocation (at [`FIRST_AT`], [`LONG_AT`],
+    /// [`SHORT_AT`] and [`CHECK_AT`]): one large enough to be mapped
+    /// zeroed pages, where each table of its own was cleared byte by byte
+    /// (some 170 K instructions a process).
+    ///
+    /// `first`: one byte per [`first_hash`] of a window, non-zero if a key
+    /// hashes there. The scan tests every window here first, with a load
+    /// and a compare (a bit test takes three more instructions), and most
+    /// stop.
+    ///
+    /// `long`: the bytes a window starts, under [`long_hash`], for every
+    /// phrase that fixes five or more (eight at most; those past the
+    /// phrase masked off) from one of its windows (its first at `At`, from
+    /// its second at `After`). A window must pass here or, if its phrase
+    /// fixes only four bytes, in `short` and `four_check`: most that hold
+    /// a phrase's first four bytes in a word that goes on otherwise stop.
+    ///
+    /// `short`: under [`short_hash`] of a window's four bytes, bit 0 if a
+    /// phrase fixes only these four from a window, bit `n - 4` if one fixes
+    /// `n` (five to seven) starting with them.
+    ///
+    /// `four_check`: under [`check_hash`], a bit each, the four-byte
+    /// windows of bit 0 of `short` once more, so that few common words
+    /// pass both by chance.
+    tables: Box<[u8; TABLES_LEN]>,
     /// One slot per [`start_hash`] of a window: 0 if no key hashes there,
     /// else `k + 1` for the k-th hash (in order) that one does. Read for a
-    /// window that passes [`Starts::first`] and [`Starts::confirm`]: one
+    /// window that passes `first` and [`Starts::confirm`]: one
     /// load, where a bit per hash and the number
     /// of set bits before each word took a bit test and a popcount (in
     /// software, without a target feature). 256 KiB, of which a window
     /// that reaches here touches one line.
     slot: Box<[u16; START_LEN]>,
-    /// The bytes a window starts, under [`long_hash`], for every phrase
-    /// that fixes five or more (eight at most; those past the phrase
-    /// masked off) from one of its windows (its first at `At`, from its
-    /// second at `After`). A window must pass here or, if its phrase fixes
-    /// only four bytes, in `short` and `four_check`: most that hold a
-    /// phrase's first four bytes in a word that goes on otherwise stop.
-    long: Box<[u8; LONG_LEN]>,
-    /// Under [`short_hash`] of a window's four bytes: bit 0 if a phrase
-    /// fixes only these four from a window, bit `n - 4` if one fixes `n`
-    /// (five to seven) starting with them.
-    short: Box<[u8; SHORT_LEN]>,
-    /// Under [`check_hash`], the four-byte windows of bit 0 of `short` once
-    /// more, so that few common words pass both by chance.
-    four_check: Box<[u64; CHECK_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
     bucket: Vec<u32>,
     /// The windows (bits of [`Window::bit`]) among the k-th hash's entries.
@@ -295,7 +301,11 @@ impl Starts {
         }
         keyed.sort_unstable();
         keyed.dedup();
-        let mut first = Box::new([0u8; FIRST_LEN]);
+        let mut tables: Box<[u8; TABLES_LEN]> =
+            vec![0u8; TABLES_LEN].into_boxed_slice().try_into().ok()?;
+        let (first, rest) = tables.split_at_mut(LONG_AT);
+        let (long, rest) = rest.split_at_mut(SHORT_AT - LONG_AT);
+        let (short, four_check) = rest.split_at_mut(CHECK_AT - SHORT_AT);
         for p in patterns {
             let mut key = |w: [u8; 4]| {
                 if let Some(f) = first.get_mut(first_hash(fold4(w))) {
@@ -322,9 +332,6 @@ impl Starts {
                 _ => return None,
             }
         }
-        let mut long = Box::new([0u8; LONG_LEN]);
-        let mut short = Box::new([0u8; SHORT_LEN]);
-        let mut four_check = Box::new([0u64; CHECK_WORDS]);
         for p in patterns {
             let b = p.as_bytes();
             let mut four = |w: [u8; 4], n: usize| {
@@ -333,7 +340,7 @@ impl Starts {
                     *f |= 1 << n.saturating_sub(4);
                 }
                 if n == 4 {
-                    set_bit(&mut four_check[..], check_hash(k));
+                    set_bit(four_check, check_hash(k));
                 }
             };
             match *b {
@@ -352,8 +359,8 @@ impl Starts {
                 [b0, b1, b2, b3, b4, ..] => {
                     // How many bytes these windows fix, marked under
                     // their four bytes when under eight.
-                    let at = fix_bytes(&mut long, b, 0);
-                    let after = fix_bytes(&mut long, b, 1);
+                    let at = fix_bytes(long, b, 0);
+                    let after = fix_bytes(long, b, 1);
                     for (from, n) in [(0, at), (1, after)] {
                         let w = [b0, b1, b2, b3, b4];
                         let Some(&[c0, c1, c2, c3]) = w.get(from..from + 4) else {
@@ -388,11 +395,8 @@ impl Starts {
         }
         bucket.push(u32::try_from(keyed.len()).ok()?);
         Some(Starts {
-            first,
+            tables,
             slot,
-            long,
-            short,
-            four_check,
             bucket,
             windows,
             order: keyed
@@ -516,7 +520,16 @@ impl Starts {
     /// more instructions.
     #[inline(always)]
     fn long_has(&self, h: usize) -> bool {
-        self.long.get(h).is_some_and(|&f| f != 0)
+        self.tables.get(LONG_AT + h).is_some_and(|&f| f != 0)
+    }
+
+    /// The `short` byte of a window's case-folded bytes `k`.
+    #[inline(always)]
+    fn short_of(&self, k: u32) -> u8 {
+        self.tables
+            .get(SHORT_AT + short_hash(k))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Which (the k-th) of the hashes that keys have `h` is, if one has it.
@@ -620,7 +633,10 @@ impl Starts {
     /// the scan's tests.
     #[inline(always)]
     fn test1(&self, bytes: &[u8], q: usize, k: u32) -> Option<usize> {
-        let first = self.first.get(first_hash(k)).is_some_and(|&f| f != 0);
+        let first = self
+            .tables
+            .get(FIRST_AT + first_hash(k))
+            .is_some_and(|&f| f != 0);
         (first && self.confirm_here(bytes, q, k)).then(|| start_hash(k))
     }
 
@@ -642,9 +658,7 @@ impl Starts {
     #[inline(always)]
     fn confirm_here(&self, bytes: &[u8], q: usize, k: u32) -> bool {
         match bytes.get(q..).and_then(|t| t.first_chunk::<8>()) {
-            Some(w) if self.short.get(short_hash(k)) == Some(&0) => {
-                self.long_has(long_hash(fold8(*w)))
-            }
+            Some(w) if self.short_of(k) == 0 => self.long_has(long_hash(fold8(*w))),
             _ => self.confirm(bytes, q, k),
         }
     }
@@ -656,8 +670,9 @@ impl Starts {
     /// always passes.
     #[cold]
     fn confirm(&self, bytes: &[u8], q: usize, k: u32) -> bool {
-        let fixes = self.short.get(short_hash(k)).copied().unwrap_or(0);
-        if fixes & 1 != 0 && get_bit(&self.four_check[..], check_hash(k)) {
+        let fixes = self.short_of(k);
+        let check = self.tables.get(CHECK_AT..).unwrap_or(&[]);
+        if fixes & 1 != 0 && get_bit(check, check_hash(k)) {
             return true;
         }
         let rest = bytes.get(q..).unwrap_or(&[]);
@@ -685,7 +700,7 @@ impl Starts {
 /// at 0, `After` at 1), eight at most, if there are at least five, under
 /// [`long_hash`] (the bytes past them masked off): how many, or 0 if
 /// there are fewer (the window is then keyed on its four bytes alone).
-fn fix_bytes(long: &mut [u8; LONG_LEN], b: &[u8], from: usize) -> usize {
+fn fix_bytes(long: &mut [u8], b: &[u8], from: usize) -> usize {
     let t = b.get(from..).unwrap_or(&[]);
     let n = t.len().min(8);
     if n < 5 {
@@ -785,10 +800,10 @@ fn keep_mask(lower: &[u8]) -> Box<[u8]> {
 }
 
 /// Sets bit `h` of `set`; true (for chaining) if it is in range.
-fn set_bit(set: &mut [u64], h: usize) -> bool {
-    match set.get_mut(h >> 6) {
+fn set_bit(set: &mut [u8], h: usize) -> bool {
+    match set.get_mut(h >> 3) {
         Some(w) => {
-            *w |= 1 << (h & 63);
+            *w |= 1 << (h & 7);
             true
         }
         None => false,
@@ -797,8 +812,8 @@ fn set_bit(set: &mut [u64], h: usize) -> bool {
 
 /// Bit `h` of `set`.
 #[inline]
-fn get_bit(set: &[u64], h: usize) -> bool {
-    set.get(h >> 6).is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
+fn get_bit(set: &[u8], h: usize) -> bool {
+    set.get(h >> 3).is_some_and(|&w| (w >> (h & 7)) & 1 != 0)
 }
 
 /// Bits of [`long_hash`] (a byte each, 64 KiB).
@@ -845,7 +860,14 @@ fn short_hash(k: u32) -> usize {
 
 /// Bits of [`check_hash`], for `four_check` (8 KiB).
 const CHECK_BITS: u32 = 16;
-const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
+const CHECK_LEN: usize = 1 << (CHECK_BITS - 3);
+
+/// Where each byte table starts in [`Starts::tables`], and their total length.
+const FIRST_AT: usize = 0;
+const LONG_AT: usize = FIRST_AT + FIRST_LEN;
+const SHORT_AT: usize = LONG_AT + LONG_LEN;
+const CHECK_AT: usize = SHORT_AT + SHORT_LEN;
+const TABLES_LEN: usize = CHECK_AT + CHECK_LEN;
 
 /// A second hash of four case-folded bytes, to `CHECK_BITS` bits.
 #[inline(always)]
@@ -853,7 +875,7 @@ fn check_hash(k: u32) -> usize {
     (k.wrapping_mul(0x85EB_CA6B) >> (32 - CHECK_BITS)) as usize
 }
 
-/// Hashes four case-folded bytes to `FIRST_BITS` bits, for [`Starts::first`]:
+/// Hashes four case-folded bytes to `FIRST_BITS` bits, for `first` (see [`Starts::tables`]):
 /// a multiplier of its own, so that the product is used once (the few
 /// windows that pass multiply again for the other hashes).
 #[inline(always)]
