@@ -563,7 +563,13 @@ impl Starts {
         // Six words a step (offsets 0, 2, 8, 10, 16 and 18 of twenty-six
         // bytes) while they fit: twelve windows for one loop test, each
         // word's low and high halves, with no copy to shift.
-        while let Some(c) = bytes.get(q..).and_then(|t| t.first_chunk::<26>()) {
+        // The loop test on `q` alone (one compare), which the chunk's
+        // bounds follow from.
+        let stop = bytes.len().saturating_sub(25);
+        while q < stop {
+            let Some(c) = bytes.get(q..).and_then(|t| t.first_chunk::<26>()) else {
+                break;
+            };
             let word = |j: usize| {
                 c.get(j..)
                     .and_then(|t| t.first_chunk::<8>())
