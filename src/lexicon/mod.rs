@@ -1103,11 +1103,20 @@ mod tests {
     /// The search without the index: one leftmost-longest automaton over
     /// the whole text, as the lexicon was first written.
     fn reference(lex: &Lexicon, patterns: &[&str], text: &str) -> Vec<(usize, usize, u32)> {
-        let ac = AhoCorasickBuilder::new()
+        reference_in(&reference_automaton(patterns), lex, text)
+    }
+
+    /// The automaton of [`reference`].
+    fn reference_automaton(patterns: &[&str]) -> AhoCorasick {
+        AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)
-            .unwrap();
+            .unwrap()
+    }
+
+    /// [`reference`] with its automaton built once.
+    fn reference_in(ac: &AhoCorasick, lex: &Lexicon, text: &str) -> Vec<(usize, usize, u32)> {
         let wordy = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
         ac.find_iter(text)
             .filter(|m| {
@@ -1174,6 +1183,50 @@ mod tests {
             for text in [joined.clone(), joined.to_ascii_uppercase()] {
                 same_as_reference(lex, &patterns, &text);
                 same_as_reference(lex, &patterns, &format!("-{text}"));
+            }
+        }
+    }
+
+    /// A phrase at every offset of texts of every length up to past two of
+    /// the scan's 26-byte steps: each of its loops (26, 14 and 8 bytes a
+    /// step, the tail) sees it, at both alignments, at the text's end.
+    #[test]
+    fn index_finds_phrases_at_every_offset_and_length() {
+        let lex = Lexicon::builtin();
+        let ac = reference_automaton(&builtin_patterns());
+        let same = |text: &str| {
+            let fast: Vec<_> = lex
+                .find_all(text)
+                .map(|f| (f.start, f.end, f.phrase))
+                .collect();
+            assert_eq!(
+                fast,
+                reference_in(&ac, lex, text),
+                "same matches in {text:?}"
+            );
+        };
+        let filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod";
+        for phrase in [
+            "dpa",
+            "menu",
+            "Share on Facebook",
+            "afp",
+            "Accept all cookies",
+        ] {
+            for pad in 0..56 {
+                for tail in [0, 1, 2, 3, 5, 8, 13, 25, 26, 27] {
+                    let text = format!(
+                        "{}{phrase}{}",
+                        &filler[..pad.min(filler.len())],
+                        &filler[..tail]
+                    );
+                    same(&text);
+                    // Separated by a space, so that the word-boundary filter
+                    // keeps the match, which the reference must find too.
+                    let text = format!("{} {phrase} {}", &filler[..pad], &filler[..tail]);
+                    same(&text);
+                    assert!(lex.find_all(&text).count() > 0, "{phrase:?} in {text:?}");
+                }
             }
         }
     }
