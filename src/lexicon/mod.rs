@@ -560,14 +560,14 @@ impl Starts {
     /// mask here, since few pass.
     #[inline]
     fn next(&self, bytes: &[u8], mut q: usize) -> Option<(usize, usize)> {
-        // Six words a step (offsets 0, 2, 8, 10, 16 and 18 of twenty-six
-        // bytes) while they fit: twelve windows for one loop test, each
-        // word's low and high halves, with no copy to shift.
-        // The loop test on `q` alone (one compare), which the chunk's
-        // bounds follow from.
-        let stop = bytes.len().saturating_sub(25);
+        // Twelve words a step (offsets 0, 2, 8, 10, ... 40 and 42 of fifty
+        // bytes) while they fit: twenty-four windows for one loop test,
+        // each word's low and high halves, with no copy to shift: the
+        // loop's tests (on `q` against one stop, and the chunk's length)
+        // are spread over twice as many windows as with six words.
+        let stop = bytes.len().saturating_sub(49);
         while q < stop {
-            let Some(c) = bytes.get(q..).and_then(|t| t.first_chunk::<26>()) else {
+            let Some(c) = bytes.get(q..).and_then(|t| t.first_chunk::<50>()) else {
                 break;
             };
             let word = |j: usize| {
@@ -585,7 +585,16 @@ impl Starts {
             if let Some((i, h)) = self.test4(bytes, q + 16, word(16), word(18)) {
                 return Some((q + 16 + i, h));
             }
-            q += 24;
+            if let Some((i, h)) = self.test4(bytes, q + 24, word(24), word(26)) {
+                return Some((q + 24 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 32, word(32), word(34)) {
+                return Some((q + 32 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 40, word(40), word(42)) {
+                return Some((q + 40 + i, h));
+            }
+            q += 48;
         }
         // Two words a step (offsets 0 and 6 of fourteen bytes) while they
         // fit: six windows for one loop test.
@@ -1187,9 +1196,9 @@ mod tests {
         }
     }
 
-    /// A phrase at every offset of texts of every length up to past two of
-    /// the scan's 26-byte steps: each of its loops (26, 14 and 8 bytes a
-    /// step, the tail) sees it, at both alignments, at the text's end.
+    /// A phrase at every offset of texts of lengths up to past two of the
+    /// scan's 50-byte steps: each of its loops (50, 14 and 8 bytes a step,
+    /// the tail) sees it, at both alignments, at the text's end.
     #[test]
     fn index_finds_phrases_at_every_offset_and_length() {
         let lex = Lexicon::builtin();
@@ -1205,7 +1214,8 @@ mod tests {
                 "same matches in {text:?}"
             );
         };
-        let filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod";
+        let filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod \
+                      tempor incididunt ut labore et dolore magna aliqua";
         for phrase in [
             "dpa",
             "menu",
@@ -1213,13 +1223,9 @@ mod tests {
             "afp",
             "Accept all cookies",
         ] {
-            for pad in 0..56 {
-                for tail in [0, 1, 2, 3, 5, 8, 13, 25, 26, 27] {
-                    let text = format!(
-                        "{}{phrase}{}",
-                        &filler[..pad.min(filler.len())],
-                        &filler[..tail]
-                    );
+            for pad in 0..104 {
+                for tail in [0, 1, 2, 3, 5, 8, 13, 25, 26, 27, 49, 50, 51] {
+                    let text = format!("{}{phrase}{}", &filler[..pad], &filler[..tail]);
                     same(&text);
                     // Separated by a space, so that the word-boundary filter
                     // keeps the match, which the reference must find too.
