@@ -433,24 +433,28 @@ impl Starts {
             let (hit, h) = self.next(bytes, q)?;
             let k = self.rank_of(h);
             let named = k.and_then(|k| self.windows.get(k)).copied().unwrap_or(0);
-            let starts = [
-                (Window::After, hit.wrapping_sub(1)),
-                (Window::At, hit),
-                (Window::Before, hit + 1),
-            ];
-            for (w, s) in starts {
-                if named & w.bit() == 0 || s < checked || s == usize::MAX {
-                    continue;
-                }
-                checked = s + 1;
-                // An even start has one window: this one.
-                let found = if w == Window::At {
-                    self.longest_in(bytes, s, k, Window::At, NONE)
-                } else {
-                    self.longest_at(bytes, s)
-                };
-                if let (len @ 1.., id) = found {
+            // The three starts in order, written out (a loop over them
+            // went through the stack). An even start has one window: this
+            // one.
+            if named & Window::After.bit() != 0
+                && let Some(s) = hit.checked_sub(1)
+                && s >= checked
+            {
+                checked = hit;
+                if let (len @ 1.., id) = self.longest_at(bytes, s) {
                     return Some((s, s + len, id));
+                }
+            }
+            if named & Window::At.bit() != 0 && hit >= checked {
+                checked = hit + 1;
+                if let (len @ 1.., id) = self.longest_in(bytes, hit, k, Window::At, NONE) {
+                    return Some((hit, hit + len, id));
+                }
+            }
+            if named & Window::Before.bit() != 0 && hit + 1 >= checked {
+                checked = hit + 2;
+                if let (len @ 1.., id) = self.longest_at(bytes, hit + 1) {
+                    return Some((hit + 1, hit + 1 + len, id));
                 }
             }
             q = hit + 2;
