@@ -247,6 +247,9 @@ struct Starts {
 /// A phrase's bytes, ASCII-lowercased, and their [`keep_mask`].
 type Lowered = (Box<[u8]>, Box<[u8]>);
 
+/// How many matches [`Starts::find_batch`] finds at a time.
+const BATCH: usize = 16;
+
 /// No phrase found, as `(length, id)`: in two registers where an `Option`
 /// would go through memory.
 const NONE: (usize, u32) = (0, 0);
@@ -474,6 +477,30 @@ impl Starts {
             }
             q = hit + 2;
         }
+    }
+
+    /// The next matches of [`Starts::find`] from `from` on, each search
+    /// starting where the match before it ends, into `out`: how many (less
+    /// than its length once the text has no more). Out of line, with `find`
+    /// in it: one call's entry (registers saved, the index's fields loaded)
+    /// for a batch, where it was one a match.
+    #[inline(never)]
+    fn find_batch(
+        &self,
+        bytes: &[u8],
+        mut from: usize,
+        out: &mut [(usize, usize, u32); BATCH],
+    ) -> usize {
+        for (n, slot) in out.iter_mut().enumerate() {
+            match self.find(bytes, from) {
+                Some(m) => {
+                    *slot = m;
+                    from = m.1;
+                }
+                None => return n,
+            }
+        }
+        BATCH
     }
 
     /// The longest phrase (then the first) that starts at `s`, through
@@ -1045,6 +1072,11 @@ impl Lexicon {
     pub(crate) fn find_all<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Found> + 't {
         let bytes = text.as_bytes();
         let mut at = 0usize;
+        // The index's matches come in batches (see `Starts::find_batch`):
+        // `batch[next..len]` are left, and none follow once a batch falls
+        // short.
+        let mut batch = [(0usize, 0usize, 0u32); BATCH];
+        let (mut next, mut len, mut last) = (0, 0, false);
         // One search or the other: the automaton is built only where the
         // index is not.
         let mut plain = match (&self.starts, &self.automaton) {
@@ -1055,8 +1087,17 @@ impl Lexicon {
             loop {
                 let (start, end, phrase) = match (&self.starts, plain.as_mut()) {
                     (Some(starts), _) => {
-                        let found = starts.find(bytes, at)?;
-                        at = found.1;
+                        if next == len {
+                            if last {
+                                return None;
+                            }
+                            len = starts.find_batch(bytes, at, &mut batch);
+                            next = 0;
+                            last = len < BATCH;
+                            at = batch.get(len.checked_sub(1)?)?.1;
+                        }
+                        let found = *batch.get(next)?;
+                        next += 1;
                         found
                     }
                     (None, Some(it)) => {
@@ -1273,6 +1314,25 @@ mod tests {
                     same(&text);
                     assert!(lex.find_all(&text).count() > 0, "{phrase:?} in {text:?}");
                 }
+            }
+        }
+    }
+
+    /// Texts of up to three batches of matches, and one past: every count
+    /// around [`BATCH`] and its multiples.
+    #[test]
+    fn matches_in_batches_are_all_found() {
+        let lex = Lexicon::builtin();
+        let ac = reference_automaton(&builtin_patterns());
+        for n in 0..3 * BATCH + 2 {
+            for (phrase, sep) in [("dpa", " "), ("menu", "; "), ("Share on Facebook", "\n")] {
+                let text = vec![phrase; n].join(sep);
+                let fast: Vec<_> = lex
+                    .find_all(&text)
+                    .map(|f| (f.start, f.end, f.phrase))
+                    .collect();
+                assert_eq!(fast.len(), n, "{n} of {phrase:?}");
+                assert_eq!(fast, reference_in(&ac, lex, &text), "{n} of {phrase:?}");
             }
         }
     }
