@@ -102,7 +102,7 @@ fn tsv_rows(tsv: &str) -> impl Iterator<Item = [&str; 4]> {
                 None => (rest, ""),
             };
             rest = next;
-            if line.starts_with('#') || line.trim().is_empty() {
+            if line.starts_with('#') || trim(line).is_empty() {
                 continue;
             }
             // The first three tabs end three columns; the fourth runs to
@@ -128,10 +128,25 @@ fn tsv_rows(tsv: &str) -> impl Iterator<Item = [&str; 4]> {
             if n == 3 {
                 cols[3] = line.get(from..).unwrap_or("");
             }
-            return Some(cols.map(str::trim));
+            return Some(cols.map(trim));
         }
         None
     })
+}
+
+/// `str::trim`, without its decoding where `s` starts and ends with a
+/// byte that cannot be (part of) whitespace: `!`..DEL, the ASCII
+/// characters past the space (U+000B, U+0085 and U+00A0 are whitespace
+/// too, so the test is not `is_ascii_whitespace`). The table's columns
+/// mostly do, and `trim` decoding both ends of each took 0.13 M
+/// instructions a process.
+fn trim(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| (0x21..0x80).contains(&b));
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// What a phrase of the lexicon means.
@@ -186,33 +201,39 @@ pub(crate) struct Lexicon {
 /// leftmost-longest automaton.
 #[derive(Debug, Clone)]
 struct Starts {
-    /// One byte per [`first_hash`] of a window: non-zero if a key hashes
-    /// there. The scan tests
-    /// every window here first, with a load and a compare (a bit test
-    /// takes three more instructions), and most stop.
-    first: Box<[u8; FIRST_LEN]>,
+    /// Four byte tables in one allocation (at [`FIRST_AT`], [`LONG_AT`],
+    /// [`SHORT_AT`] and [`CHECK_AT`]): one large enough to be mapped
+    /// zeroed pages, where each table of its own was cleared byte by byte
+    /// (some 170 K instructions a process).
+    ///
+    /// `first`: one byte per [`first_hash`] of a window, non-zero if a key
+    /// hashes there. The scan tests every window here first, with a load
+    /// and a compare (a bit test takes three more instructions), and most
+    /// stop.
+    ///
+    /// `long`: the bytes a window starts, under [`long_hash`], for every
+    /// phrase that fixes five or more (eight at most; those past the
+    /// phrase masked off) from one of its windows (its first at `At`, from
+    /// its second at `After`). A window must pass here or, if its phrase
+    /// fixes only four bytes, in `short` and `four_check`: most that hold
+    /// a phrase's first four bytes in a word that goes on otherwise stop.
+    ///
+    /// `short`: under [`short_hash`] of a window's four bytes, bit 0 if a
+    /// phrase fixes only these four from a window, bit `n - 4` if one fixes
+    /// `n` (five to seven) starting with them.
+    ///
+    /// `four_check`: under [`check_hash`], a bit each, the four-byte
+    /// windows of bit 0 of `short` once more, so that few common words
+    /// pass both by chance.
+    tables: Box<[u8; TABLES_LEN]>,
     /// One slot per [`start_hash`] of a window: 0 if no key hashes there,
     /// else `k + 1` for the k-th hash (in order) that one does. Read for a
-    /// window that passes [`Starts::first`] and [`Starts::confirm`]: one
+    /// window that passes `first` and [`Starts::confirm`]: one
     /// load, where a bit per hash and the number
     /// of set bits before each word took a bit test and a popcount (in
     /// software, without a target feature). 256 KiB, of which a window
     /// that reaches here touches one line.
     slot: Box<[u16; START_LEN]>,
-    /// The bytes a window starts, under [`long_hash`], for every phrase
-    /// that fixes five or more (eight at most; those past the phrase
-    /// masked off) from one of its windows (its first at `At`, from its
-    /// second at `After`). A window must pass here or, if its phrase fixes
-    /// only four bytes, in `short` and `four_check`: most that hold a
-    /// phrase's first four bytes in a word that goes on otherwise stop.
-    long: Box<[u8; LONG_LEN]>,
-    /// Under [`short_hash`] of a window's four bytes: bit 0 if a phrase
-    /// fixes only these four from a window, bit `n - 4` if one fixes `n`
-    /// (five to seven) starting with them.
-    short: Box<[u8; SHORT_LEN]>,
-    /// Under [`check_hash`], the four-byte windows of bit 0 of `short` once
-    /// more, so that few common words pass both by chance.
-    four_check: Box<[u64; CHECK_WORDS]>,
     /// The entries of the k-th set hash are `order[bucket[k]..bucket[k + 1]]`.
     bucket: Vec<u32>,
     /// The windows (bits of [`Window::bit`]) among the k-th hash's entries.
@@ -225,6 +246,9 @@ struct Starts {
 
 /// A phrase's bytes, ASCII-lowercased, and their [`keep_mask`].
 type Lowered = (Box<[u8]>, Box<[u8]>);
+
+/// How many matches [`Starts::find_batch`] finds at a time.
+const BATCH: usize = 16;
 
 /// No phrase found, as `(length, id)`: in two registers where an `Option`
 /// would go through memory.
@@ -255,13 +279,15 @@ impl Window {
 const START_BITS: u32 = 17;
 const START_LEN: usize = 1 << START_BITS;
 
-/// 2^16 bytes (64 KiB) for the first test of every window: under 3% of
-/// them are set for the built-in phrases, so that a window passes here
-/// mostly where it holds a phrase's four bytes (half the table let twice
-/// as many through). Those go straight to [`Starts::confirm_here`]: a
-/// second byte table on the start hash stopped only a third of them, for
-/// more than that saved.
-const FIRST_BITS: u32 = 16;
+/// 2^17 bytes (128 KiB) for the first test of every window: 1.2% of them
+/// are set for the built-in phrases, so that a window passes here mostly
+/// where it holds a phrase's four bytes (half the table let a sixth more
+/// through on the dev corpus, for 0.24 M more instructions a pass over
+/// the bench corpus; twice the table saved 0.17 M more, for 128 KiB more
+/// to keep in cache). Those go straight to
+/// [`Starts::confirm_here`]: a second byte table on the start hash stopped
+/// only a third of them, for more than that saved.
+const FIRST_BITS: u32 = 17;
 const FIRST_LEN: usize = 1 << FIRST_BITS;
 
 impl Starts {
@@ -295,7 +321,11 @@ impl Starts {
         }
         keyed.sort_unstable();
         keyed.dedup();
-        let mut first = Box::new([0u8; FIRST_LEN]);
+        let mut tables: Box<[u8; TABLES_LEN]> =
+            vec![0u8; TABLES_LEN].into_boxed_slice().try_into().ok()?;
+        let (first, rest) = tables.split_at_mut(LONG_AT);
+        let (long, rest) = rest.split_at_mut(SHORT_AT - LONG_AT);
+        let (short, four_check) = rest.split_at_mut(CHECK_AT - SHORT_AT);
         for p in patterns {
             let mut key = |w: [u8; 4]| {
                 if let Some(f) = first.get_mut(first_hash(fold4(w))) {
@@ -322,9 +352,6 @@ impl Starts {
                 _ => return None,
             }
         }
-        let mut long = Box::new([0u8; LONG_LEN]);
-        let mut short = Box::new([0u8; SHORT_LEN]);
-        let mut four_check = Box::new([0u64; CHECK_WORDS]);
         for p in patterns {
             let b = p.as_bytes();
             let mut four = |w: [u8; 4], n: usize| {
@@ -333,7 +360,7 @@ impl Starts {
                     *f |= 1 << n.saturating_sub(4);
                 }
                 if n == 4 {
-                    set_bit(&mut four_check[..], check_hash(k));
+                    set_bit(four_check, check_hash(k));
                 }
             };
             match *b {
@@ -352,8 +379,8 @@ impl Starts {
                 [b0, b1, b2, b3, b4, ..] => {
                     // How many bytes these windows fix, marked under
                     // their four bytes when under eight.
-                    let at = fix_bytes(&mut long, b, 0);
-                    let after = fix_bytes(&mut long, b, 1);
+                    let at = fix_bytes(long, b, 0);
+                    let after = fix_bytes(long, b, 1);
                     for (from, n) in [(0, at), (1, after)] {
                         let w = [b0, b1, b2, b3, b4];
                         let Some(&[c0, c1, c2, c3]) = w.get(from..from + 4) else {
@@ -388,11 +415,8 @@ impl Starts {
         }
         bucket.push(u32::try_from(keyed.len()).ok()?);
         Some(Starts {
-            first,
+            tables,
             slot,
-            long,
-            short,
-            four_check,
             bucket,
             windows,
             order: keyed
@@ -427,28 +451,56 @@ impl Starts {
             let (hit, h) = self.next(bytes, q)?;
             let k = self.rank_of(h);
             let named = k.and_then(|k| self.windows.get(k)).copied().unwrap_or(0);
-            let starts = [
-                (Window::After, hit.wrapping_sub(1)),
-                (Window::At, hit),
-                (Window::Before, hit + 1),
-            ];
-            for (w, s) in starts {
-                if named & w.bit() == 0 || s < checked || s == usize::MAX {
-                    continue;
-                }
-                checked = s + 1;
-                // An even start has one window: this one.
-                let found = if w == Window::At {
-                    self.longest_in(bytes, s, k, Window::At, NONE)
-                } else {
-                    self.longest_at(bytes, s)
-                };
-                if let (len @ 1.., id) = found {
+            // The three starts in order, written out (a loop over them
+            // went through the stack). An even start has one window: this
+            // one.
+            if named & Window::After.bit() != 0
+                && let Some(s) = hit.checked_sub(1)
+                && s >= checked
+            {
+                checked = hit;
+                if let (len @ 1.., id) = self.longest_at(bytes, s) {
                     return Some((s, s + len, id));
+                }
+            }
+            if named & Window::At.bit() != 0 && hit >= checked {
+                checked = hit + 1;
+                if let (len @ 1.., id) = self.longest_in(bytes, hit, k, Window::At, NONE) {
+                    return Some((hit, hit + len, id));
+                }
+            }
+            if named & Window::Before.bit() != 0 && hit + 1 >= checked {
+                checked = hit + 2;
+                if let (len @ 1.., id) = self.longest_at(bytes, hit + 1) {
+                    return Some((hit + 1, hit + 1 + len, id));
                 }
             }
             q = hit + 2;
         }
+    }
+
+    /// The next matches of [`Starts::find`] from `from` on, each search
+    /// starting where the match before it ends, into `out`: how many (less
+    /// than its length once the text has no more). Out of line, with `find`
+    /// in it: one call's entry (registers saved, the index's fields loaded)
+    /// for a batch, where it was one a match.
+    #[inline(never)]
+    fn find_batch(
+        &self,
+        bytes: &[u8],
+        mut from: usize,
+        out: &mut [(usize, usize, u32); BATCH],
+    ) -> usize {
+        for (n, slot) in out.iter_mut().enumerate() {
+            match self.find(bytes, from) {
+                Some(m) => {
+                    *slot = m;
+                    from = m.1;
+                }
+                None => return n,
+            }
+        }
+        BATCH
     }
 
     /// The longest phrase (then the first) that starts at `s`, through
@@ -516,7 +568,16 @@ impl Starts {
     /// more instructions.
     #[inline(always)]
     fn long_has(&self, h: usize) -> bool {
-        self.long.get(h).is_some_and(|&f| f != 0)
+        self.tables.get(LONG_AT + h).is_some_and(|&f| f != 0)
+    }
+
+    /// The `short` byte of a window's case-folded bytes `k`.
+    #[inline(always)]
+    fn short_of(&self, k: u32) -> u8 {
+        self.tables
+            .get(SHORT_AT + short_hash(k))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Which (the k-th) of the hashes that keys have `h` is, if one has it.
@@ -545,16 +606,25 @@ impl Starts {
     /// mask here, since few pass.
     #[inline]
     fn next(&self, bytes: &[u8], mut q: usize) -> Option<(usize, usize)> {
-        // Six words a step (offsets 0, 2, 8, 10, 16 and 18 of twenty-six
-        // bytes) while they fit: twelve windows for one loop test, each
-        // word's low and high halves, with no copy to shift.
-        while let Some(c) = bytes.get(q..).and_then(|t| t.first_chunk::<26>()) {
+        // Twenty-four words a step (offsets 0, 2, 8, 10, ... 88 and 90 of
+        // 98 bytes) while they fit: 48 windows for one loop test, each
+        // word's low and high halves, with no copy to shift: the loop's
+        // tests (on `q` against one stop, and the chunk's length) are
+        // spread over four times as many windows as with six words (twelve
+        // saved 0.64 M instructions a pass over the bench corpus, twenty-
+        // four 0.31 M more).
+        let stop = bytes.len().saturating_sub(97);
+        while q < stop {
+            let Some(c) = bytes.get(q..).and_then(|t| t.first_chunk::<98>()) else {
+                break;
+            };
             let word = |j: usize| {
                 c.get(j..)
                     .and_then(|t| t.first_chunk::<8>())
                     .map_or(0, |w| u64::from_le_bytes(*w))
             };
-            // Written out: a loop over the three is not unrolled.
+            // Written out: neither a loop over the twelve nor a chain of
+            // `or_else` is unrolled (the chain took 25 M more).
             if let Some((i, h)) = self.test4(bytes, q, word(0), word(2)) {
                 return Some((q + i, h));
             }
@@ -564,7 +634,34 @@ impl Starts {
             if let Some((i, h)) = self.test4(bytes, q + 16, word(16), word(18)) {
                 return Some((q + 16 + i, h));
             }
-            q += 24;
+            if let Some((i, h)) = self.test4(bytes, q + 24, word(24), word(26)) {
+                return Some((q + 24 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 32, word(32), word(34)) {
+                return Some((q + 32 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 40, word(40), word(42)) {
+                return Some((q + 40 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 48, word(48), word(50)) {
+                return Some((q + 48 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 56, word(56), word(58)) {
+                return Some((q + 56 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 64, word(64), word(66)) {
+                return Some((q + 64 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 72, word(72), word(74)) {
+                return Some((q + 72 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 80, word(80), word(82)) {
+                return Some((q + 80 + i, h));
+            }
+            if let Some((i, h)) = self.test4(bytes, q + 88, word(88), word(90)) {
+                return Some((q + 88 + i, h));
+            }
+            q += 96;
         }
         // Two words a step (offsets 0 and 6 of fourteen bytes) while they
         // fit: six windows for one loop test.
@@ -620,7 +717,10 @@ impl Starts {
     /// the scan's tests.
     #[inline(always)]
     fn test1(&self, bytes: &[u8], q: usize, k: u32) -> Option<usize> {
-        let first = self.first.get(first_hash(k)).is_some_and(|&f| f != 0);
+        let first = self
+            .tables
+            .get(FIRST_AT + first_hash(k))
+            .is_some_and(|&f| f != 0);
         (first && self.confirm_here(bytes, q, k)).then(|| start_hash(k))
     }
 
@@ -642,9 +742,7 @@ impl Starts {
     #[inline(always)]
     fn confirm_here(&self, bytes: &[u8], q: usize, k: u32) -> bool {
         match bytes.get(q..).and_then(|t| t.first_chunk::<8>()) {
-            Some(w) if self.short.get(short_hash(k)) == Some(&0) => {
-                self.long_has(long_hash(fold8(*w)))
-            }
+            Some(w) if self.short_of(k) == 0 => self.long_has(long_hash(fold8(*w))),
             _ => self.confirm(bytes, q, k),
         }
     }
@@ -656,8 +754,9 @@ impl Starts {
     /// always passes.
     #[cold]
     fn confirm(&self, bytes: &[u8], q: usize, k: u32) -> bool {
-        let fixes = self.short.get(short_hash(k)).copied().unwrap_or(0);
-        if fixes & 1 != 0 && get_bit(&self.four_check[..], check_hash(k)) {
+        let fixes = self.short_of(k);
+        let check = self.tables.get(CHECK_AT..).unwrap_or(&[]);
+        if fixes & 1 != 0 && get_bit(check, check_hash(k)) {
             return true;
         }
         let rest = bytes.get(q..).unwrap_or(&[]);
@@ -685,7 +784,7 @@ impl Starts {
 /// at 0, `After` at 1), eight at most, if there are at least five, under
 /// [`long_hash`] (the bytes past them masked off): how many, or 0 if
 /// there are fewer (the window is then keyed on its four bytes alone).
-fn fix_bytes(long: &mut [u8; LONG_LEN], b: &[u8], from: usize) -> usize {
+fn fix_bytes(long: &mut [u8], b: &[u8], from: usize) -> usize {
     let t = b.get(from..).unwrap_or(&[]);
     let n = t.len().min(8);
     if n < 5 {
@@ -785,10 +884,10 @@ fn keep_mask(lower: &[u8]) -> Box<[u8]> {
 }
 
 /// Sets bit `h` of `set`; true (for chaining) if it is in range.
-fn set_bit(set: &mut [u64], h: usize) -> bool {
-    match set.get_mut(h >> 6) {
+fn set_bit(set: &mut [u8], h: usize) -> bool {
+    match set.get_mut(h >> 3) {
         Some(w) => {
-            *w |= 1 << (h & 63);
+            *w |= 1 << (h & 7);
             true
         }
         None => false,
@@ -797,8 +896,8 @@ fn set_bit(set: &mut [u64], h: usize) -> bool {
 
 /// Bit `h` of `set`.
 #[inline]
-fn get_bit(set: &[u64], h: usize) -> bool {
-    set.get(h >> 6).is_some_and(|&w| (w >> (h & 63)) & 1 != 0)
+fn get_bit(set: &[u8], h: usize) -> bool {
+    set.get(h >> 3).is_some_and(|&w| (w >> (h & 7)) & 1 != 0)
 }
 
 /// Bits of [`long_hash`] (a byte each, 64 KiB).
@@ -845,7 +944,14 @@ fn short_hash(k: u32) -> usize {
 
 /// Bits of [`check_hash`], for `four_check` (8 KiB).
 const CHECK_BITS: u32 = 16;
-const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
+const CHECK_LEN: usize = 1 << (CHECK_BITS - 3);
+
+/// Where each byte table starts in [`Starts::tables`], and their total length.
+const FIRST_AT: usize = 0;
+const LONG_AT: usize = FIRST_AT + FIRST_LEN;
+const SHORT_AT: usize = LONG_AT + LONG_LEN;
+const CHECK_AT: usize = SHORT_AT + SHORT_LEN;
+const TABLES_LEN: usize = CHECK_AT + CHECK_LEN;
 
 /// A second hash of four case-folded bytes, to `CHECK_BITS` bits.
 #[inline(always)]
@@ -853,7 +959,7 @@ fn check_hash(k: u32) -> usize {
     (k.wrapping_mul(0x85EB_CA6B) >> (32 - CHECK_BITS)) as usize
 }
 
-/// Hashes four case-folded bytes to `FIRST_BITS` bits, for [`Starts::first`]:
+/// Hashes four case-folded bytes to `FIRST_BITS` bits, for `first` (see [`Starts::tables`]):
 /// a multiplier of its own, so that the product is used once (the few
 /// windows that pass multiply again for the other hashes).
 #[inline(always)]
@@ -966,6 +1072,11 @@ impl Lexicon {
     pub(crate) fn find_all<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Found> + 't {
         let bytes = text.as_bytes();
         let mut at = 0usize;
+        // The index's matches come in batches (see `Starts::find_batch`):
+        // `batch[next..len]` are left, and none follow once a batch falls
+        // short.
+        let mut batch = [(0usize, 0usize, 0u32); BATCH];
+        let (mut next, mut len, mut last) = (0, 0, false);
         // One search or the other: the automaton is built only where the
         // index is not.
         let mut plain = match (&self.starts, &self.automaton) {
@@ -976,8 +1087,17 @@ impl Lexicon {
             loop {
                 let (start, end, phrase) = match (&self.starts, plain.as_mut()) {
                     (Some(starts), _) => {
-                        let found = starts.find(bytes, at)?;
-                        at = found.1;
+                        if next == len {
+                            if last {
+                                return None;
+                            }
+                            len = starts.find_batch(bytes, at, &mut batch);
+                            next = 0;
+                            last = len < BATCH;
+                            at = batch.get(len.checked_sub(1)?)?.1;
+                        }
+                        let found = *batch.get(next)?;
+                        next += 1;
                         found
                     }
                     (None, Some(it)) => {
@@ -1073,11 +1193,20 @@ mod tests {
     /// The search without the index: one leftmost-longest automaton over
     /// the whole text, as the lexicon was first written.
     fn reference(lex: &Lexicon, patterns: &[&str], text: &str) -> Vec<(usize, usize, u32)> {
-        let ac = AhoCorasickBuilder::new()
+        reference_in(&reference_automaton(patterns), lex, text)
+    }
+
+    /// The automaton of [`reference`].
+    fn reference_automaton(patterns: &[&str]) -> AhoCorasick {
+        AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)
-            .unwrap();
+            .unwrap()
+    }
+
+    /// [`reference`] with its automaton built once.
+    fn reference_in(ac: &AhoCorasick, lex: &Lexicon, text: &str) -> Vec<(usize, usize, u32)> {
         let wordy = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
         ac.find_iter(text)
             .filter(|m| {
@@ -1144,6 +1273,66 @@ mod tests {
             for text in [joined.clone(), joined.to_ascii_uppercase()] {
                 same_as_reference(lex, &patterns, &text);
                 same_as_reference(lex, &patterns, &format!("-{text}"));
+            }
+        }
+    }
+
+    /// A phrase at every offset of texts of lengths up to past the scan's
+    /// first 98-byte step: each of its loops (98, 14 and 8 bytes a step,
+    /// the tail) sees it, at both alignments, at the text's end.
+    #[test]
+    fn index_finds_phrases_at_every_offset_and_length() {
+        let lex = Lexicon::builtin();
+        let ac = reference_automaton(&builtin_patterns());
+        let same = |text: &str| {
+            let fast: Vec<_> = lex
+                .find_all(text)
+                .map(|f| (f.start, f.end, f.phrase))
+                .collect();
+            assert_eq!(
+                fast,
+                reference_in(&ac, lex, text),
+                "same matches in {text:?}"
+            );
+        };
+        let filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod \
+                      tempor incididunt ut labore et dolore magna aliqua";
+        for phrase in [
+            "dpa",
+            "menu",
+            "Share on Facebook",
+            "afp",
+            "Accept all cookies",
+        ] {
+            for pad in 0..104 {
+                for tail in [0, 1, 2, 3, 5, 8, 13, 25, 26, 27, 49, 50, 51] {
+                    let text = format!("{}{phrase}{}", &filler[..pad], &filler[..tail]);
+                    same(&text);
+                    // Separated by a space, so that the word-boundary filter
+                    // keeps the match, which the reference must find too.
+                    let text = format!("{} {phrase} {}", &filler[..pad], &filler[..tail]);
+                    same(&text);
+                    assert!(lex.find_all(&text).count() > 0, "{phrase:?} in {text:?}");
+                }
+            }
+        }
+    }
+
+    /// Texts of up to three batches of matches, and one past: every count
+    /// around [`BATCH`] and its multiples.
+    #[test]
+    fn matches_in_batches_are_all_found() {
+        let lex = Lexicon::builtin();
+        let ac = reference_automaton(&builtin_patterns());
+        for n in 0..3 * BATCH + 2 {
+            for (phrase, sep) in [("dpa", " "), ("menu", "; "), ("Share on Facebook", "\n")] {
+                let text = vec![phrase; n].join(sep);
+                let fast: Vec<_> = lex
+                    .find_all(&text)
+                    .map(|f| (f.start, f.end, f.phrase))
+                    .collect();
+                assert_eq!(fast.len(), n, "{n} of {phrase:?}");
+                assert_eq!(fast, reference_in(&ac, lex, &text), "{n} of {phrase:?}");
             }
         }
     }
@@ -1249,6 +1438,30 @@ mod tests {
                 Some((kind, strength.trim() == "strong", phrase, rule))
             })
             .collect()
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        // Every character up to U+0100 and some past it, alone, at either
+        // end, between letters, doubled.
+        let chars: Vec<char> = (0..=0x100u32)
+            .chain([0x1680, 0x2000, 0x200b, 0x2028, 0x3000, 0xfeff, 0x4e2d])
+            .filter_map(char::from_u32)
+            .collect();
+        for &c in &chars {
+            for t in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("{c}ab{c}"),
+                format!("a{c}b"),
+                format!("{c}{c}x"),
+                format!("x {c}"),
+            ] {
+                assert_eq!(trim(&t), t.trim(), "{t:?}");
+            }
+        }
+        assert_eq!(trim(""), "");
     }
 
     #[test]
