@@ -193,7 +193,7 @@ const PUBLISH_WORDS: &[&str] = &[
 ];
 
 /// Most spaces a date line has.
-const MAX_SPACES: usize = 20;
+pub(crate) const MAX_SPACES: usize = 20;
 
 /// Words that may stand in a date line besides the date itself.
 const FILLER: &[&str] = &[
@@ -968,9 +968,18 @@ fn starts_with_any(line: &str, words: &[&str], pairs: &[u32; 26]) -> bool {
 }
 
 /// Recognises a whole trimmed line as a date line.
+#[cfg(test)]
 pub(crate) fn date_line(line: &str) -> Option<DateLine> {
+    date_line_spaced(line, memchr::memchr_iter(b' ', line.as_bytes()).count())
+}
+
+/// [`date_line`] of a line with `spaces` spaces (` `, counted by the
+/// caller: the line's shape has them), so that a line with too many is
+/// ruled out without a pass over it.
+pub(crate) fn date_line_spaced(line: &str, spaces: usize) -> Option<DateLine> {
+    debug_assert_eq!(spaces, memchr::memchr_iter(b' ', line.as_bytes()).count());
     // A date line is short: a keyword, a date, a time, a name or a place.
-    if line.len() > 160 || memchr::memchr_iter(b' ', line.as_bytes()).count() > MAX_SPACES {
+    if line.len() > 160 || spaces > MAX_SPACES {
         return None;
     }
     let (updated, keyword) = keywords(line);

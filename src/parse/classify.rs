@@ -140,9 +140,10 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
     if first.is_ascii_digit()
         && short
-        && let Some(d) = gated(may_hold_date(text.as_bytes(), sh.digits), || {
-            date::date_line(text)
-        })
+        && let Some(d) = gated(
+            few_spaces(sh) && may_hold_date(text.as_bytes(), sh.digits),
+            || date::date_line_spaced(text, spaces(sh)),
+        )
     {
         return Kind::Date { updated: d.updated };
     }
@@ -175,11 +176,29 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     // A line that starts with a digit was tried as a date above.
     if sh.digits > 0
         && !first.is_ascii_digit()
-        && let Some(d) = gated(may_hold_date(bytes, sh.digits), || date::date_line(text))
+        && let Some(d) = gated(few_spaces(sh) && may_hold_date(bytes, sh.digits), || {
+            date::date_line_spaced(text, spaces(sh))
+        })
     {
         return Kind::Date { updated: d.updated };
     }
     Kind::Text
+}
+
+/// The spaces (` `) of a line of at most 160 characters, from its shape:
+/// such a line has fewer than `u16::MAX` bytes, so its word count is
+/// exact, one more than its spaces.
+#[inline]
+fn spaces(sh: &shape::Shape) -> usize {
+    usize::from(sh.words).saturating_sub(1)
+}
+
+/// The line has no more spaces than a date line may
+/// ([`date::MAX_SPACES`]): one compare, before the date prefilter's pass
+/// over the line (most sentences with a number have more).
+#[inline]
+fn few_spaces(sh: &shape::Shape) -> bool {
+    usize::from(sh.words) <= date::MAX_SPACES + 1
 }
 
 /// Runs a recogniser only where its prefilter allows. The prefilters below
