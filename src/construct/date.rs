@@ -649,7 +649,19 @@ mod fast {
 /// The byte range of the first date in `s`, if any. Tried only at word starts.
 pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
-    let year = last_year(bytes);
+    // Every grammar takes ASCII digits (a day, a year or a number), so a
+    // line without one holds no date: most bylines stop here.
+    let Some(first_digit) = bytes.iter().position(u8::is_ascii_digit) else {
+        debug_assert!(find_date_from_words(s, None).is_none(), "{s:?}");
+        return None;
+    };
+    find_date_from_words(s, last_year(bytes, first_digit))
+}
+
+/// [`find_date`] once the last year is known ([`last_year`]): the words
+/// from the start, each tried as a date's first.
+fn find_date_from_words(s: &str, year: Option<usize>) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
     let try_at = |at: usize, c: char| date_at(s, at, c, year.is_some_and(|y| y > at));
     let mut prev_word = false;
     let mut at = 0;
@@ -692,11 +704,14 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
 /// digits that begins with 19 or 20. A date that starts with a month
 /// (`mdy`) ends with a year after it; [`year`] takes four digits, a blank
 /// comes before them and [`date_at`] wants no digit after them.
-fn last_year(b: &[u8]) -> Option<usize> {
-    digit_runs(b)
-        .filter(|&(start, run)| year_run(b, start, run))
+/// `first` is where the first digit of `b` is (the runs are looked for
+/// from there).
+fn last_year(b: &[u8], first: usize) -> Option<usize> {
+    let rest = b.get(first..).unwrap_or(&[]);
+    digit_runs(rest)
+        .filter(|&(start, run)| year_run(rest, start, run))
         .last()
-        .map(|(start, _)| start)
+        .map(|(start, _)| first + start)
 }
 
 /// The runs of ASCII digits in `b`, left to right, as `(start, length)`.
