@@ -9,6 +9,7 @@ use crate::construct::{bullet, byline, credit, date, heading, link, shape};
 use crate::lexicon::Lexicon;
 
 use super::lines::split_each;
+use super::swar::{find_each, in_range};
 use crate::Span;
 
 /// What a line is, from its own text alone. Only what the later stages
@@ -303,43 +304,61 @@ const BYLINE_PAIRS: [u32; 26] = date::pairs_of(&[&byline::SPACED, &BYLINE_COLON]
 /// `/` (`numeric`), a digit, `:` or `.` and two digits (the time a
 /// "Published"/"Updated" line may have instead of a date), or a number
 /// after `vor`, `hace` or `il y a` and blanks, or before blanks, a word,
-/// blanks and `ago` (`relative`). Looked for run by run of digits, so a
-/// line without digits costs one pass; `digits` is how many the line holds
-/// (the shape's count: `u16::MAX` if it may be more), so the search stops
-/// at the last run, not at the end of the line.
+/// blanks and `ago` (`relative`). Looked for run by run of digits, the
+/// digits found by vector compares (32 bytes a step, not a byte at a time:
+/// most bytes of a line are not digits), so a line without digits costs
+/// one pass; `digits` is how many the line holds (the shape's count:
+/// `u16::MAX` if it may be more), so the search stops at the last run,
+/// not at the end of the line.
 fn may_hold_date(b: &[u8], digits: u16) -> bool {
     let mut left = if digits == u16::MAX {
         usize::MAX
     } else {
         usize::from(digits)
     };
-    for (start, run) in date::digit_runs(b) {
-        if date::year_run(b, start, run) {
-            return true;
-        }
-        // After the run's last digit.
-        let after = b.get(start + run..).unwrap_or(&[]);
-        match *after {
-            [b':' | b'.', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => return true,
-            [b'.' | b'/', d, e, ..] if d.is_ascii_digit() && matches!(e, b'.' | b'/') => {
-                return true;
+    // The run of digits being read: its start and length.
+    let (mut start, mut run) = (0usize, 0usize);
+    let found = find_each(
+        b,
+        |v| in_range(v.cast_signed(), b'0', 10).cast_unsigned(),
+        |at| {
+            if run > 0 && start + run == at {
+                run += 1;
+            } else {
+                if run > 0 && run_holds_date(b, start, run) {
+                    return Some(true);
+                }
+                (start, run) = (at, 1);
             }
-            [b'.' | b'/', d, e, f, ..]
-                if d.is_ascii_digit() && e.is_ascii_digit() && matches!(f, b'.' | b'/') =>
-            {
-                return true;
-            }
-            _ => {}
-        }
-        if relative_around(b.get(..start).unwrap_or(&[]), after) {
-            return true;
-        }
-        left = left.saturating_sub(run);
-        if left == 0 {
-            break;
-        }
+            left -= 1;
+            // The line's last digit: its run is whole.
+            (left == 0).then(|| run_holds_date(b, start, run))
+        },
+    );
+    found.unwrap_or_else(|| run > 0 && run_holds_date(b, start, run))
+}
+
+/// The run of `run` digits at `start` in `b` (a whole run: no digit
+/// before or after it) is part of what [`may_hold_date`] looks for.
+fn run_holds_date(b: &[u8], start: usize, run: usize) -> bool {
+    if date::year_run(b, start, run) {
+        return true;
     }
-    false
+    // After the run's last digit.
+    let after = b.get(start + run..).unwrap_or(&[]);
+    match *after {
+        [b':' | b'.', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => return true,
+        [b'.' | b'/', d, e, ..] if d.is_ascii_digit() && matches!(e, b'.' | b'/') => {
+            return true;
+        }
+        [b'.' | b'/', d, e, f, ..]
+            if d.is_ascii_digit() && e.is_ascii_digit() && matches!(f, b'.' | b'/') =>
+        {
+            return true;
+        }
+        _ => {}
+    }
+    relative_around(b.get(..start).unwrap_or(&[]), after)
 }
 
 fn is_blank(c: &u8) -> bool {
@@ -755,6 +774,46 @@ mod tests {
             // Without the count (a saturated one), the search runs to the
             // end of the line.
             assert_eq!(may_hold_date(b, u16::MAX), plain, "{line:?} uncounted");
+        }
+    }
+
+    /// The date prefilter against the plain one where its vector search
+    /// turns: runs of digits and the patterns around them at every offset
+    /// of the 32-byte steps and the last block, and mixed lines of the
+    /// bytes the patterns look at (a fixed generator).
+    #[test]
+    fn date_prefilter_is_the_plain_one_at_every_offset() {
+        let same = |b: &[u8]| {
+            let plain = may_hold_date_plain(b);
+            assert_eq!(may_hold_date(b, digits(b)), plain, "{b:?}");
+            assert_eq!(may_hold_date(b, u16::MAX), plain, "{b:?} uncounted");
+        };
+        for piece in [
+            "2024", "20245", "12.3.", "9:15", "12/34/", "1 x ago", "vor 3", "77", "1 2 3",
+        ] {
+            for before in 0..80 {
+                for after in [0, 1, 2, 5, 16, 31] {
+                    let line = format!("{}{piece}{}", "x".repeat(before), "y".repeat(after));
+                    same(line.as_bytes());
+                    // Two runs, the first of them no date.
+                    let line = format!("{}5 {piece}{}", "x".repeat(before), " ".repeat(after));
+                    same(line.as_bytes());
+                }
+            }
+        }
+        let mix = b"0123456789 .:/x\tagoAGOvrhceil ";
+        let mut state = 2024u32;
+        for n in 0..3000 {
+            let len = n % 90;
+            let line: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    mix.get((state >> 16) as usize % mix.len())
+                        .copied()
+                        .unwrap_or(b'x')
+                })
+                .collect();
+            same(&line);
         }
     }
 
