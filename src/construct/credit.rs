@@ -84,7 +84,9 @@ fn label(i: &str) -> IResult<&str, CreditKind> {
         return label_nom(i);
     }
     for (&(tag, kind), &(word, mask)) in LABELS.iter().zip(&LABEL_WORDS) {
-        if (head ^ word) & mask == 0
+        // The first letters first: most labels differ there.
+        if head as u8 == word as u8
+            && (head ^ word) & mask == 0
             && let Some(rest) = i.get(tag.len()..)
         {
             return Ok((rest, kind));
