@@ -197,14 +197,57 @@ fn copyright(i: &str) -> IResult<&str, CreditKind> {
     Ok((i, CreditKind::Other))
 }
 
+/// The blanks (spaces and tabs: `space0`) that `b` starts with.
+fn blanks(b: &[u8]) -> usize {
+    b.iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
+/// `alt((labelled, copyright))` by bytes: the separator (`:`, `/` or
+/// `by ` in any ASCII case, which only ASCII letters lower-case to) and the
+/// signs (`©`, `(c)`) are ASCII or fixed bytes, and blanks are spaces and
+/// tabs, so the parsers' combinators are not needed past the label. A line
+/// that starts with a label starts with neither sign, so the order of the
+/// two does not matter. Tests and debug builds compare the parsers.
+fn head(line: &str) -> Option<(&str, CreditKind)> {
+    if let Ok((rest, kind)) = label(line) {
+        let b = rest.as_bytes();
+        let at = blanks(b);
+        let sep = match b.get(at..).unwrap_or(&[]) {
+            [b':' | b'/', ..] => 1,
+            [x, y, b' ', ..] if x | 0x20 == b'b' && y | 0x20 == b'y' => 3,
+            _ => return None,
+        };
+        return Some((after(rest, at + sep)?, kind));
+    }
+    let sign = match line.as_bytes() {
+        [0xC2, 0xA9, ..] => 2,
+        [b'(', c, b')', ..] if c | 0x20 == b'c' => 3,
+        _ => return None,
+    };
+    Some((after(line, sign)?, CreditKind::Other))
+}
+
+/// `rest` past its first `at` bytes and the blanks after them.
+fn after(rest: &str, at: usize) -> Option<&str> {
+    let rest = rest.get(at..)?;
+    rest.get(blanks(rest.as_bytes())..)
+}
+
 /// Recognises a whole trimmed line as an image credit.
 pub(crate) fn credit(line: &str) -> Option<CreditLine> {
     if line.len() > 120 {
         return None;
     }
-    let (rest, kind) = alt((labelled, copyright)).parse_complete(line).ok()?;
+    let parsed = head(line);
+    debug_assert_eq!(
+        parsed,
+        alt((labelled, copyright)).parse_complete(line).ok(),
+        "{line:?}"
+    );
+    let (rest, kind) = parsed?;
     // The tests below all have to pass; the cheapest come first.
-    let source = rest.trim();
+    let rest = rest.trim_start();
+    let source = rest.trim_end();
     if source.is_empty() {
         return None;
     }
@@ -222,7 +265,7 @@ pub(crate) fn credit(line: &str) -> Option<CreditLine> {
     }
     Some(CreditLine {
         kind,
-        source_at: line.len() - rest.trim_start().len(),
+        source_at: line.len() - rest.len(),
     })
 }
 
@@ -313,6 +356,48 @@ mod tests {
                     "{c:?} lower-cases to a label's first letter"
                 );
             }
+        }
+    }
+
+    /// [`head`] is the parsers' `alt((labelled, copyright))`: every label
+    /// and sign in both cases, with each separator and blanks around it,
+    /// and their prefixes.
+    #[test]
+    fn head_matches_the_parsers() {
+        let mut lines: Vec<String> = Vec::new();
+        let starts = LABELS
+            .iter()
+            .flat_map(|(t, _)| [t.to_string(), t.to_uppercase()])
+            .chain(["©", "(c)", "(C)", "(c", "c)", "( c)"].map(String::from));
+        for start in starts {
+            for sep in [
+                ":", "/", "by ", "BY ", "bY ", "by", "by\t", "-", "", "|", " by ", "b y ",
+            ] {
+                for (pad, tail) in [("", ""), (" ", " AFP"), ("\t ", "x"), ("  ", " \t")] {
+                    let line = format!("{start}{pad}{sep}{pad}{tail}");
+                    for n in 0..=line.len() {
+                        if let Some(p) = line.get(..n) {
+                            lines.push(p.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        lines.extend(
+            [
+                "",
+                "Foto: Müller",
+                "Bïld: x",
+                "\u{212A}x",
+                "©",
+                "© ",
+                "Photo\u{a0}: x",
+            ]
+            .map(String::from),
+        );
+        for l in &lines {
+            let parsers = alt((labelled, copyright)).parse_complete(l.as_str()).ok();
+            assert_eq!(head(l), parsers, "{l:?}");
         }
     }
 
