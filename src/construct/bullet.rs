@@ -59,7 +59,13 @@ pub(crate) fn bullet(line: &str) -> Option<Bullet> {
     } else {
         line.get(marker..)?.strip_prefix('\u{a0}')?
     };
-    let item = rest.trim_start();
+    // The item is what follows the white space; an ASCII byte that is
+    // neither white space nor a control character starts it at once (most
+    // items), without the Unicode trim.
+    let item = match rest.as_bytes().first() {
+        Some(0x21..=0x7E) => rest,
+        _ => rest.trim_start(),
+    };
     if item.is_empty() {
         return None;
     }
@@ -137,6 +143,14 @@ mod tests {
                 for t in tails {
                     lines.push(format!("{h}{g}{t}"));
                 }
+            }
+        }
+        // Every ASCII character first in the item (white space, control
+        // characters and the rest, where the trim is skipped).
+        for c in (0..0x80u8).map(char::from) {
+            for h in ["-", "1.", "•"] {
+                lines.push(format!("{h} {c}x"));
+                lines.push(format!("{h}\t{c}"));
             }
         }
         for l in &lines {
