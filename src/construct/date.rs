@@ -1061,6 +1061,11 @@ fn too_wordy(b: &[u8]) -> bool {
             if !begun {
                 other += 1;
                 lower |= c.is_ascii_lowercase();
+                // Both only grow: the verdict is known at once (most
+                // sentences by their second or third word).
+                if other > 3 || (other >= 2 && lower) {
+                    return true;
+                }
             }
         }
         at += 1;
