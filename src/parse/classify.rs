@@ -371,24 +371,30 @@ fn is_blank(c: &u8) -> bool {
 /// first byte that does not fit, and a word is scanned from the one number
 /// right before it, so the scans stay linear in the line.
 fn relative_around(before: &[u8], after: &[u8]) -> bool {
+    // Each side wants a blank next to the number first: most numbers have
+    // none on one side, and that side's words are not compared.
     let blanks = before.iter().rev().take_while(|c| is_blank(c)).count();
-    let head = before.get(..before.len() - blanks).unwrap_or(&[]);
-    let word_before = [&b"vor"[..], b"hace", b"il y a"].iter().any(|w| {
-        head.len() >= w.len()
-            && head
-                .get(head.len() - w.len()..)
-                .is_some_and(|tail| starts_with_tag(tail, w))
-    });
-    if blanks > 0 && word_before {
-        return true;
+    if blanks > 0 {
+        let head = before.get(..before.len() - blanks).unwrap_or(&[]);
+        let word_before = [&b"vor"[..], b"hace", b"il y a"].iter().any(|w| {
+            head.len() >= w.len()
+                && head
+                    .get(head.len() - w.len()..)
+                    .is_some_and(|tail| starts_with_tag(tail, w))
+        });
+        if word_before {
+            return true;
+        }
     }
     let gap = after.iter().take_while(|c| is_blank(c)).count();
+    if gap == 0 {
+        return false;
+    }
     let rest = after.get(gap..).unwrap_or(&[]);
     let word = rest.iter().take_while(|c| !is_blank(c)).count();
     let rest = rest.get(word..).unwrap_or(&[]);
     let gap2 = rest.iter().take_while(|c| is_blank(c)).count();
-    gap > 0
-        && word > 0
+    word > 0
         && gap2 > 0
         && rest
             .get(gap2..)
