@@ -161,15 +161,16 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
         return Kind::Text;
     }
     let bytes = text.as_bytes();
+    let pairs = gate_pairs(bytes);
     if sh.chars <= 100
-        && let Some(c) = gated(may_be_credit(bytes), || credit::credit(text))
+        && let Some(c) = gated(may_be_credit_of(bytes, pairs), || credit::credit(text))
     {
         return Kind::Credit {
             kind: c.kind,
             at: kept(c.source_at),
         };
     }
-    if let Some(b) = gated(may_be_byline(bytes), || byline::byline(text)) {
+    if let Some(b) = gated(may_be_byline_of(bytes, pairs), || byline::byline(text)) {
         return Kind::Byline {
             dated: b.date_at.is_some(),
         };
@@ -230,20 +231,67 @@ fn starts_with_tag(b: &[u8], tag: &[u8]) -> bool {
         .is_some_and(|head| head.iter().zip(tag).all(|(&c, &t)| fold(c) == t))
 }
 
+/// [`may_be_credit_of`] with the line's own pairs (tests).
+#[cfg(test)]
+fn may_be_credit(b: &[u8]) -> bool {
+    may_be_credit_of(b, gate_pairs(b))
+}
+
 /// A credit label (`construct::credit`) starts the line: photo...,
 /// picture, foto..., fot., illustration, artwork, image..., bild, graphic,
-/// grafik, video, credit; or `©`, `(c)`. Inlined: the first two letters
-/// rule out most lines at once, without a call.
+/// grafik, video, credit; or `©`, `(c)`. `pairs` are the line's
+/// [`gate_pairs`]. Inlined: the first two letters rule out most lines at
+/// once, without a call.
 #[inline(always)]
-fn may_be_credit(b: &[u8]) -> bool {
-    let [x, y, ..] = *b else { return false };
-    if !date::ascii_pair_in(&CREDIT_PAIRS, x, y) {
-        return (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c');
+fn may_be_credit_of(b: &[u8], pairs: u64) -> bool {
+    if pairs & CREDIT_BIT == 0 {
+        return match *b {
+            [x, y, ..] => (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c'),
+            _ => false,
+        };
     }
     credit_label(b)
 }
 
-/// [`may_be_credit`] past the first two letters: one of the labels.
+/// Where [`gate_pairs`] has the credit gate's bit.
+const CREDIT_BIT: u64 = 1;
+/// Where [`gate_pairs`] has the byline gate's bit.
+const BYLINE_BIT: u64 = 1 << 32;
+
+/// Whether the first two bytes of `b` begin a credit label
+/// ([`CREDIT_BIT`]) and a byline prefix ([`BYLINE_BIT`]): the two gates'
+/// pair tables in one, so that the two letters are folded and looked up
+/// once for both ([`date::ascii_pair_in`] of each table; a test checks).
+#[inline(always)]
+fn gate_pairs(b: &[u8]) -> u64 {
+    let [x, y, ..] = *b else { return 0 };
+    let (a, c) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
+    if c >= 26 {
+        return 0;
+    }
+    GATE_PAIRS
+        .get(usize::from(a))
+        .map_or(0, |&p| (p >> c) & (CREDIT_BIT | BYLINE_BIT))
+}
+
+/// [`CREDIT_PAIRS`] in the low half of each entry, [`BYLINE_PAIRS`] in the
+/// high half ([`gate_pairs`]).
+const GATE_PAIRS: [u64; 26] = {
+    let mut t = [0u64; 26];
+    let mut k = 0;
+    while k < 26 {
+        // Only ever evaluated at compile time, where an index out of
+        // bounds would fail the build, not a parse.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[k] = CREDIT_PAIRS[k] as u64 | (BYLINE_PAIRS[k] as u64) << 32;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`may_be_credit_of`] past the first two letters: one of the labels.
 #[inline(never)]
 fn credit_label(b: &[u8]) -> bool {
     CREDIT_LABELS
@@ -251,7 +299,7 @@ fn credit_label(b: &[u8]) -> bool {
         .any(|l| starts_with_tag(b, l.as_bytes()))
 }
 
-/// The labels [`may_be_credit`] looks for (lower case).
+/// The labels [`may_be_credit_of`] looks for (lower case).
 const CREDIT_LABELS: [&str; 12] = [
     "photo",
     "picture",
@@ -269,18 +317,23 @@ const CREDIT_LABELS: [&str; 12] = [
 /// The first two letters of [`CREDIT_LABELS`].
 const CREDIT_PAIRS: [u32; 26] = date::pairs_of(&[&CREDIT_LABELS]);
 
-/// A byline prefix (`construct::byline`) starts the line: written by,
-/// reporting by, by, von, por, par, di, door, av, przez, then a space or a
-/// tab; or author..., autor..., auteur, text, texto, then a colon.
-/// Inlined: the first two letters rule out most lines at once, without a
-/// call.
-#[inline(always)]
+/// [`may_be_byline_of`] with the line's own pairs (tests).
+#[cfg(test)]
 fn may_be_byline(b: &[u8]) -> bool {
-    let [x, y, ..] = *b else { return false };
-    date::ascii_pair_in(&BYLINE_PAIRS, x, y) && byline_label(b)
+    may_be_byline_of(b, gate_pairs(b))
 }
 
-/// [`may_be_byline`] past the first two letters: one of the prefixes.
+/// A byline prefix (`construct::byline`) starts the line: written by,
+/// reporting by, by, von, por, par, di, door, av, przez, then a space or a
+/// tab; or author..., autor..., auteur, text, texto, then a colon. `pairs`
+/// are the line's [`gate_pairs`]. Inlined: the first two letters rule out
+/// most lines at once, without a call.
+#[inline(always)]
+fn may_be_byline_of(b: &[u8], pairs: u64) -> bool {
+    pairs & BYLINE_BIT != 0 && byline_label(b)
+}
+
+/// [`may_be_byline_of`] past the first two letters: one of the prefixes.
 #[inline(never)]
 fn byline_label(b: &[u8]) -> bool {
     byline::SPACED
@@ -293,7 +346,7 @@ fn byline_label(b: &[u8]) -> bool {
             && b.contains(&b':'))
 }
 
-/// The byline labels that a colon follows ([`may_be_byline`]; lower case).
+/// The byline labels that a colon follows ([`may_be_byline_of`]; lower case).
 const BYLINE_COLON: [&str; 4] = ["author", "autor", "auteur", "text"];
 /// The first two letters of the byline prefixes.
 const BYLINE_PAIRS: [u32; 26] = date::pairs_of(&[&byline::SPACED, &BYLINE_COLON]);
@@ -510,6 +563,10 @@ mod tests {
                 );
                 assert_eq!(date::ascii_pair_in(&CREDIT_PAIRS, x, y), credit, "{x} {y}");
                 assert_eq!(date::ascii_pair_in(&BYLINE_PAIRS, x, y), byline, "{x} {y}");
+                let both = gate_pairs(&[x, y]);
+                assert_eq!(both & CREDIT_BIT != 0, credit, "{x} {y}");
+                assert_eq!(both & BYLINE_BIT != 0, byline, "{x} {y}");
+                assert_eq!(both & !(CREDIT_BIT | BYLINE_BIT), 0, "{x} {y}");
             }
         }
     }
