@@ -876,6 +876,8 @@ const DATE_WORD_TRIPLES: [[u32; 26]; 26] = triples_of(DATE_WORD_LISTS);
 /// a test checks that each of their words begins with two ASCII letters).
 const UPDATE_PAIRS: [u32; 26] = pairs_of(&[UPDATE_WORDS]);
 const PUBLISH_PAIRS: [u32; 26] = pairs_of(&[PUBLISH_WORDS]);
+/// [`pairs_of`] both keyword lists ([`keywords`]).
+const KEYWORD_PAIRS: [u32; 26] = pairs_of(&[UPDATE_WORDS, PUBLISH_WORDS]);
 
 /// Whether the word at the start of `b` may be one of the words `pairs`
 /// was made of (none shorter than two letters), from its first two bytes:
@@ -1016,6 +1018,16 @@ fn date_line_unfiltered(line: &str) -> Option<DateLine> {
 
 /// Whether `line` starts with an update keyword, and with any keyword.
 fn keywords(line: &str) -> (bool, bool) {
+    // Two ASCII first bytes that begin no keyword of either list: most
+    // lines, with one pair test for both.
+    if !may_be_word(line.as_bytes(), &KEYWORD_PAIRS) {
+        debug_assert!(
+            !starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS)
+                && !starts_with_any(line, PUBLISH_WORDS, &PUBLISH_PAIRS),
+            "{line:?}"
+        );
+        return (false, false);
+    }
     let updated = starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS);
     (
         updated,
@@ -1174,6 +1186,10 @@ mod tests {
                     assert_eq!(got, want, "{}{}{}", a as char, b as char, c as char);
                 }
             }
+        }
+        // The keyword gate's table is the two lists' tables in one.
+        for k in 0..26 {
+            assert_eq!(KEYWORD_PAIRS[k], UPDATE_PAIRS[k] | PUBLISH_PAIRS[k], "{k}");
         }
     }
 
