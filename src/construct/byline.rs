@@ -139,8 +139,13 @@ pub(crate) fn byline(line: &str) -> Option<BylineLine> {
     let date_at = find_date(rest).map(|(a, _)| names_at + a);
     let names = line.get(names_at..date_at.unwrap_or(line.len()))?;
     let names = names.trim_end_matches(|c: char| c.is_whitespace() || "·|,-–—•/".contains(c));
-    let chars = names.chars().count();
-    let words = names.split_whitespace().count();
+    let (chars, words, lower_words) = if names.is_ascii() {
+        let counted = ascii_counts(names.as_bytes());
+        debug_assert_eq!(counted, counts(names), "{names:?}");
+        counted
+    } else {
+        counts(names)
+    };
     if chars == 0 || chars > 100 || words > 14 {
         return None;
     }
@@ -148,21 +153,60 @@ pub(crate) fn byline(line: &str) -> Option<BylineLine> {
     if names.ends_with(['.', '!', '?']) && !names.ends_with(" Jr.") && words > 3 {
         return None;
     }
-    let lower_words = names
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .filter(|w| {
-            ![
-                "and", "und", "y", "et", "e", "i", "en", "de", "van", "von", "der", "da", "di",
-                "du", "la", "le", "bin", "al", "in", "for", "und", "with", "mit",
-            ]
-            .contains(w)
-        })
-        .count();
     if lower_words > 1 {
         return None;
     }
     Some(BylineLine { names_at, date_at })
+}
+
+/// The words that may stand in lower case among the names.
+const LOWER_WORDS: [&str; 23] = [
+    "and", "und", "y", "et", "e", "i", "en", "de", "van", "von", "der", "da", "di", "du", "la",
+    "le", "bin", "al", "in", "for", "und", "with", "mit",
+];
+
+/// The characters of `names`, its words (split at white space) and its
+/// words that begin in lower case and are none of [`LOWER_WORDS`].
+fn counts(names: &str) -> (usize, usize, usize) {
+    let lower_words = names
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| !LOWER_WORDS.contains(w))
+        .count();
+    (
+        names.chars().count(),
+        names.split_whitespace().count(),
+        lower_words,
+    )
+}
+
+/// [`counts`] of ASCII `names` in one pass over the bytes: a character is
+/// a byte, the white space is `\t`..=`\r` and the space (all of
+/// `char::is_whitespace` that is ASCII), and a lower-case first letter is
+/// an ASCII one.
+fn ascii_counts(names: &[u8]) -> (usize, usize, usize) {
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let (mut words, mut lower_words) = (0, 0);
+    let mut at = 0;
+    while let Some(&c) = names.get(at) {
+        if space(c) {
+            at += 1;
+            continue;
+        }
+        let len = names
+            .get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&c| !space(c))
+            .count();
+        words += 1;
+        if c.is_ascii_lowercase() {
+            let w = names.get(at..at + len).unwrap_or(&[]);
+            lower_words += usize::from(!LOWER_WORDS.iter().any(|l| l.as_bytes() == w));
+        }
+        at += len;
+    }
+    (names.len(), words, lower_words)
 }
 
 #[cfg(test)]
@@ -221,6 +265,27 @@ mod tests {
         assert_eq!(prefix_len("Von Emile"), Some(Some(4)));
         assert_eq!(prefix_len("Von Émile"), None, "non-ASCII near the start");
         assert_eq!(prefix_len("Führer"), None, "non-ASCII: the parser decides");
+    }
+
+    /// [`ascii_counts`] is [`counts`] on ASCII names: every ASCII byte
+    /// between and inside words, the lower-case words and others.
+    #[test]
+    fn ascii_counts_are_the_plain_counts() {
+        let mut lines: Vec<String> = Vec::new();
+        for c in (0..0x80u8).map(char::from) {
+            for w in ["and", "Jane", "roe", "de", "x", ""] {
+                lines.push(format!("{w}{c}{w}"));
+                lines.push(format!("{c}{w} Tom{c}"));
+                lines.push(format!("Ann {w}{c}and van Roe"));
+            }
+        }
+        for l in LOWER_WORDS {
+            lines.push(format!("Jane {l} Roe"));
+            lines.push(format!("Jane {l}x Roe {}", l.to_uppercase()));
+        }
+        for l in &lines {
+            assert_eq!(ascii_counts(l.as_bytes()), counts(l), "{l:?}");
+        }
     }
 
     #[test]

@@ -193,7 +193,7 @@ const PUBLISH_WORDS: &[&str] = &[
 ];
 
 /// Most spaces a date line has.
-const MAX_SPACES: usize = 20;
+pub(crate) const MAX_SPACES: usize = 20;
 
 /// Words that may stand in a date line besides the date itself.
 const FILLER: &[&str] = &[
@@ -649,7 +649,19 @@ mod fast {
 /// The byte range of the first date in `s`, if any. Tried only at word starts.
 pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
-    let year = last_year(bytes);
+    // Every grammar takes ASCII digits (a day, a year or a number), so a
+    // line without one holds no date: most bylines stop here.
+    let Some(first_digit) = bytes.iter().position(u8::is_ascii_digit) else {
+        debug_assert!(find_date_from_words(s, None).is_none(), "{s:?}");
+        return None;
+    };
+    find_date_from_words(s, last_year(bytes, first_digit))
+}
+
+/// [`find_date`] once the last year is known ([`last_year`]): the words
+/// from the start, each tried as a date's first.
+fn find_date_from_words(s: &str, year: Option<usize>) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
     let try_at = |at: usize, c: char| date_at(s, at, c, year.is_some_and(|y| y > at));
     let mut prev_word = false;
     let mut at = 0;
@@ -692,11 +704,14 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, usize)> {
 /// digits that begins with 19 or 20. A date that starts with a month
 /// (`mdy`) ends with a year after it; [`year`] takes four digits, a blank
 /// comes before them and [`date_at`] wants no digit after them.
-fn last_year(b: &[u8]) -> Option<usize> {
-    digit_runs(b)
-        .filter(|&(start, run)| year_run(b, start, run))
+/// `first` is where the first digit of `b` is (the runs are looked for
+/// from there).
+fn last_year(b: &[u8], first: usize) -> Option<usize> {
+    let rest = b.get(first..).unwrap_or(&[]);
+    digit_runs(rest)
+        .filter(|&(start, run)| year_run(rest, start, run))
         .last()
-        .map(|(start, _)| start)
+        .map(|(start, _)| first + start)
 }
 
 /// The runs of ASCII digits in `b`, left to right, as `(start, length)`.
@@ -861,6 +876,8 @@ const DATE_WORD_TRIPLES: [[u32; 26]; 26] = triples_of(DATE_WORD_LISTS);
 /// a test checks that each of their words begins with two ASCII letters).
 const UPDATE_PAIRS: [u32; 26] = pairs_of(&[UPDATE_WORDS]);
 const PUBLISH_PAIRS: [u32; 26] = pairs_of(&[PUBLISH_WORDS]);
+/// [`pairs_of`] both keyword lists ([`keywords`]).
+const KEYWORD_PAIRS: [u32; 26] = pairs_of(&[UPDATE_WORDS, PUBLISH_WORDS]);
 
 /// Whether the word at the start of `b` may be one of the words `pairs`
 /// was made of (none shorter than two letters), from its first two bytes:
@@ -968,9 +985,18 @@ fn starts_with_any(line: &str, words: &[&str], pairs: &[u32; 26]) -> bool {
 }
 
 /// Recognises a whole trimmed line as a date line.
+#[cfg(test)]
 pub(crate) fn date_line(line: &str) -> Option<DateLine> {
+    date_line_spaced(line, memchr::memchr_iter(b' ', line.as_bytes()).count())
+}
+
+/// [`date_line`] of a line with `spaces` spaces (` `, counted by the
+/// caller: the line's shape has them), so that a line with too many is
+/// ruled out without a pass over it.
+pub(crate) fn date_line_spaced(line: &str, spaces: usize) -> Option<DateLine> {
+    debug_assert_eq!(spaces, memchr::memchr_iter(b' ', line.as_bytes()).count());
     // A date line is short: a keyword, a date, a time, a name or a place.
-    if line.len() > 160 || memchr::memchr_iter(b' ', line.as_bytes()).count() > MAX_SPACES {
+    if line.len() > 160 || spaces > MAX_SPACES {
         return None;
     }
     let (updated, keyword) = keywords(line);
@@ -992,6 +1018,16 @@ fn date_line_unfiltered(line: &str) -> Option<DateLine> {
 
 /// Whether `line` starts with an update keyword, and with any keyword.
 fn keywords(line: &str) -> (bool, bool) {
+    // Two ASCII first bytes that begin no keyword of either list: most
+    // lines, with one pair test for both.
+    if !may_be_word(line.as_bytes(), &KEYWORD_PAIRS) {
+        debug_assert!(
+            !starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS)
+                && !starts_with_any(line, PUBLISH_WORDS, &PUBLISH_PAIRS),
+            "{line:?}"
+        );
+        return (false, false);
+    }
     let updated = starts_with_any(line, UPDATE_WORDS, &UPDATE_PAIRS);
     (
         updated,
@@ -1037,6 +1073,11 @@ fn too_wordy(b: &[u8]) -> bool {
             if !begun {
                 other += 1;
                 lower |= c.is_ascii_lowercase();
+                // Both only grow: the verdict is known at once (most
+                // sentences by their second or third word).
+                if other > 3 || (other >= 2 && lower) {
+                    return true;
+                }
             }
         }
         at += 1;
@@ -1145,6 +1186,10 @@ mod tests {
                     assert_eq!(got, want, "{}{}{}", a as char, b as char, c as char);
                 }
             }
+        }
+        // The keyword gate's table is the two lists' tables in one.
+        for k in 0..26 {
+            assert_eq!(KEYWORD_PAIRS[k], UPDATE_PAIRS[k] | PUBLISH_PAIRS[k], "{k}");
         }
     }
 

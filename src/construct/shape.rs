@@ -62,13 +62,7 @@ pub(crate) fn shape(line: &str) -> Shape {
     let ascii_class = |b: Option<&u8>| b.and_then(|&b| ASCII_CLASS.get(usize::from(b))).copied();
     let (sentence_end, colon_end) = match ascii_class(bytes.last()) {
         Some(k) if k & CLOSER == 0 => (k & SENTENCE_END != 0, k & COLON_END != 0),
-        _ => {
-            let last = last_unclosed(line);
-            (
-                matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')),
-                matches!(last, Some(':' | ';' | '：')),
-            )
-        }
+        _ => end_marks(bytes),
     };
     let (upper_start, caseless_start) = match ascii_class(bytes.first()) {
         Some(k) if k & LETTER != 0 => (k & UPPER != 0, false),
@@ -145,13 +139,51 @@ const ASCII_CLASS: [u8; 128] = {
 };
 
 /// Closing quotes, brackets and emphasis marks, which a sentence may end
-/// before.
+/// before ([`end_marks`] reads them as bytes; the tests as characters).
+#[cfg(test)]
 const CLOSERS: [char; 12] = [
     '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_',
 ];
 
+/// Whether the last character of a line's `bytes` before any closing
+/// quotes, brackets and emphasis marks (`"`, `'`, `”`, `’`, `»`, `)`, `]`,
+/// `）`, `」`, `』`, `*`, `_`) ends a sentence (`.`, `!`, `?`, `…`, `。`, `！`, `？`) and whether it
+/// introduces what follows (`:`, `;`, `：`), read off the bytes: the
+/// non-ASCII closers and marks are two or three bytes each, and in UTF-8
+/// a line ends with one exactly when it ends with its bytes, so no
+/// character is decoded. (The tests compare the characters.)
+fn end_marks(bytes: &[u8]) -> (bool, bool) {
+    let mut b = bytes;
+    loop {
+        match *b {
+            [.., x] if x < 0x80 => {
+                let k = ASCII_CLASS.get(usize::from(x)).copied().unwrap_or(0);
+                if k & CLOSER == 0 {
+                    return (k & SENTENCE_END != 0, k & COLON_END != 0);
+                }
+                b = b.get(..b.len() - 1).unwrap_or(&[]);
+            }
+            // `»`.
+            [ref head @ .., 0xC2, 0xBB] => b = head,
+            // `”`, `’`, `）`, `」`, `』`.
+            [ref head @ .., 0xE2, 0x80, 0x9D | 0x99]
+            | [ref head @ .., 0xEF, 0xBC, 0x89]
+            | [ref head @ .., 0xE3, 0x80, 0x8D | 0x8F] => b = head,
+            // `…`, `。`, `！`, `？`.
+            [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xEF, 0xBC, 0x81 | 0x9F] => {
+                return (true, false);
+            }
+            // `：`.
+            [.., 0xEF, 0xBC, 0x9A] => return (false, true),
+            _ => return (false, false),
+        }
+    }
+}
+
 /// The last character of `line` before any [`CLOSERS`]: a character at a
-/// time from the end, without the generic pattern search.
+/// time from the end, without the generic pattern search ([`end_marks`]
+/// as the tests check it).
+#[cfg(test)]
 fn last_unclosed(line: &str) -> Option<char> {
     let mut rest = line;
     loop {
@@ -584,6 +616,37 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    /// [`end_marks`] is the test of the last character before the
+    /// closers: every closer, mark and a few others, in every order of two
+    /// or three, after a letter, a CJK character or nothing.
+    #[test]
+    fn end_marks_are_those_of_the_last_unclosed_character() {
+        let chars = [
+            '"', '\'', '”', '’', '»', ')', ']', '）', '」', '』', '*', '_', '.', '!', '?', '…',
+            '。', '！', '？', ':', ';', '：', 'a', '市', '“', '‘', '«', '(', ' ', '-', '\u{2027}',
+            '\u{201E}', '\u{FF1B}', '\u{FF0E}', '\u{3001}', 'é', '\u{bb}', '\u{ab}',
+        ];
+        let plain = |line: &str| {
+            let last = last_unclosed(line);
+            (
+                matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')),
+                matches!(last, Some(':' | ';' | '：')),
+            )
+        };
+        for start in ["", "x", "市"] {
+            for &a in &chars {
+                for &b in &chars {
+                    for c in chars.iter().copied().map(Some).chain([None]) {
+                        let mut line = format!("{start}{a}{b}");
+                        line.extend(c);
+                        assert_eq!(end_marks(line.as_bytes()), plain(&line), "{line:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(end_marks(b""), (false, false));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::construct::{bullet, byline, credit, date, heading, link, shape};
 use crate::lexicon::Lexicon;
 
 use super::lines::split_each;
+use super::swar::{find_each, in_range};
 use crate::Span;
 
 /// What a line is, from its own text alone. Only what the later stages
@@ -140,9 +141,10 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
     if first.is_ascii_digit()
         && short
-        && let Some(d) = gated(may_hold_date(text.as_bytes(), sh.digits), || {
-            date::date_line(text)
-        })
+        && let Some(d) = gated(
+            few_spaces(sh) && may_hold_date(text.as_bytes(), sh.digits),
+            || date::date_line_spaced(text, spaces(sh)),
+        )
     {
         return Kind::Date { updated: d.updated };
     }
@@ -159,15 +161,16 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
         return Kind::Text;
     }
     let bytes = text.as_bytes();
+    let pairs = gate_pairs(bytes);
     if sh.chars <= 100
-        && let Some(c) = gated(may_be_credit(bytes), || credit::credit(text))
+        && let Some(c) = gated(may_be_credit_of(bytes, pairs), || credit::credit(text))
     {
         return Kind::Credit {
             kind: c.kind,
             at: kept(c.source_at),
         };
     }
-    if let Some(b) = gated(may_be_byline(bytes), || byline::byline(text)) {
+    if let Some(b) = gated(may_be_byline_of(bytes, pairs), || byline::byline(text)) {
         return Kind::Byline {
             dated: b.date_at.is_some(),
         };
@@ -175,11 +178,29 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     // A line that starts with a digit was tried as a date above.
     if sh.digits > 0
         && !first.is_ascii_digit()
-        && let Some(d) = gated(may_hold_date(bytes, sh.digits), || date::date_line(text))
+        && let Some(d) = gated(few_spaces(sh) && may_hold_date(bytes, sh.digits), || {
+            date::date_line_spaced(text, spaces(sh))
+        })
     {
         return Kind::Date { updated: d.updated };
     }
     Kind::Text
+}
+
+/// The spaces (` `) of a line of at most 160 characters, from its shape:
+/// such a line has fewer than `u16::MAX` bytes, so its word count is
+/// exact, one more than its spaces.
+#[inline]
+fn spaces(sh: &shape::Shape) -> usize {
+    usize::from(sh.words).saturating_sub(1)
+}
+
+/// The line has no more spaces than a date line may
+/// ([`date::MAX_SPACES`]): one compare, before the date prefilter's pass
+/// over the line (most sentences with a number have more).
+#[inline]
+fn few_spaces(sh: &shape::Shape) -> bool {
+    usize::from(sh.words) <= date::MAX_SPACES + 1
 }
 
 /// Runs a recogniser only where its prefilter allows. The prefilters below
@@ -210,20 +231,67 @@ fn starts_with_tag(b: &[u8], tag: &[u8]) -> bool {
         .is_some_and(|head| head.iter().zip(tag).all(|(&c, &t)| fold(c) == t))
 }
 
+/// [`may_be_credit_of`] with the line's own pairs (tests).
+#[cfg(test)]
+fn may_be_credit(b: &[u8]) -> bool {
+    may_be_credit_of(b, gate_pairs(b))
+}
+
 /// A credit label (`construct::credit`) starts the line: photo...,
 /// picture, foto..., fot., illustration, artwork, image..., bild, graphic,
-/// grafik, video, credit; or `©`, `(c)`. Inlined: the first two letters
-/// rule out most lines at once, without a call.
+/// grafik, video, credit; or `©`, `(c)`. `pairs` are the line's
+/// [`gate_pairs`]. Inlined: the first two letters rule out most lines at
+/// once, without a call.
 #[inline(always)]
-fn may_be_credit(b: &[u8]) -> bool {
-    let [x, y, ..] = *b else { return false };
-    if !date::ascii_pair_in(&CREDIT_PAIRS, x, y) {
-        return (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c');
+fn may_be_credit_of(b: &[u8], pairs: u64) -> bool {
+    if pairs & CREDIT_BIT == 0 {
+        return match *b {
+            [x, y, ..] => (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c'),
+            _ => false,
+        };
     }
     credit_label(b)
 }
 
-/// [`may_be_credit`] past the first two letters: one of the labels.
+/// Where [`gate_pairs`] has the credit gate's bit.
+const CREDIT_BIT: u64 = 1;
+/// Where [`gate_pairs`] has the byline gate's bit.
+const BYLINE_BIT: u64 = 1 << 32;
+
+/// Whether the first two bytes of `b` begin a credit label
+/// ([`CREDIT_BIT`]) and a byline prefix ([`BYLINE_BIT`]): the two gates'
+/// pair tables in one, so that the two letters are folded and looked up
+/// once for both ([`date::ascii_pair_in`] of each table; a test checks).
+#[inline(always)]
+fn gate_pairs(b: &[u8]) -> u64 {
+    let [x, y, ..] = *b else { return 0 };
+    let (a, c) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
+    if c >= 26 {
+        return 0;
+    }
+    GATE_PAIRS
+        .get(usize::from(a))
+        .map_or(0, |&p| (p >> c) & (CREDIT_BIT | BYLINE_BIT))
+}
+
+/// [`CREDIT_PAIRS`] in the low half of each entry, [`BYLINE_PAIRS`] in the
+/// high half ([`gate_pairs`]).
+const GATE_PAIRS: [u64; 26] = {
+    let mut t = [0u64; 26];
+    let mut k = 0;
+    while k < 26 {
+        // Only ever evaluated at compile time, where an index out of
+        // bounds would fail the build, not a parse.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[k] = CREDIT_PAIRS[k] as u64 | (BYLINE_PAIRS[k] as u64) << 32;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`may_be_credit_of`] past the first two letters: one of the labels.
 #[inline(never)]
 fn credit_label(b: &[u8]) -> bool {
     CREDIT_LABELS
@@ -231,7 +299,7 @@ fn credit_label(b: &[u8]) -> bool {
         .any(|l| starts_with_tag(b, l.as_bytes()))
 }
 
-/// The labels [`may_be_credit`] looks for (lower case).
+/// The labels [`may_be_credit_of`] looks for (lower case).
 const CREDIT_LABELS: [&str; 12] = [
     "photo",
     "picture",
@@ -249,18 +317,23 @@ const CREDIT_LABELS: [&str; 12] = [
 /// The first two letters of [`CREDIT_LABELS`].
 const CREDIT_PAIRS: [u32; 26] = date::pairs_of(&[&CREDIT_LABELS]);
 
-/// A byline prefix (`construct::byline`) starts the line: written by,
-/// reporting by, by, von, por, par, di, door, av, przez, then a space or a
-/// tab; or author..., autor..., auteur, text, texto, then a colon.
-/// Inlined: the first two letters rule out most lines at once, without a
-/// call.
-#[inline(always)]
+/// [`may_be_byline_of`] with the line's own pairs (tests).
+#[cfg(test)]
 fn may_be_byline(b: &[u8]) -> bool {
-    let [x, y, ..] = *b else { return false };
-    date::ascii_pair_in(&BYLINE_PAIRS, x, y) && byline_label(b)
+    may_be_byline_of(b, gate_pairs(b))
 }
 
-/// [`may_be_byline`] past the first two letters: one of the prefixes.
+/// A byline prefix (`construct::byline`) starts the line: written by,
+/// reporting by, by, von, por, par, di, door, av, przez, then a space or a
+/// tab; or author..., autor..., auteur, text, texto, then a colon. `pairs`
+/// are the line's [`gate_pairs`]. Inlined: the first two letters rule out
+/// most lines at once, without a call.
+#[inline(always)]
+fn may_be_byline_of(b: &[u8], pairs: u64) -> bool {
+    pairs & BYLINE_BIT != 0 && byline_label(b)
+}
+
+/// [`may_be_byline_of`] past the first two letters: one of the prefixes.
 #[inline(never)]
 fn byline_label(b: &[u8]) -> bool {
     byline::SPACED
@@ -273,7 +346,7 @@ fn byline_label(b: &[u8]) -> bool {
             && b.contains(&b':'))
 }
 
-/// The byline labels that a colon follows ([`may_be_byline`]; lower case).
+/// The byline labels that a colon follows ([`may_be_byline_of`]; lower case).
 const BYLINE_COLON: [&str; 4] = ["author", "autor", "auteur", "text"];
 /// The first two letters of the byline prefixes.
 const BYLINE_PAIRS: [u32; 26] = date::pairs_of(&[&byline::SPACED, &BYLINE_COLON]);
@@ -284,43 +357,61 @@ const BYLINE_PAIRS: [u32; 26] = date::pairs_of(&[&byline::SPACED, &BYLINE_COLON]
 /// `/` (`numeric`), a digit, `:` or `.` and two digits (the time a
 /// "Published"/"Updated" line may have instead of a date), or a number
 /// after `vor`, `hace` or `il y a` and blanks, or before blanks, a word,
-/// blanks and `ago` (`relative`). Looked for run by run of digits, so a
-/// line without digits costs one pass; `digits` is how many the line holds
-/// (the shape's count: `u16::MAX` if it may be more), so the search stops
-/// at the last run, not at the end of the line.
+/// blanks and `ago` (`relative`). Looked for run by run of digits, the
+/// digits found by vector compares (32 bytes a step, not a byte at a time:
+/// most bytes of a line are not digits), so a line without digits costs
+/// one pass; `digits` is how many the line holds (the shape's count:
+/// `u16::MAX` if it may be more), so the search stops at the last run,
+/// not at the end of the line.
 fn may_hold_date(b: &[u8], digits: u16) -> bool {
     let mut left = if digits == u16::MAX {
         usize::MAX
     } else {
         usize::from(digits)
     };
-    for (start, run) in date::digit_runs(b) {
-        if date::year_run(b, start, run) {
-            return true;
-        }
-        // After the run's last digit.
-        let after = b.get(start + run..).unwrap_or(&[]);
-        match *after {
-            [b':' | b'.', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => return true,
-            [b'.' | b'/', d, e, ..] if d.is_ascii_digit() && matches!(e, b'.' | b'/') => {
-                return true;
+    // The run of digits being read: its start and length.
+    let (mut start, mut run) = (0usize, 0usize);
+    let found = find_each(
+        b,
+        |v| in_range(v.cast_signed(), b'0', 10).cast_unsigned(),
+        |at| {
+            if run > 0 && start + run == at {
+                run += 1;
+            } else {
+                if run > 0 && run_holds_date(b, start, run) {
+                    return Some(true);
+                }
+                (start, run) = (at, 1);
             }
-            [b'.' | b'/', d, e, f, ..]
-                if d.is_ascii_digit() && e.is_ascii_digit() && matches!(f, b'.' | b'/') =>
-            {
-                return true;
-            }
-            _ => {}
-        }
-        if relative_around(b.get(..start).unwrap_or(&[]), after) {
-            return true;
-        }
-        left = left.saturating_sub(run);
-        if left == 0 {
-            break;
-        }
+            left -= 1;
+            // The line's last digit: its run is whole.
+            (left == 0).then(|| run_holds_date(b, start, run))
+        },
+    );
+    found.unwrap_or_else(|| run > 0 && run_holds_date(b, start, run))
+}
+
+/// The run of `run` digits at `start` in `b` (a whole run: no digit
+/// before or after it) is part of what [`may_hold_date`] looks for.
+fn run_holds_date(b: &[u8], start: usize, run: usize) -> bool {
+    if date::year_run(b, start, run) {
+        return true;
     }
-    false
+    // After the run's last digit.
+    let after = b.get(start + run..).unwrap_or(&[]);
+    match *after {
+        [b':' | b'.', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => return true,
+        [b'.' | b'/', d, e, ..] if d.is_ascii_digit() && matches!(e, b'.' | b'/') => {
+            return true;
+        }
+        [b'.' | b'/', d, e, f, ..]
+            if d.is_ascii_digit() && e.is_ascii_digit() && matches!(f, b'.' | b'/') =>
+        {
+            return true;
+        }
+        _ => {}
+    }
+    relative_around(b.get(..start).unwrap_or(&[]), after)
 }
 
 fn is_blank(c: &u8) -> bool {
@@ -333,24 +424,30 @@ fn is_blank(c: &u8) -> bool {
 /// first byte that does not fit, and a word is scanned from the one number
 /// right before it, so the scans stay linear in the line.
 fn relative_around(before: &[u8], after: &[u8]) -> bool {
+    // Each side wants a blank next to the number first: most numbers have
+    // none on one side, and that side's words are not compared.
     let blanks = before.iter().rev().take_while(|c| is_blank(c)).count();
-    let head = before.get(..before.len() - blanks).unwrap_or(&[]);
-    let word_before = [&b"vor"[..], b"hace", b"il y a"].iter().any(|w| {
-        head.len() >= w.len()
-            && head
-                .get(head.len() - w.len()..)
-                .is_some_and(|tail| starts_with_tag(tail, w))
-    });
-    if blanks > 0 && word_before {
-        return true;
+    if blanks > 0 {
+        let head = before.get(..before.len() - blanks).unwrap_or(&[]);
+        let word_before = [&b"vor"[..], b"hace", b"il y a"].iter().any(|w| {
+            head.len() >= w.len()
+                && head
+                    .get(head.len() - w.len()..)
+                    .is_some_and(|tail| starts_with_tag(tail, w))
+        });
+        if word_before {
+            return true;
+        }
     }
     let gap = after.iter().take_while(|c| is_blank(c)).count();
+    if gap == 0 {
+        return false;
+    }
     let rest = after.get(gap..).unwrap_or(&[]);
     let word = rest.iter().take_while(|c| !is_blank(c)).count();
     let rest = rest.get(word..).unwrap_or(&[]);
     let gap2 = rest.iter().take_while(|c| is_blank(c)).count();
-    gap > 0
-        && word > 0
+    word > 0
         && gap2 > 0
         && rest
             .get(gap2..)
@@ -466,6 +563,10 @@ mod tests {
                 );
                 assert_eq!(date::ascii_pair_in(&CREDIT_PAIRS, x, y), credit, "{x} {y}");
                 assert_eq!(date::ascii_pair_in(&BYLINE_PAIRS, x, y), byline, "{x} {y}");
+                let both = gate_pairs(&[x, y]);
+                assert_eq!(both & CREDIT_BIT != 0, credit, "{x} {y}");
+                assert_eq!(both & BYLINE_BIT != 0, byline, "{x} {y}");
+                assert_eq!(both & !(CREDIT_BIT | BYLINE_BIT), 0, "{x} {y}");
             }
         }
     }
@@ -736,6 +837,46 @@ mod tests {
             // Without the count (a saturated one), the search runs to the
             // end of the line.
             assert_eq!(may_hold_date(b, u16::MAX), plain, "{line:?} uncounted");
+        }
+    }
+
+    /// The date prefilter against the plain one where its vector search
+    /// turns: runs of digits and the patterns around them at every offset
+    /// of the 32-byte steps and the last block, and mixed lines of the
+    /// bytes the patterns look at (a fixed generator).
+    #[test]
+    fn date_prefilter_is_the_plain_one_at_every_offset() {
+        let same = |b: &[u8]| {
+            let plain = may_hold_date_plain(b);
+            assert_eq!(may_hold_date(b, digits(b)), plain, "{b:?}");
+            assert_eq!(may_hold_date(b, u16::MAX), plain, "{b:?} uncounted");
+        };
+        for piece in [
+            "2024", "20245", "12.3.", "9:15", "12/34/", "1 x ago", "vor 3", "77", "1 2 3",
+        ] {
+            for before in 0..80 {
+                for after in [0, 1, 2, 5, 16, 31] {
+                    let line = format!("{}{piece}{}", "x".repeat(before), "y".repeat(after));
+                    same(line.as_bytes());
+                    // Two runs, the first of them no date.
+                    let line = format!("{}5 {piece}{}", "x".repeat(before), " ".repeat(after));
+                    same(line.as_bytes());
+                }
+            }
+        }
+        let mix = b"0123456789 .:/x\tagoAGOvrhceil ";
+        let mut state = 2024u32;
+        for n in 0..3000 {
+            let len = n % 90;
+            let line: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    mix.get((state >> 16) as usize % mix.len())
+                        .copied()
+                        .unwrap_or(b'x')
+                })
+                .collect();
+            same(&line);
         }
     }
 
