@@ -1238,13 +1238,14 @@ fn stat_counts(b: &[u8]) -> StatCounts {
 
 /// [`stat_counts`] of `K` blocks (a short line and zero bytes): each lane
 /// counts at most `K` of each, so two counts share a lane as `a + w * b`
-/// with `w = 16 K + 1` (for two blocks at most 68, summed to at most 1088),
-/// and two sums of lanes give the four counts (a sum of sixteen lanes is at
-/// most `16 K`: below `w`).
+/// with `w` the power of two above `16 K` (for two blocks 64: a lane at
+/// most 130, summed to at most 2080), and two sums of lanes give the four
+/// counts (a sum of sixteen lanes is at most `16 K`: below `w`) by a mask
+/// and a shift, not a division.
 #[inline(always)]
 fn short_counts<const K: usize>(blocks: &[[u8; LANES]; K]) -> StatCounts {
     const { assert!(K <= 2) };
-    let w = (LANES * K + 1) as u8;
+    let w = const { (LANES * K + 1).next_power_of_two() as u8 };
     let (mut letters, mut marks) = ([0u8; LANES], [0u8; LANES]);
     let mut flags = [u8x16::ZERO; 4];
     for block in blocks {
@@ -1613,9 +1614,13 @@ mod tests {
                 assert_eq!(stat_counts(&b), naive(&b), "{n} bytes {c}");
             }
         }
-        // Every byte value at every place of the one- and two-block lines.
+        // Every byte value at every place of the one- and two-block lines,
+        // and filling them (the most each shared lane of `short_counts`
+        // holds).
         for c in 0..=255u8 {
             for len in 1..2 * LANES {
+                let b = vec![c; len];
+                assert_eq!(stat_counts(&b), naive(&b), "{c:#x} filling {len}");
                 for at in [0, len / 2, len - 1] {
                     let mut b = vec![b'x'; len];
                     if let Some(x) = b.get_mut(at) {
