@@ -149,7 +149,10 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
             let hi = (i + r + 1).min(n);
             match (hi - lo).saturating_sub(1) {
                 0 => 0.0,
-                count => (sum(hi, w) - sum(lo, w) - own) / count as f64,
+                // Through `i64` (the same value: a count of lines is far
+                // below `i64::MAX`): one signed conversion, where a `usize`
+                // takes a few instructions more.
+                count => (sum(hi, w) - sum(lo, w) - own) / count as i64 as f64,
             }
         };
         let me = term(i);
@@ -157,7 +160,8 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
         let prev = i.checked_sub(1).map_or(0.0, |p| term(p).prev);
         let next = if i + 1 < n { term(i + 1).next } else { 0.0 };
         let near = window(3, 0, me.w3) + window(10, 1, me.w10) + prev + next;
-        let position = i as f32 / n.max(1) as f32 * W.position;
+        // `i` through `i64` as `count` above.
+        let position = i as i64 as f32 / n.max(1) as f32 * W.position;
         out.push(own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32));
     }
     out
