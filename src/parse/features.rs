@@ -1302,7 +1302,7 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
         .next_power_of_two()
         .trailing_zeros()
         .clamp(8, 24);
-    let key = |t: &str| {
+    let key = move |t: &str| {
         let b = t.as_bytes();
         // Two two-byte loads (a line of one byte: that byte).
         let ends = match (b.first_chunk::<2>(), b.last_chunk::<2>()) {
@@ -1319,22 +1319,20 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
     // line under a key brings the first one along.
     let mut hashed = 0usize;
     // Each line's key (below 2^24), later its entry: one vector, made in
-    // the pass that counts the keys.
-    let mut slots: Vec<u32> = lines
-        .iter()
-        .map(|c| {
-            let k = key(c.text);
-            if let Some(n) = by_key.get_mut(k) {
-                hashed += match *n {
-                    0 => 0,
-                    1 => 2,
-                    _ => 1,
-                };
-                *n = n.saturating_add(1);
-            }
-            k as u32
-        })
-        .collect();
+    // the pass that counts the keys. A plain loop, not a `collect`: that
+    // one was not inlined, and kept the count and the table in memory
+    // through its closure.
+    let mut slots = Vec::with_capacity(lines.len());
+    for c in lines {
+        let k = key(c.text);
+        if let Some(n) = by_key.get_mut(k) {
+            // 0 for the first line under a key, 2 for the second (it
+            // brings the first along), 1 for each after.
+            hashed += usize::from(*n != 0) + usize::from(*n == 1);
+            *n = n.saturating_add(1);
+        }
+        slots.push(k as u32);
+    }
     // At most half full.
     let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
     let mask = (1usize << bits) - 1;
