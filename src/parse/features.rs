@@ -924,6 +924,17 @@ fn class_at(b: &[u8], i: usize) -> u8 {
     let byte = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0));
     let cont = |k: usize| byte(k) & 0x3F;
     let code = match b.get(i..).and_then(|s| s.first_chunk::<3>()) {
+        // U+2000..U+203F (E2 80 xx): the dashes, curly quotes and bullets
+        // of most news text that is not ASCII, classed by the last byte
+        // as `char_class` classes general punctuation, without the decoding
+        // and the ranges before it.
+        Some(&[0xE2, 0x80, c2]) => {
+            return match c2 {
+                0x9C..=0x9E => QUOTE,
+                0xA2 | 0xBA => SEP,
+                _ => 0,
+            };
+        }
         // Three bytes (kana, CJK, punctuation): one bounds check.
         Some(&[lead @ 0xE0..=0xEF, c1, c2]) => {
             (u32::from(lead & 0x0F) << 12) | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F)
