@@ -804,6 +804,10 @@ impl NonAscii {
             self.letters += 1;
             return;
         }
+        // Next most: dashes, single curly quotes, signs.
+        if k == 0 {
+            return;
+        }
         self.letters += u32::from(k & ALPHA);
         self.upper += u32::from((k & UPPER) >> 1);
         self.commas += u32::from((k & COMMA) >> 2);
