@@ -113,10 +113,11 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
     let mut own = [0f32; NEAR];
     let mut terms = [Context::default(); NEAR];
     let mut sums = [[0f64; 2]; RING];
+    let ln = ln_table();
     for j in 0..n + RADIUS {
         if let Some(c) = lines.get(j) {
             let t = text_stats(c.text, &c.shape);
-            let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1));
+            let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1), ln);
             let k = Context::of(&b);
             let [s3, s10] = sums.get(j % RING).copied().unwrap_or_default();
             if let (Some(o), Some(ks), Some(ss)) = (
@@ -200,13 +201,14 @@ impl Context {
 
 /// The base measures of line `c` (whose text stats are `t`, and whose
 /// text occurs `repeats` times in the page) that the windows average, in
-/// the lanes of [`Weights::w3`].
+/// the lanes of [`Weights::w3`]; `ln` is [`ln_table`], which the caller
+/// takes once for all lines.
 #[inline(always)]
-fn base_of(c: &Classified<'_>, t: &TextStats, repeats: u32) -> [f32; 8] {
+fn base_of(c: &Classified<'_>, t: &TextStats, repeats: u32, ln: &[f32]) -> [f32; 8] {
     let w = c.shape.weight() as f32;
     [
         f32::from(u8::from(c.shape.sentence_end)),
-        ln_of(c.shape.weight(), 1) / 6.0,
+        ln_in(ln, c.shape.weight(), 1) / 6.0,
         f32::from(u8::from(w < 30.0)),
         f32::from(u8::from(c.boilerplate_hit().is_some())),
         f32::from(u8::from(repeats > 1)),
@@ -276,10 +278,11 @@ fn for_each_line<'a, T: Copy + Default>(
         prefix: [Base::ZERO; RING],
         own: [T::default(); NEAR],
     };
+    let ln = ln_table();
     for j in 0..n + RADIUS {
         if let Some(c) = lines.get(j) {
             let t = text_stats(c.text, &c.shape);
-            let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1));
+            let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1), ln);
             let kept = own(c, &t, &b);
             let b = Base::from(b);
             let p = rings.prefix.get(j % RING).copied().unwrap_or_default();
@@ -305,9 +308,20 @@ fn for_each_line<'a, T: Copy + Default>(
 /// table for the weights of most lines: the same calls, made once per
 /// process.
 pub(crate) fn ln_of(weight: u32, plus: u8) -> f32 {
+    ln_in(ln_table(), weight, plus)
+}
+
+/// The table behind [`ln_of`] (`ln k` at `k`), made once per process: the
+/// loops over a page's lines take it once, not once a line.
+fn ln_table() -> &'static [f32] {
     const TABLE: usize = 4096;
     static LN: OnceLock<Vec<f32>> = OnceLock::new();
-    let table = LN.get_or_init(|| (0..TABLE).map(|k| (k as f32).ln()).collect());
+    LN.get_or_init(|| (0..TABLE).map(|k| (k as f32).ln()).collect())
+}
+
+/// [`ln_of`] with its table (`ln_table()`) at hand.
+#[inline(always)]
+fn ln_in(table: &[f32], weight: u32, plus: u8) -> f32 {
     match table.get(weight as usize + usize::from(plus)) {
         Some(&v) => v,
         None => (f32::from(plus) + weight as f32).ln(),
