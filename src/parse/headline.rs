@@ -571,6 +571,23 @@ struct Wanted {
     by_set: bool,
 }
 
+/// Slots a [`Wanted`] table is cleared by at a time: a kilobyte.
+const CLEAR_SLOTS: usize = 64;
+
+/// A [`Wanted`] table of `n` empty slots, cleared [`CLEAR_SLOTS`] at a
+/// time rather than by one `calloc`: `memset` fills 2 KiB or more (a table
+/// of 128 slots or more, a page in three) a byte at a time as far as the
+/// instruction count goes, a kilobyte with a few vector stores.
+fn empty_slots(n: usize) -> Vec<(u64, u64)> {
+    const EMPTY: [(u64, u64); CLEAR_SLOTS] = [(0, 0); CLEAR_SLOTS];
+    let mut slots = Vec::with_capacity(n);
+    while slots.len() < n {
+        let k = (n - slots.len()).min(CLEAR_SLOTS);
+        slots.extend_from_slice(EMPTY.get(..k).unwrap_or(&[]));
+    }
+    slots
+}
+
 /// The bit of a [`Wanted`] slot's candidates that marks the token seen:
 /// no candidate has it, as the window holds fewer than 64 units.
 const SEEN: u64 = 1 << 63;
@@ -581,7 +598,7 @@ impl Wanted {
     fn new(n: usize, toks: impl Iterator<Item = (u64, usize)>) -> Self {
         let bits = (2 * n).next_power_of_two().trailing_zeros().max(3);
         let mut w = Wanted {
-            slots: vec![(0, 0); 1 << bits],
+            slots: empty_slots(1 << bits),
             shift: 64 - bits,
             zero: 0,
             distinct: 0,
@@ -1882,6 +1899,13 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
             }
         }
         assert!(n > 100, "texts with a comma: {n}");
+    }
+
+    #[test]
+    fn empty_slots_are_a_zeroed_table() {
+        for n in 0..=600 {
+            assert_eq!(super::empty_slots(n), vec![(0, 0); n], "{n}");
+        }
     }
 
     #[test]
