@@ -216,33 +216,28 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
 /// The first byte and length of the ASCII words of at most eight bytes
 /// that may be wanted, one bit each: such a word's token is its bytes, so
 /// a word whose bit is clear is not wanted and need not be read, hashed or
-/// looked up. A longer word always passes.
+/// looked up. A longer word always passes. A byte for each first byte (five
+/// of its bits tell the letters apart; a digit is its own), bit `n - 3`
+/// for a length `n`: a word's test is a load of its byte, not a shift of
+/// the index and a second one to find the word of bits.
 #[derive(Clone, Copy)]
-struct Keys([u64; 4]);
+struct Keys([u8; 32]);
 
 impl Keys {
     /// Every word passes.
-    const ALL: Keys = Keys([u64::MAX; 4]);
-
-    /// The bit of a word of `n` bytes (3 to 8) whose first is `f`, lower
-    /// case (a digit is its own); five bits of `f` tell the letters apart.
-    #[inline(always)]
-    fn bit(f: u8, n: usize) -> usize {
-        usize::from(f & 31) << 3 | (n - 3)
-    }
+    const ALL: Keys = Keys([u8::MAX; 32]);
 
     /// No word passes.
-    const NONE: Keys = Keys([0; 4]);
+    const NONE: Keys = Keys([0; 32]);
 
     /// The bit of the token `t`, as if it were a word's bytes (a hash only
     /// sets a bit that no word needs).
     fn add(&mut self, t: u64) {
         let n = 8 - (t.leading_zeros() / 8) as usize;
-        if n >= 3 {
-            let i = Self::bit(t as u8, n);
-            if let Some(w) = self.0.get_mut(i >> 6) {
-                *w |= 1 << (i & 63);
-            }
+        if n >= 3
+            && let Some(w) = self.0.get_mut(usize::from(t as u8 & 31))
+        {
+            *w |= 1 << (n - 3);
         }
     }
 
@@ -254,8 +249,10 @@ impl Keys {
         if n > 8 {
             return true;
         }
-        let i = Self::bit(b.get(s).map_or(0, |&f| f | 0x20), n);
-        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 != 0)
+        let f = b.get(s).copied().unwrap_or(0);
+        self.0
+            .get(usize::from(f & 31))
+            .is_some_and(|&w| w >> (n - 3) & 1 != 0)
     }
 }
 
