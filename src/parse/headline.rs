@@ -896,6 +896,9 @@ impl Race {
     }
 }
 
+/// Candidates [`find`] makes room for at once.
+const CANDIDATE_ROOM: usize = 8;
+
 /// Unit index of the headline, given the extent `first..=last`.
 pub(crate) fn find(
     units: &[Unit],
@@ -920,11 +923,15 @@ pub(crate) fn find(
         }
     }
     let ends = LineEnds::new(units, lines, first);
-    let mut candidates: Vec<Candidate<'_>> = (lo..hi)
-        // A one-unit extent is the article itself, not its headline.
-        .filter(|&k| !(k == first && first == last))
-        .filter_map(|k| candidate(units, lines, &ends, first, k))
-        .collect();
+    // Room for a few, made once: a collect from a filter starts at four and
+    // grows on a page with more.
+    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(CANDIDATE_ROOM);
+    candidates.extend(
+        (lo..hi)
+            // A one-unit extent is the article itself, not its headline.
+            .filter(|&k| !(k == first && first == last))
+            .filter_map(|k| candidate(units, lines, &ends, first, k)),
+    );
     // The headline is the unit of highest score less its subtitle cost,
     // the first of them, if that passes `MIN_SCORE`. Often the body's words
     // do not matter: one unit wins with none of them in the body even if
