@@ -400,13 +400,15 @@ fn common_lower(ch: char) -> Option<u32> {
     }
 }
 
-/// Latin-1 signs and general punctuation (no-break space, `«`, `’`, `“`,
-/// dashes): neither letters nor digits, nor CJK. A test checks each
-/// against std.
+/// Latin-1 signs, general punctuation (no-break space, `«`, `’`, `“`,
+/// dashes), currency signs (`€`) and CJK punctuation (`、`, `。`): neither
+/// letters nor digits, nor CJK, told without the Unicode tables. A test
+/// checks each against std.
 #[inline]
 fn common_non_word(ch: char) -> bool {
     matches!(u32::from(ch),
-        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F)
+        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F
+        | 0x20A0..=0x20CF | 0x3000..=0x3003)
 }
 
 /// A set of word hashes: open addressing in a fixed table, so that the
@@ -2048,7 +2050,7 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
 
     #[test]
     fn common_signs_are_no_word_characters() {
-        for ch in ('\u{80}'..='\u{2100}').filter(|&c| super::common_non_word(c)) {
+        for ch in ('\u{80}'..='\u{3100}').filter(|&c| super::common_non_word(c)) {
             assert!(
                 !ch.is_alphanumeric() && !crate::lexicon::is_cjk(ch),
                 "{ch:?} is no word character"
