@@ -216,33 +216,28 @@ fn tokens(text: &str, out: &mut Vec<u64>) {
 /// The first byte and length of the ASCII words of at most eight bytes
 /// that may be wanted, one bit each: such a word's token is its bytes, so
 /// a word whose bit is clear is not wanted and need not be read, hashed or
-/// looked up. A longer word always passes.
+/// looked up. A longer word always passes. A byte for each first byte (five
+/// of its bits tell the letters apart; a digit is its own), bit `n - 3`
+/// for a length `n`: a word's test is a load of its byte, not a shift of
+/// the index and a second one to find the word of bits.
 #[derive(Clone, Copy)]
-struct Keys([u64; 4]);
+struct Keys([u8; 32]);
 
 impl Keys {
     /// Every word passes.
-    const ALL: Keys = Keys([u64::MAX; 4]);
-
-    /// The bit of a word of `n` bytes (3 to 8) whose first is `f`, lower
-    /// case (a digit is its own); five bits of `f` tell the letters apart.
-    #[inline(always)]
-    fn bit(f: u8, n: usize) -> usize {
-        usize::from(f & 31) << 3 | (n - 3)
-    }
+    const ALL: Keys = Keys([u8::MAX; 32]);
 
     /// No word passes.
-    const NONE: Keys = Keys([0; 4]);
+    const NONE: Keys = Keys([0; 32]);
 
     /// The bit of the token `t`, as if it were a word's bytes (a hash only
     /// sets a bit that no word needs).
     fn add(&mut self, t: u64) {
         let n = 8 - (t.leading_zeros() / 8) as usize;
-        if n >= 3 {
-            let i = Self::bit(t as u8, n);
-            if let Some(w) = self.0.get_mut(i >> 6) {
-                *w |= 1 << (i & 63);
-            }
+        if n >= 3
+            && let Some(w) = self.0.get_mut(usize::from(t as u8 & 31))
+        {
+            *w |= 1 << (n - 3);
         }
     }
 
@@ -254,8 +249,10 @@ impl Keys {
         if n > 8 {
             return true;
         }
-        let i = Self::bit(b.get(s).map_or(0, |&f| f | 0x20), n);
-        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 != 0)
+        let f = b.get(s).copied().unwrap_or(0);
+        self.0
+            .get(usize::from(f & 31))
+            .is_some_and(|&w| w >> (n - 3) & 1 != 0)
     }
 }
 
@@ -403,13 +400,15 @@ fn common_lower(ch: char) -> Option<u32> {
     }
 }
 
-/// Latin-1 signs and general punctuation (no-break space, `«`, `’`, `“`,
-/// dashes): neither letters nor digits, nor CJK. A test checks each
-/// against std.
+/// Latin-1 signs, general punctuation (no-break space, `«`, `’`, `“`,
+/// dashes), currency signs (`€`) and CJK punctuation (`、`, `。`): neither
+/// letters nor digits, nor CJK, told without the Unicode tables. A test
+/// checks each against std.
 #[inline]
 fn common_non_word(ch: char) -> bool {
     matches!(u32::from(ch),
-        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F)
+        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F
+        | 0x20A0..=0x20CF | 0x3000..=0x3003)
 }
 
 /// A set of word hashes: open addressing in a fixed table, so that the
@@ -571,6 +570,23 @@ struct Wanted {
     by_set: bool,
 }
 
+/// Slots a [`Wanted`] table is cleared by at a time: a kilobyte.
+const CLEAR_SLOTS: usize = 64;
+
+/// A [`Wanted`] table of `n` empty slots, cleared [`CLEAR_SLOTS`] at a
+/// time rather than by one `calloc`: `memset` fills 2 KiB or more (a table
+/// of 128 slots or more, a page in three) a byte at a time as far as the
+/// instruction count goes, a kilobyte with a few vector stores.
+fn empty_slots(n: usize) -> Vec<(u64, u64)> {
+    const EMPTY: [(u64, u64); CLEAR_SLOTS] = [(0, 0); CLEAR_SLOTS];
+    let mut slots = Vec::with_capacity(n);
+    while slots.len() < n {
+        let k = (n - slots.len()).min(CLEAR_SLOTS);
+        slots.extend_from_slice(EMPTY.get(..k).unwrap_or(&[]));
+    }
+    slots
+}
+
 /// The bit of a [`Wanted`] slot's candidates that marks the token seen:
 /// no candidate has it, as the window holds fewer than 64 units.
 const SEEN: u64 = 1 << 63;
@@ -581,7 +597,7 @@ impl Wanted {
     fn new(n: usize, toks: impl Iterator<Item = (u64, usize)>) -> Self {
         let bits = (2 * n).next_power_of_two().trailing_zeros().max(3);
         let mut w = Wanted {
-            slots: vec![(0, 0); 1 << bits],
+            slots: empty_slots(1 << bits),
             shift: 64 - bits,
             zero: 0,
             distinct: 0,
@@ -882,6 +898,9 @@ impl Race {
     }
 }
 
+/// Candidates [`find`] makes room for at once.
+const CANDIDATE_ROOM: usize = 8;
+
 /// Unit index of the headline, given the extent `first..=last`.
 pub(crate) fn find(
     units: &[Unit],
@@ -906,11 +925,15 @@ pub(crate) fn find(
         }
     }
     let ends = LineEnds::new(units, lines, first);
-    let mut candidates: Vec<Candidate<'_>> = (lo..hi)
-        // A one-unit extent is the article itself, not its headline.
-        .filter(|&k| !(k == first && first == last))
-        .filter_map(|k| candidate(units, lines, &ends, first, k))
-        .collect();
+    // Room for a few, made once: a collect from a filter starts at four and
+    // grows on a page with more.
+    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(CANDIDATE_ROOM);
+    candidates.extend(
+        (lo..hi)
+            // A one-unit extent is the article itself, not its headline.
+            .filter(|&k| !(k == first && first == last))
+            .filter_map(|k| candidate(units, lines, &ends, first, k)),
+    );
     // The headline is the unit of highest score less its subtitle cost,
     // the first of them, if that passes `MIN_SCORE`. Often the body's words
     // do not matter: one unit wins with none of them in the body even if
@@ -1462,10 +1485,13 @@ fn candidate<'a>(
     })
 }
 
+// [`LineEnds`] is read sixteen bytes at a time into a `u128`.
+const _: () = assert!((LOOKBACK + RECUR_AHEAD).is_multiple_of(16) && LOOKBACK + RECUR_AHEAD < 128);
+
 /// The last byte of each line unit where a headline's recurrence is looked
 /// for (from [`LOOKBACK`] units before the extent's start to [`RECUR_AHEAD`]
 /// after it), 0 for other units: read once for every candidate, and
-/// searched with `memchr`. No line ends in 0 (the input has none).
+/// searched with SSE2 compares. No line ends in 0 (the input has none).
 struct LineEnds {
     /// The unit of `last[0]`.
     from: usize,
@@ -1494,6 +1520,21 @@ impl LineEnds {
         }
     }
 
+    /// Bit `d` for each unit `from + d` of the window whose line ends in
+    /// `b` (not 0): five SSE2 compares of the eighty bytes, where a
+    /// `memchr` pass costs its setup at each match.
+    #[inline(always)]
+    fn ending_in(&self, b: u8) -> u128 {
+        let want = i8x16::splat(b as i8);
+        let mut m = 0u128;
+        for (c, chunk) in self.last.chunks_exact(16).enumerate() {
+            let x = i8x16::from_ne_bytes(<[u8; 16]>::try_from(chunk).unwrap_or([0; 16]));
+            m |= u128::from(x.simd_eq(want).to_bitmask()) << (16 * c);
+        }
+        // Slots past the window hold 0, which `b` is not; cut all the same.
+        m & ((1u128 << self.len) - 1)
+    }
+
     /// The line units of the window whose line ends in `b` (not 0), with
     /// their lines: in the window's order.
     fn lines_ending_in<'l, 'a>(
@@ -1502,8 +1543,15 @@ impl LineEnds {
         units: &'l [Unit],
         lines: &'l [Classified<'a>],
     ) -> impl Iterator<Item = (usize, &'l Classified<'a>)> + use<'l, 'a> {
-        let last = self.last.get(..self.len).unwrap_or(&[]);
-        memchr::memchr_iter(b, last).filter_map(move |d| {
+        let mut m = self.ending_in(b);
+        let slots = std::iter::from_fn(move || {
+            (m != 0).then(|| {
+                let d = m.trailing_zeros() as usize;
+                m &= m - 1;
+                d
+            })
+        });
+        slots.filter_map(move |d| {
             let j = self.from + d;
             match units.get(j) {
                 Some(Unit::Line(m)) => lines.get(m.at()).map(|o| (j, o)),
@@ -1798,6 +1846,20 @@ Pier plan";
         }
         for first in [0, 2, 5, 40, 64, 75] {
             let ends = super::LineEnds::new(&units, &c, first);
+            // The compares' bits are the slots a byte-by-byte scan finds,
+            // for every byte value but 0, the window cut at any length.
+            for len in [0, 1, 15, 16, 17, 33, 63, 64, 65, 79, 80] {
+                let mut cut = super::LineEnds { len, ..ends };
+                for (d, slot) in cut.last.iter_mut().enumerate() {
+                    *slot = (d * 37 % 256) as u8;
+                }
+                for b in 1..=255u8 {
+                    let want = (0..len)
+                        .filter(|&d| cut.last.get(d) == Some(&b))
+                        .fold(0u128, |m, d| m | 1 << d);
+                    assert_eq!(cut.ending_in(b), want, "len {len}, byte {b}");
+                }
+            }
             for k in 0..units.len() {
                 for t in ["plan", "pier plan", "x", "n", "a"] {
                     let b = *t.as_bytes().last().unwrap();
@@ -1882,6 +1944,13 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
             }
         }
         assert!(n > 100, "texts with a comma: {n}");
+    }
+
+    #[test]
+    fn empty_slots_are_a_zeroed_table() {
+        for n in 0..=600 {
+            assert_eq!(super::empty_slots(n), vec![(0, 0); n], "{n}");
+        }
     }
 
     #[test]
@@ -1981,7 +2050,7 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
 
     #[test]
     fn common_signs_are_no_word_characters() {
-        for ch in ('\u{80}'..='\u{2100}').filter(|&c| super::common_non_word(c)) {
+        for ch in ('\u{80}'..='\u{3100}').filter(|&c| super::common_non_word(c)) {
             assert!(
                 !ch.is_alphanumeric() && !crate::lexicon::is_cjk(ch),
                 "{ch:?} is no word character"

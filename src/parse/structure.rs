@@ -508,7 +508,13 @@ pub(crate) fn units(
         // tight loop and added at once.
         let end = plain_run(lines, i, next_quote, options);
         if end > i {
-            out.extend((i..end).map(|j| Unit::Line(ix(j))));
+            // The indices as `u32`s, converted once for the run: none
+            // saturates if its end does not (a page of fewer than 2^32
+            // lines, all but none).
+            match (u32::try_from(i), u32::try_from(end)) {
+                (Ok(a), Ok(b)) => out.extend((a..b).map(Unit::Line)),
+                _ => out.extend((i..end).map(|j| Unit::Line(ix(j)))),
+            }
             i = end;
             continue;
         }
