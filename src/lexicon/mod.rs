@@ -279,15 +279,16 @@ impl Window {
 const START_BITS: u32 = 17;
 const START_LEN: usize = 1 << START_BITS;
 
-/// 2^17 bytes (128 KiB) for the first test of every window: 1.2% of them
-/// are set for the built-in phrases, so that a window passes here mostly
-/// where it holds a phrase's four bytes (half the table let a sixth more
-/// through on the dev corpus, for 0.24 M more instructions a pass over
-/// the bench corpus; twice the table saved 0.17 M more, for 128 KiB more
-/// to keep in cache). Those go straight to
-/// [`Starts::confirm_here`]: a second byte table on the start hash stopped
-/// only a third of them, for more than that saved.
-const FIRST_BITS: u32 = 17;
+/// 2^16 bytes (64 KiB) for the first test of every window: under 3% of
+/// them are set for the built-in phrases, so that a window passes here
+/// mostly where it holds a phrase's four bytes (half the table let twice
+/// as many through). Those go straight to [`Starts::confirm_here`]: a
+/// second byte table on the start hash stopped only a third of them, for
+/// more than that saved. Twice the table lets a sixth fewer windows
+/// through (0.24 M fewer instructions a pass over the bench corpus), but
+/// it was no faster in alternating timed runs, and it doubles what the
+/// scan keeps in cache beside the caller's data.
+const FIRST_BITS: u32 = 16;
 const FIRST_LEN: usize = 1 << FIRST_BITS;
 
 impl Starts {
