@@ -273,6 +273,15 @@ pub(crate) fn credit(line: &str) -> Option<CreditLine> {
 mod tests {
     use super::*;
 
+    /// `line` and every prefix of it that ends on a character boundary.
+    fn push_prefixes(lines: &mut Vec<String>, line: &str) {
+        for n in 0..=line.len() {
+            if let Some(p) = line.get(..n) {
+                lines.push(p.to_string());
+            }
+        }
+    }
+
     #[test]
     fn label_matches_the_parsers() {
         assert!(LABELS.iter().all(|(t, _)| t.len() <= LONGEST_LABEL));
@@ -284,12 +293,7 @@ mod tests {
                 format!("{t}: x"),
                 format!("x{t}"),
             ] {
-                lines.push(v.clone());
-                for n in 0..v.len() {
-                    if let Some(p) = v.get(..n) {
-                        lines.push(p.to_string());
-                    }
-                }
+                push_prefixes(&mut lines, &v);
             }
         }
         lines.extend(
@@ -374,12 +378,7 @@ mod tests {
                 ":", "/", "by ", "BY ", "bY ", "by", "by\t", "-", "", "|", " by ", "b y ",
             ] {
                 for (pad, tail) in [("", ""), (" ", " AFP"), ("\t ", "x"), ("  ", " \t")] {
-                    let line = format!("{start}{pad}{sep}{pad}{tail}");
-                    for n in 0..=line.len() {
-                        if let Some(p) = line.get(..n) {
-                            lines.push(p.to_string());
-                        }
-                    }
+                    push_prefixes(&mut lines, &format!("{start}{pad}{sep}{pad}{tail}"));
                 }
             }
         }

@@ -624,44 +624,16 @@ impl Starts {
                     .and_then(|t| t.first_chunk::<8>())
                     .map_or(0, |w| u64::from_le_bytes(*w))
             };
-            // Written out: neither a loop over the twelve nor a chain of
-            // `or_else` is unrolled (the chain took 25 M more).
-            if let Some((i, h)) = self.test4(bytes, q, word(0), word(2)) {
-                return Some((q + i, h));
+            // Written out by the macro: neither a loop over the twelve nor
+            // a chain of `or_else` is unrolled (the chain took 25 M more).
+            macro_rules! steps {
+                ($($at:literal),*) => {$(
+                    if let Some((i, h)) = self.test4(bytes, q + $at, word($at), word($at + 2)) {
+                        return Some((q + $at + i, h));
+                    }
+                )*};
             }
-            if let Some((i, h)) = self.test4(bytes, q + 8, word(8), word(10)) {
-                return Some((q + 8 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 16, word(16), word(18)) {
-                return Some((q + 16 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 24, word(24), word(26)) {
-                return Some((q + 24 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 32, word(32), word(34)) {
-                return Some((q + 32 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 40, word(40), word(42)) {
-                return Some((q + 40 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 48, word(48), word(50)) {
-                return Some((q + 48 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 56, word(56), word(58)) {
-                return Some((q + 56 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 64, word(64), word(66)) {
-                return Some((q + 64 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 72, word(72), word(74)) {
-                return Some((q + 72 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 80, word(80), word(82)) {
-                return Some((q + 80 + i, h));
-            }
-            if let Some((i, h)) = self.test4(bytes, q + 88, word(88), word(90)) {
-                return Some((q + 88 + i, h));
-            }
+            steps!(0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88);
             q += 96;
         }
         // Two words a step (offsets 0 and 6 of fourteen bytes) while they
@@ -1191,13 +1163,7 @@ mod tests {
         );
     }
 
-    /// The search without the index: one leftmost-longest automaton over
-    /// the whole text, as the lexicon was first written.
-    fn reference(lex: &Lexicon, patterns: &[&str], text: &str) -> Vec<(usize, usize, u32)> {
-        reference_in(&reference_automaton(patterns), lex, text)
-    }
-
-    /// The automaton of [`reference`].
+    /// The automaton of the search without the index ([`reference_in`]).
     fn reference_automaton(patterns: &[&str]) -> AhoCorasick {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -1206,7 +1172,9 @@ mod tests {
             .unwrap()
     }
 
-    /// [`reference`] with its automaton built once.
+    /// The search without the index: one leftmost-longest automaton
+    /// (`ac`, from [`reference_automaton`]) over the whole text, as the
+    /// lexicon was first written.
     fn reference_in(ac: &AhoCorasick, lex: &Lexicon, text: &str) -> Vec<(usize, usize, u32)> {
         let wordy = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
         ac.find_iter(text)
@@ -1221,13 +1189,19 @@ mod tests {
     }
 
     fn same_as_reference(lex: &Lexicon, patterns: &[&str], text: &str) {
+        same_as_automaton(lex, &reference_automaton(patterns), text);
+    }
+
+    /// The index's matches in `text` are those of `ac`, built by
+    /// [`reference_automaton`] on the lexicon's phrases.
+    fn same_as_automaton(lex: &Lexicon, ac: &AhoCorasick, text: &str) {
         let fast: Vec<_> = lex
             .find_all(text)
             .map(|f| (f.start, f.end, f.phrase))
             .collect();
         assert_eq!(
             fast,
-            reference(lex, patterns, text),
+            reference_in(ac, lex, text),
             "same matches in {text:?}"
         );
     }
@@ -1285,17 +1259,7 @@ mod tests {
     fn index_finds_phrases_at_every_offset_and_length() {
         let lex = Lexicon::builtin();
         let ac = reference_automaton(&builtin_patterns());
-        let same = |text: &str| {
-            let fast: Vec<_> = lex
-                .find_all(text)
-                .map(|f| (f.start, f.end, f.phrase))
-                .collect();
-            assert_eq!(
-                fast,
-                reference_in(&ac, lex, text),
-                "same matches in {text:?}"
-            );
-        };
+        let same = |text: &str| same_as_automaton(lex, &ac, text);
         let filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod \
                       tempor incididunt ut labore et dolore magna aliqua";
         for phrase in [
