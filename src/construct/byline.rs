@@ -160,9 +160,9 @@ pub(crate) fn byline(line: &str) -> Option<BylineLine> {
 }
 
 /// The words that may stand in lower case among the names.
-const LOWER_WORDS: [&str; 23] = [
+const LOWER_WORDS: [&str; 22] = [
     "and", "und", "y", "et", "e", "i", "en", "de", "van", "von", "der", "da", "di", "du", "la",
-    "le", "bin", "al", "in", "for", "und", "with", "mit",
+    "le", "bin", "al", "in", "for", "with", "mit",
 ];
 
 /// The characters of `names`, its words (split at white space) and its

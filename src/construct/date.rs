@@ -820,8 +820,18 @@ pub(crate) const fn pairs_of(lists: &[&[&str]]) -> [u32; 26] {
 /// bit test, where a `match` on the pairs compiles to a jump table.
 #[inline]
 pub(crate) fn ascii_pair_in(pairs: &[u32; 26], x: u8, y: u8) -> bool {
+    pair_at(x, y).is_some_and(|(a, b)| pairs.get(a).is_some_and(|&p| p >> b & 1 != 0))
+}
+
+/// Where two bytes sit in a table of [`pairs_of`]: the first one's entry
+/// (an index past the table if it is no ASCII letter) and the second one's
+/// bit, or `None` if the second is no ASCII letter. Both folded to lower
+/// case by bit 5, as [`ascii_pair_in`] (and the kinds' joint gate table)
+/// read them.
+#[inline(always)]
+pub(crate) fn pair_at(x: u8, y: u8) -> Option<(usize, u32)> {
     let (a, b) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
-    b < 26 && pairs.get(usize::from(a)).is_some_and(|&p| p >> b & 1 != 0)
+    (b < 26).then_some((usize::from(a), u32::from(b)))
 }
 
 /// [`pairs_of`] the month names and relative-date words ([`may_name_month`]).

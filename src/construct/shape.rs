@@ -58,7 +58,8 @@ pub(crate) fn shape(line: &str) -> Shape {
         inner_stops += c.full_stops;
     }
     // The usual ends: an ASCII last byte that is not a closing mark, an
-    // ASCII letter first; one table load each.
+    // ASCII letter first; one table load each (`end_marks` tests the last
+    // byte so too, but its loop in line here cost 0.13 M a pass more).
     let ascii_class = |b: Option<&u8>| b.and_then(|&b| ASCII_CLASS.get(usize::from(b))).copied();
     let (sentence_end, colon_end) = match ascii_class(bytes.last()) {
         Some(k) if k & CLOSER == 0 => (k & SENTENCE_END != 0, k & COLON_END != 0),

@@ -265,12 +265,11 @@ const BYLINE_BIT: u64 = 1 << 32;
 #[inline(always)]
 fn gate_pairs(b: &[u8]) -> u64 {
     let [x, y, ..] = *b else { return 0 };
-    let (a, c) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
-    if c >= 26 {
+    let Some((a, c)) = date::pair_at(x, y) else {
         return 0;
-    }
+    };
     GATE_PAIRS
-        .get(usize::from(a))
+        .get(a)
         .map_or(0, |&p| (p >> c) & (CREDIT_BIT | BYLINE_BIT))
 }
 

@@ -84,12 +84,9 @@ pub(crate) fn features(
     lexicon: &Lexicon,
 ) -> Vec<[f32; N]> {
     let mut out = Vec::with_capacity(lines.len());
-    for_each_line(
-        lines,
-        repeats,
-        |_, t, _| *t,
-        |i, c, rings| out.push(row(i, lines.len(), c, rings, lexicon)),
-    );
+    for_each_line(lines, repeats, |i, c, rings| {
+        out.push(row(i, lines.len(), c, rings, lexicon));
+    });
     out
 }
 
@@ -223,17 +220,17 @@ fn base_of(c: &Classified<'_>, t: &TextStats, repeats: u32, ln: &[f32]) -> [f32;
 type Base = f32x8;
 
 /// Per-line base measures that the windows average, their running sums
-/// (`prefix[k]` sums lines `0..k`) and what the caller keeps of each line
-/// (`T`), for the lines within `RADIUS` of the row being made: rings, so
-/// that the rows cost no memory per line. Sums are taken lane by lane in
-/// the same order as over whole arrays, so the values are the same.
-struct Rings<T> {
+/// (`prefix[k]` sums lines `0..k`) and each line's text stats, for the
+/// lines within `RADIUS` of the row being made: rings, so that the rows
+/// cost no memory per line. Sums are taken lane by lane in the same order
+/// as over whole arrays, so the values are the same.
+struct Rings {
     base: [Base; NEAR],
     prefix: [Base; RING],
-    own: [T; NEAR],
+    stats: [TextStats; NEAR],
 }
 
-impl<T> Rings<T> {
+impl Rings {
     /// The base measures of line `k`.
     #[inline(always)]
     fn base(&self, k: usize) -> Base {
@@ -262,38 +259,35 @@ impl<T> Rings<T> {
     }
 }
 
-/// Fills the rings line by line (`own` makes what is kept of a line from
-/// the line and its base measures) and calls `f` with each line's index,
-/// the line and the rings once every line within `RADIUS` after it is in
-/// them.
-fn for_each_line<'a, T: Copy + Default>(
+/// Fills the rings line by line and calls `f` with each line's index, the
+/// line and the rings once every line within `RADIUS` after it is in them
+/// (the feature rows; [`logits`] keeps rings of its own).
+fn for_each_line<'a>(
     lines: &'a [Classified<'a>],
     repeats: &[u32],
-    own: impl Fn(&'a Classified<'a>, &TextStats, &[f32; 8]) -> T,
-    mut f: impl FnMut(usize, &'a Classified<'a>, &Rings<T>),
+    mut f: impl FnMut(usize, &'a Classified<'a>, &Rings),
 ) {
     let n = lines.len();
     let mut rings = Rings {
         base: [Base::ZERO; NEAR],
         prefix: [Base::ZERO; RING],
-        own: [T::default(); NEAR],
+        stats: [TextStats::default(); NEAR],
     };
     let ln = ln_table();
     for j in 0..n + RADIUS {
         if let Some(c) = lines.get(j) {
             let t = text_stats(c.text, &c.shape);
             let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1), ln);
-            let kept = own(c, &t, &b);
             let b = Base::from(b);
             let p = rings.prefix.get(j % RING).copied().unwrap_or_default();
             if let (Some(bs), Some(ps), Some(ks)) = (
                 rings.base.get_mut(j % NEAR),
                 rings.prefix.get_mut((j + 1) % RING),
-                rings.own.get_mut(j % NEAR),
+                rings.stats.get_mut(j % NEAR),
             ) {
                 *bs = b;
                 *ps = p + b;
-                *ks = kept;
+                *ks = t;
             }
         }
         // Every line within RADIUS after row `i` is in the rings now.
@@ -358,13 +352,7 @@ const NAV: [BoilerplateKind; 4] = [
 const RELATED: [BoilerplateKind; 2] = [BoilerplateKind::RelatedList, BoilerplateKind::Comments];
 
 /// The feature row of line `i` (of `n`), from the rings around it.
-fn row(
-    i: usize,
-    n: usize,
-    c: &Classified<'_>,
-    rings: &Rings<TextStats>,
-    lexicon: &Lexicon,
-) -> [f32; N] {
+fn row(i: usize, n: usize, c: &Classified<'_>, rings: &Rings, lexicon: &Lexicon) -> [f32; N] {
     let at = |i: Option<usize>, j: usize| -> f32 {
         i.map(|i| rings.base(i).to_array())
             .and_then(|b| b.get(j).copied())
@@ -381,7 +369,7 @@ fn row(
     let base = rings.base(i).to_array();
     let ln_w = base[1];
     let sentence = kind(sh.sentence_end);
-    let t = rings.own.get(i % NEAR).copied().unwrap_or_default();
+    let t = rings.stats.get(i % NEAR).copied().unwrap_or_default();
     [
         1.0,
         ln_w,
