@@ -159,14 +159,21 @@ pub(crate) fn split_each<'a>(input: &'a str, mut each: impl FnMut(Line<'a>)) -> 
         let Some(raw) = bytes.get(start..end) else {
             return;
         };
-        let Some(a) = raw.iter().position(|&b| !ascii_space(b)) else {
-            blanks = blanks.saturating_add(1);
-            return;
+        // Most lines start and end with a byte above the space: no search.
+        let (a, b) = match (raw.first(), raw.last()) {
+            (Some(&f), Some(&l)) if f > b' ' && l > b' ' => (0, raw.len()),
+            _ => {
+                let Some(a) = raw.iter().position(|&b| !ascii_space(b)) else {
+                    blanks = blanks.saturating_add(1);
+                    return;
+                };
+                let b = raw
+                    .iter()
+                    .rposition(|&b| !ascii_space(b))
+                    .map_or(a, |b| b + 1);
+                (a, b)
+            }
         };
-        let b = raw
-            .iter()
-            .rposition(|&b| !ascii_space(b))
-            .map_or(a, |b| b + 1);
         let span = Span::new(start + a, start + b);
         let Some(inner) = input.get(span.start..span.end) else {
             return;
