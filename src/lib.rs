@@ -94,7 +94,9 @@ pub const MAX_INPUT: usize = u32::MAX as usize;
 /// assert_eq!(a.headline.unwrap().text, "A headline of some length");
 /// ```
 pub fn parse(text: &str) -> Result<Article<'_>, Error> {
-    parse::run(text, &Options::default(), lexicon::Lexicon::builtin())
+    let options = Options::default();
+    parse::check(text.as_bytes(), &options)?;
+    parse::run(text, &options, lexicon::Lexicon::builtin())
 }
 
 /// Parses the text of a page with the given options.

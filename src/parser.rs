@@ -60,6 +60,7 @@ impl Parser {
     /// assert_eq!(a.headline.unwrap().text, "Headline for the parser test");
     /// ```
     pub fn parse<'a>(&self, text: &'a str) -> Result<Article<'a>, Error> {
+        parse::check(text.as_bytes(), &self.options)?;
         parse::run(text, &self.options, &self.lexicon)
     }
 
@@ -75,7 +76,7 @@ impl Parser {
         let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
             offset: e.valid_up_to(),
         })?;
-        self.parse(text)
+        parse::run(text, &self.options, &self.lexicon)
     }
 }
 

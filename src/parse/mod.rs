@@ -34,13 +34,14 @@ pub(crate) fn check(input: &[u8], options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-/// Runs every stage over a checked input.
+/// Runs every stage over an input that passed [`check`]. The callers
+/// check first (`parse_bytes` before it validates the UTF-8, so that a
+/// binary input is refused as binary), and the input is searched once.
 pub(crate) fn run<'a>(
     input: &'a str,
     options: &Options,
     lexicon: &Lexicon,
 ) -> Result<Article<'a>, Error> {
-    check(input.as_bytes(), options)?;
     // Lines are classified as the splitter hands them out: no list of raw
     // lines is kept.
     let classification = classify::classify(input, lexicon);
