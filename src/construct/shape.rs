@@ -461,78 +461,101 @@ fn counts(bytes: &[u8]) -> Counts {
     let n = bytes.len();
     let mut out = Counts::default();
     let mut lanes = Lanes::ZERO;
-    // The lanes counted: the line's bytes and the zero lanes.
-    let counted = if n <= LANES {
+    if n <= LANES {
         // A short line (menus are many of them): one block, zero-padded;
         // the next block is the same one byte on.
         let (b, next) = short_blocks(bytes);
         lanes.add(b, next);
         lanes.flush(&mut out);
-        LANES
-    } else {
-        // The blocks that have a whole block one byte on: sixteen bytes of
-        // `bytes` without its last byte and sixteen of it without its first:
-        // fewer than GROUP of them (most lines) summed once by `sums`, more
-        // in groups of LONG_GROUP summed by `wide_sums`.
-        let (Some(head), Some(tail)) = (bytes.get(..n - 1), bytes.get(1..)) else {
-            return out;
-        };
-        // Two blocks a turn (the loop's own instructions are an eighth of
-        // a block's), then the odd one.
-        let pairs_of = |lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]| {
-            let mut twos = blocks.chunks_exact(2 * LANES);
-            let mut next_twos = nexts.chunks_exact(2 * LANES);
-            for (b, next) in (&mut twos).zip(&mut next_twos) {
-                let (Some(b0), Some(b1)) = (b.first_chunk(), b.last_chunk()) else {
-                    continue;
-                };
-                let (Some(n0), Some(n1)) = (next.first_chunk(), next.last_chunk()) else {
-                    continue;
-                };
-                lanes.add(block(b0), block(n0));
-                lanes.add(block(b1), block(n1));
-            }
-            let odd = (
-                twos.remainder().first_chunk(),
-                next_twos.remainder().first_chunk(),
-            );
-            if let (Some(b), Some(next)) = odd {
-                lanes.add(block(b), block(next));
-            }
-        };
-        let long = head.len() >= LANES * GROUP;
-        if long {
-            let group = LANES * LONG_GROUP;
-            for (blocks, nexts) in head.chunks(group).zip(tail.chunks(group)) {
-                pairs_of(&mut lanes, blocks, nexts);
-                if blocks.len() == group {
-                    lanes.flush_wide(&mut out);
-                }
-            }
-        } else {
-            // One group (most lines): no groups to walk.
-            pairs_of(&mut lanes, head, tail);
-        }
-        // The last 1..=16 bytes: the last sixteen, the lanes counted
-        // already zeroed; nothing follows the last byte.
-        let whole = head.len() / LANES * LANES;
-        if let Some(last) = bytes.last_chunk::<LANES>() {
-            let keep = last_keep(n);
-            let b = block(last);
-            lanes.add(b & keep, one_on(b) & keep);
-        }
-        if long {
-            lanes.flush_wide(&mut out);
-        } else {
-            lanes.flush(&mut out);
-        }
-        whole + LANES
+        return finish(out, &lanes, LANES, bytes);
+    }
+    // The blocks that have a whole block one byte on: sixteen bytes of
+    // `bytes` without its last byte and sixteen of it without its first:
+    // fewer than GROUP of them (most lines) summed once by `sums`, more in
+    // groups of LONG_GROUP summed by `wide_sums`.
+    let (Some(head), Some(tail)) = (bytes.get(..n - 1), bytes.get(1..)) else {
+        return out;
     };
+    // The lanes counted: the line's bytes and the zero lanes.
+    let counted = head.len() / LANES * LANES + LANES;
+    if head.len() < LANES * GROUP {
+        pairs_of(&mut lanes, head, tail);
+        add_last(&mut lanes, bytes);
+        lanes.flush(&mut out);
+        // Each length its own end: the long lines' sums are not added
+        // to these in one place after both.
+        return finish(out, &lanes, counted, bytes);
+    }
+    // Groups of LONG_GROUP blocks (most long lines have one: no groups to
+    // walk but the one).
+    let mut start = 0;
+    loop {
+        let end = head.len().min(start + LANES * LONG_GROUP);
+        let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
+            break;
+        };
+        pairs_of(&mut lanes, blocks, nexts);
+        if end == head.len() {
+            break;
+        }
+        lanes.flush_wide(&mut out);
+        start = end;
+    }
+    add_last(&mut lanes, bytes);
+    lanes.flush_wide(&mut out);
+    finish(out, &lanes, counted, bytes)
+}
+
+/// Counts the blocks of `blocks` (sixteen bytes of a line without its
+/// last byte), each with the block one byte on in `nexts` (the line
+/// without its first): two blocks a turn (the loop's own instructions are
+/// an eighth of a block's), then the odd one. The bytes after the whole
+/// blocks are left to [`add_last`].
+#[inline(always)]
+fn pairs_of(lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]) {
+    let twos = blocks.chunks_exact(2 * LANES);
+    let next_twos = nexts.chunks_exact(2 * LANES);
+    let odd_at = blocks.len() / (2 * LANES) * (2 * LANES);
+    for (b, next) in twos.zip(next_twos) {
+        let (Some(b0), Some(b1)) = (b.first_chunk(), b.last_chunk()) else {
+            continue;
+        };
+        let (Some(n0), Some(n1)) = (next.first_chunk(), next.last_chunk()) else {
+            continue;
+        };
+        lanes.add(block(b0), block(n0));
+        lanes.add(block(b1), block(n1));
+    }
+    let odd = (
+        blocks.get(odd_at..).and_then(|b| b.first_chunk()),
+        nexts.get(odd_at..).and_then(|b| b.first_chunk()),
+    );
+    if let (Some(b), Some(next)) = odd {
+        lanes.add(block(b), block(next));
+    }
+}
+
+/// Counts the last 1..=16 bytes of a line of more than sixteen, after its
+/// whole blocks ([`pairs_of`]): the last sixteen, the lanes counted
+/// already zeroed; nothing follows the last byte.
+#[inline(always)]
+fn add_last(lanes: &mut Lanes, bytes: &[u8]) {
+    if let Some(last) = bytes.last_chunk::<LANES>() {
+        let keep = last_keep(bytes.len());
+        let b = block(last);
+        lanes.add(b & keep, one_on(b) & keep);
+    }
+}
+
+/// The counts of `bytes` from the lanes' sums in `out` and the `counted`
+/// lanes (the line's bytes and the zero lanes).
+#[inline(always)]
+fn finish(mut out: Counts, lanes: &Lanes, counted: usize, bytes: &[u8]) -> Counts {
     // Every byte is in a block: the first has no lane before it to count
     // it as a space.
     out.spaces += u32::from(bytes.first() == Some(&b' '));
     out.digits = (counted as u32).wrapping_sub(out.digits);
-    out.chars = out.chars.wrapping_sub((counted - n) as u32);
+    out.chars = out.chars.wrapping_sub((counted - bytes.len()) as u32);
     if lanes.may_have_cjk() {
         (out.cjk, out.full_stops) = cjk_counts(bytes);
     }
