@@ -398,8 +398,14 @@ impl Lanes {
     fn add(&mut self, b: Block, next: Block) {
         let space = next.simd_eq(b' ' as i8);
         self.spaces -= space;
-        let stop = b.simd_eq(b'.' as i8) | b.simd_eq(b'!' as i8) | b.simd_eq(b'?' as i8);
-        self.stops -= stop & space;
+        // The bytes before a space (zero, no stop, in the other lanes): the
+        // last compare may take the register, where the byte itself is
+        // still wanted below (one copy fewer a block).
+        let before_space = b & space;
+        let stop = before_space.simd_eq(b'.' as i8)
+            | before_space.simd_eq(b'!' as i8)
+            | before_space.simd_eq(b'?' as i8);
+        self.stops -= stop;
         // `0..=9` moved to the ten least `i8` values: one signed compare,
         // `x > c`, which keeps the constant (`c > x` needs a copy of it).
         let shifted = b + Block::splat((0x80 - b'0') as i8);
