@@ -597,14 +597,22 @@ fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
     let (mut lead_count, mut stop_count) = (0, 0);
     // Bytes `whole..` are left for the last sixteen.
     let mut whole = 0;
+    // Lanes of up to LONG_GROUP blocks and the last: summed by `sums` where
+    // they hold at most GROUP, by `wide_sums` where they may hold more.
+    let few = n - 2 < LANES * GROUP;
     if let (Some(b0), Some(b1), Some(b2)) =
         (bytes.get(..n - 2), bytes.get(1..n - 1), bytes.get(2..))
     {
-        let groups = b0
-            .chunks(LANES * GROUP)
-            .zip(b1.chunks(LANES * GROUP))
-            .zip(b2.chunks(LANES * GROUP));
-        for ((g0, g1), g2) in groups {
+        // Groups of LONG_GROUP blocks (most lines have one: no groups to
+        // walk but the one).
+        let mut start = 0;
+        loop {
+            let end = b0.len().min(start + LANES * LONG_GROUP);
+            let (Some(g0), Some(g1), Some(g2)) =
+                (b0.get(start..end), b1.get(start..end), b2.get(start..end))
+            else {
+                break;
+            };
             let blocks = g0
                 .chunks_exact(LANES)
                 .zip(g1.chunks_exact(LANES))
@@ -616,13 +624,15 @@ fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
                     add(&mut leads, &mut stops, block(x), block(y), block(z));
                 }
             }
-            whole += g0.len() / LANES * LANES;
-            if g0.len() == LANES * GROUP {
-                let [l, s, ..] = sums(leads, stops, Block::splat(0), Block::splat(0));
-                lead_count += l;
-                stop_count += s;
-                (leads, stops) = (Block::splat(0), Block::splat(0));
+            whole = start + g0.len() / LANES * LANES;
+            if end == b0.len() {
+                break;
             }
+            let [l, s, ..] = wide_sums(leads, stops, Block::splat(0), Block::splat(0));
+            lead_count += l;
+            stop_count += s;
+            (leads, stops) = (Block::splat(0), Block::splat(0));
+            start = end;
         }
     }
     // The last n - whole bytes (2..=17): the last sixteen, and the one
@@ -644,7 +654,12 @@ fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
             one_on(y),
         );
     }
-    let [l, s, ..] = sums(leads, stops, Block::splat(0), Block::splat(0));
+    let zero = Block::splat(0);
+    let [l, s, ..] = if few {
+        sums(leads, stops, zero, zero)
+    } else {
+        wide_sums(leads, stops, zero, zero)
+    };
     (lead_count + l, stop_count + s)
 }
 
@@ -806,7 +821,7 @@ mod tests {
             }
         }
         // "。" at every offset of the blocks and across whole groups.
-        for n in (0..100).chain(70..90).chain(150..170).chain(1740..1780) {
+        for n in (0..120).chain(150..170).chain(1740..1780) {
             let line: String = "市。a".chars().cycle().take(n).collect();
             assert_eq!(counts(line.as_bytes()), naive(&line), "{n} CJK chars");
         }
@@ -824,6 +839,19 @@ mod tests {
                 };
                 assert_eq!(counts(b), naive_bytes(b), "{len} bytes from {start}");
             }
+        }
+        // Every lane a CJK lead byte (or "。"), so that the lead and full
+        // stop lanes fill up: around where the sums need more than a byte
+        // and around a whole long group.
+        for n in (200..300).chain(4040..4110) {
+            let leads = vec![0xE3; n];
+            assert_eq!(counts(&leads), naive_bytes(&leads), "{n} lead bytes");
+            let stops: Vec<u8> = [0xE3, 0x80, 0x82].into_iter().cycle().take(n).collect();
+            assert_eq!(
+                counts(&stops),
+                naive_bytes(&stops),
+                "{n} bytes of full stops"
+            );
         }
         // The bytes every count looks at, mixed (a fixed generator), so
         // that stops, "。" and their parts fall at every offset: every
