@@ -285,10 +285,14 @@ fn may_be_credit(b: &[u8]) -> bool {
 #[inline(always)]
 fn may_be_credit_of(b: &[u8], pairs: u64) -> bool {
     if pairs & CREDIT_BIT == 0 {
-        return match *b {
-            [x, y, ..] => (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c'),
-            _ => false,
-        };
+        // The first byte (the caller's, in a register) before the second
+        // is loaded: most lines start with a letter.
+        let first = b.first().copied().unwrap_or(0);
+        return matches!(first, 0xC2 | b'(')
+            && match *b {
+                [x, y, ..] => (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c'),
+                _ => false,
+            };
     }
     credit_label(b)
 }
