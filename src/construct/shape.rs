@@ -250,7 +250,8 @@ struct Counts {
 const LANES: usize = 16;
 
 /// Blocks counted in the lanes before they are summed: sixteen lanes of
-/// fifteen sum to a byte (see [`sums`]).
+/// fifteen sum to a byte (see [`sums`]). Lines of more blocks are summed
+/// by [`wide_sums`], every [`LONG_GROUP`] blocks.
 const GROUP: usize = 15;
 
 /// Sixteen bytes in SSE2 lanes, signed: SSE2 compares only signed bytes.
@@ -515,8 +516,9 @@ fn counts(bytes: &[u8]) -> Counts {
 /// Counts the blocks of `blocks` (sixteen bytes of a line without its
 /// last byte), each with the block one byte on in `nexts` (the line
 /// without its first): two blocks a turn (the loop's own instructions are
-/// an eighth of a block's), then the odd one. The bytes after the whole
-/// blocks are left to [`add_last`].
+/// an eighth of a block's), then the odd one, found by its offset: a zip
+/// of the two `&mut` iterators, for their remainders, tested the end twice
+/// a turn. The bytes after the whole blocks are left to [`add_last`].
 #[inline(always)]
 fn pairs_of(lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]) {
     let twos = blocks.chunks_exact(2 * LANES);
