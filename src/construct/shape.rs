@@ -250,7 +250,8 @@ struct Counts {
 const LANES: usize = 16;
 
 /// Blocks counted in the lanes before they are summed: sixteen lanes of
-/// fifteen sum to a byte (see [`sums`]).
+/// fifteen sum to a byte (see [`sums`]). Lines of more blocks are summed
+/// by [`wide_sums`], every [`LONG_GROUP`] blocks.
 const GROUP: usize = 15;
 
 /// Sixteen bytes in SSE2 lanes, signed: SSE2 compares only signed bytes.
@@ -315,6 +316,35 @@ fn sums(a: Block, b: Block, c: Block, d: Block) -> [u32; 4] {
     [a, b, c, d].map(u32::from)
 }
 
+/// Blocks counted in the lanes of a long line before they are summed by
+/// [`wide_sums`]: a lane holds up to 255, and the last block of the line
+/// comes after the last group.
+const LONG_GROUP: usize = 254;
+
+/// [`sums`] of four counts of up to 255 a lane (a long line's
+/// [`LONG_GROUP`] blocks and its last): each count's lanes added in pairs
+/// as 16-bit lanes, those in pairs as 32-bit ones (`pmaddwd` by ones), and
+/// the four counts' 32-bit lanes interleaved and added. A long line sums
+/// its lanes once, not every [`GROUP`] blocks, for some twenty more
+/// instructions than [`sums`].
+#[inline(always)]
+fn wide_sums(a: Block, b: Block, c: Block, d: Block) -> [u32; 4] {
+    let ones = wide::i16x8::splat(1);
+    let low = wide::u16x8::splat(0xFF);
+    let pairs = |x: Block| -> wide::u32x4 {
+        let w: wide::u16x8 = wide::bytemuck::cast(x);
+        let s: wide::i16x8 = wide::bytemuck::cast((w >> 8) + (w & low));
+        wide::bytemuck::cast(s.dot(ones))
+    };
+    let (a, b, c, d) = (pairs(a), pairs(b), pairs(c), pairs(d));
+    // Lanes `a0+a2 b0+b2 a1+a3 b1+b3`, and the same of `c` and `d`.
+    let ab: wide::u64x2 = wide::bytemuck::cast(a.unpack_lo(b) + a.unpack_hi(b));
+    let cd: wide::u64x2 = wide::bytemuck::cast(c.unpack_lo(d) + c.unpack_hi(d));
+    let lo: wide::u32x4 = wide::bytemuck::cast(ab.unpack_lo(cd));
+    let hi: wide::u32x4 = wide::bytemuck::cast(ab.unpack_hi(cd));
+    (lo + hi).to_array()
+}
+
 /// [`swar::tail_keep`](crate::parse::swar::tail_keep) as the lanes of a
 /// block (-1 for the kept ones).
 #[inline(always)]
@@ -369,8 +399,14 @@ impl Lanes {
     fn add(&mut self, b: Block, next: Block) {
         let space = next.simd_eq(b' ' as i8);
         self.spaces -= space;
-        let stop = b.simd_eq(b'.' as i8) | b.simd_eq(b'!' as i8) | b.simd_eq(b'?' as i8);
-        self.stops -= stop & space;
+        // The bytes before a space (zero, no stop, in the other lanes): the
+        // last compare may take the register, where the byte itself is
+        // still wanted below (one copy fewer a block).
+        let before_space = b & space;
+        let stop = before_space.simd_eq(b'.' as i8)
+            | before_space.simd_eq(b'!' as i8)
+            | before_space.simd_eq(b'?' as i8);
+        self.stops -= stop;
         // `0..=9` moved to the ten least `i8` values: one signed compare,
         // `x > c`, which keeps the constant (`c > x` needs a copy of it).
         let shifted = b + Block::splat((0x80 - b'0') as i8);
@@ -386,6 +422,21 @@ impl Lanes {
     fn flush(&mut self, into: &mut Counts) {
         let [spaces, not_digits, stops, chars] =
             sums(self.spaces, self.not_digits, self.stops, self.chars);
+        into.spaces += spaces;
+        into.digits += not_digits;
+        into.stops += stops;
+        into.chars += chars;
+        *self = Lanes {
+            high: self.high,
+            ..Lanes::ZERO
+        };
+    }
+
+    /// [`flush`](Self::flush) of up to 255 blocks a lane ([`wide_sums`]).
+    #[inline(always)]
+    fn flush_wide(&mut self, into: &mut Counts) {
+        let [spaces, not_digits, stops, chars] =
+            wide_sums(self.spaces, self.not_digits, self.stops, self.chars);
         into.spaces += spaces;
         into.digits += not_digits;
         into.stops += stops;
@@ -417,71 +468,102 @@ fn counts(bytes: &[u8]) -> Counts {
     let n = bytes.len();
     let mut out = Counts::default();
     let mut lanes = Lanes::ZERO;
-    // The lanes counted: the line's bytes and the zero lanes.
-    let counted = if n <= LANES {
+    if n <= LANES {
         // A short line (menus are many of them): one block, zero-padded;
         // the next block is the same one byte on.
         let (b, next) = short_blocks(bytes);
         lanes.add(b, next);
-        LANES
-    } else {
-        // The blocks that have a whole block one byte on: sixteen bytes of
-        // `bytes` without its last byte and sixteen of it without its first,
-        // in groups of GROUP blocks.
-        let (Some(head), Some(tail)) = (bytes.get(..n - 1), bytes.get(1..)) else {
-            return out;
-        };
-        // Two blocks a turn (the loop's own instructions are an eighth of
-        // a block's), then the odd one.
-        let pairs_of = |lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]| {
-            let mut twos = blocks.chunks_exact(2 * LANES);
-            let mut next_twos = nexts.chunks_exact(2 * LANES);
-            for (b, next) in (&mut twos).zip(&mut next_twos) {
-                let (Some(b0), Some(b1)) = (b.first_chunk(), b.last_chunk()) else {
-                    continue;
-                };
-                let (Some(n0), Some(n1)) = (next.first_chunk(), next.last_chunk()) else {
-                    continue;
-                };
-                lanes.add(block(b0), block(n0));
-                lanes.add(block(b1), block(n1));
-            }
-            let odd = (
-                twos.remainder().first_chunk(),
-                next_twos.remainder().first_chunk(),
-            );
-            if let (Some(b), Some(next)) = odd {
-                lanes.add(block(b), block(next));
-            }
-        };
-        if head.len() < LANES * GROUP {
-            // One group (most lines): no groups to walk.
-            pairs_of(&mut lanes, head, tail);
-        } else {
-            let groups = head.chunks(LANES * GROUP).zip(tail.chunks(LANES * GROUP));
-            for (blocks, nexts) in groups {
-                pairs_of(&mut lanes, blocks, nexts);
-                if blocks.len() == LANES * GROUP {
-                    lanes.flush(&mut out);
-                }
-            }
-        }
-        // The last 1..=16 bytes: the last sixteen, the lanes counted
-        // already zeroed; nothing follows the last byte.
-        let whole = head.len() / LANES * LANES;
-        if let Some(last) = bytes.last_chunk::<LANES>() {
-            let keep = last_keep(n);
-            let b = block(last);
-            lanes.add(b & keep, one_on(b) & keep);
-        }
-        whole + LANES
+        lanes.flush(&mut out);
+        return finish(out, &lanes, LANES, bytes);
+    }
+    // The blocks that have a whole block one byte on: sixteen bytes of
+    // `bytes` without its last byte and sixteen of it without its first:
+    // fewer than GROUP of them (most lines) summed once by `sums`, more in
+    // groups of LONG_GROUP summed by `wide_sums`.
+    let (Some(head), Some(tail)) = (bytes.get(..n - 1), bytes.get(1..)) else {
+        return out;
     };
-    lanes.flush(&mut out);
+    // The lanes counted: the line's bytes and the zero lanes.
+    let counted = head.len() / LANES * LANES + LANES;
+    if head.len() < LANES * GROUP {
+        pairs_of(&mut lanes, head, tail);
+        add_last(&mut lanes, bytes);
+        lanes.flush(&mut out);
+        // Each length its own end: the long lines' sums are not added
+        // to these in one place after both.
+        return finish(out, &lanes, counted, bytes);
+    }
+    // Groups of LONG_GROUP blocks (most long lines have one: no groups to
+    // walk but the one).
+    let mut start = 0;
+    loop {
+        let end = head.len().min(start + LANES * LONG_GROUP);
+        let (Some(blocks), Some(nexts)) = (head.get(start..end), tail.get(start..end)) else {
+            break;
+        };
+        pairs_of(&mut lanes, blocks, nexts);
+        if end == head.len() {
+            break;
+        }
+        lanes.flush_wide(&mut out);
+        start = end;
+    }
+    add_last(&mut lanes, bytes);
+    lanes.flush_wide(&mut out);
+    finish(out, &lanes, counted, bytes)
+}
+
+/// Counts the blocks of `blocks` (sixteen bytes of a line without its
+/// last byte), each with the block one byte on in `nexts` (the line
+/// without its first): two blocks a turn (the loop's own instructions are
+/// an eighth of a block's), then the odd one, found by its offset: a zip
+/// of the two `&mut` iterators, for their remainders, tested the end twice
+/// a turn. The bytes after the whole blocks are left to [`add_last`].
+#[inline(always)]
+fn pairs_of(lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]) {
+    let twos = blocks.chunks_exact(2 * LANES);
+    let next_twos = nexts.chunks_exact(2 * LANES);
+    let odd_at = blocks.len() / (2 * LANES) * (2 * LANES);
+    for (b, next) in twos.zip(next_twos) {
+        let (Some(b0), Some(b1)) = (b.first_chunk(), b.last_chunk()) else {
+            continue;
+        };
+        let (Some(n0), Some(n1)) = (next.first_chunk(), next.last_chunk()) else {
+            continue;
+        };
+        lanes.add(block(b0), block(n0));
+        lanes.add(block(b1), block(n1));
+    }
+    let odd = (
+        blocks.get(odd_at..).and_then(|b| b.first_chunk()),
+        nexts.get(odd_at..).and_then(|b| b.first_chunk()),
+    );
+    if let (Some(b), Some(next)) = odd {
+        lanes.add(block(b), block(next));
+    }
+}
+
+/// Counts the last 1..=16 bytes of a line of more than sixteen, after its
+/// whole blocks ([`pairs_of`]): the last sixteen, the lanes counted
+/// already zeroed; nothing follows the last byte.
+#[inline(always)]
+fn add_last(lanes: &mut Lanes, bytes: &[u8]) {
+    if let Some(last) = bytes.last_chunk::<LANES>() {
+        let keep = last_keep(bytes.len());
+        let b = block(last);
+        lanes.add(b & keep, one_on(b) & keep);
+    }
+}
+
+/// The counts of `bytes` from the lanes' sums in `out` and the `counted`
+/// lanes (the line's bytes and the zero lanes).
+#[inline(always)]
+fn finish(mut out: Counts, lanes: &Lanes, counted: usize, bytes: &[u8]) -> Counts {
     // Every byte is in a block: the first has no lane before it to count
     // it as a space.
     out.spaces += u32::from(bytes.first() == Some(&b' '));
     out.digits = (counted as u32).wrapping_sub(out.digits);
-    out.chars = out.chars.wrapping_sub((counted - n) as u32);
+    out.chars = out.chars.wrapping_sub((counted - bytes.len()) as u32);
     if lanes.may_have_cjk() {
         (out.cjk, out.full_stops) = cjk_counts(bytes);
     }
@@ -517,14 +599,22 @@ fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
     let (mut lead_count, mut stop_count) = (0, 0);
     // Bytes `whole..` are left for the last sixteen.
     let mut whole = 0;
+    // Lanes of up to LONG_GROUP blocks and the last: summed by `sums` where
+    // they hold at most GROUP, by `wide_sums` where they may hold more.
+    let few = n - 2 < LANES * GROUP;
     if let (Some(b0), Some(b1), Some(b2)) =
         (bytes.get(..n - 2), bytes.get(1..n - 1), bytes.get(2..))
     {
-        let groups = b0
-            .chunks(LANES * GROUP)
-            .zip(b1.chunks(LANES * GROUP))
-            .zip(b2.chunks(LANES * GROUP));
-        for ((g0, g1), g2) in groups {
+        // Groups of LONG_GROUP blocks (most lines have one: no groups to
+        // walk but the one).
+        let mut start = 0;
+        loop {
+            let end = b0.len().min(start + LANES * LONG_GROUP);
+            let (Some(g0), Some(g1), Some(g2)) =
+                (b0.get(start..end), b1.get(start..end), b2.get(start..end))
+            else {
+                break;
+            };
             let blocks = g0
                 .chunks_exact(LANES)
                 .zip(g1.chunks_exact(LANES))
@@ -536,13 +626,15 @@ fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
                     add(&mut leads, &mut stops, block(x), block(y), block(z));
                 }
             }
-            whole += g0.len() / LANES * LANES;
-            if g0.len() == LANES * GROUP {
-                let [l, s, ..] = sums(leads, stops, Block::splat(0), Block::splat(0));
-                lead_count += l;
-                stop_count += s;
-                (leads, stops) = (Block::splat(0), Block::splat(0));
+            whole = start + g0.len() / LANES * LANES;
+            if end == b0.len() {
+                break;
             }
+            let [l, s, ..] = wide_sums(leads, stops, Block::splat(0), Block::splat(0));
+            lead_count += l;
+            stop_count += s;
+            (leads, stops) = (Block::splat(0), Block::splat(0));
+            start = end;
         }
     }
     // The last n - whole bytes (2..=17): the last sixteen, and the one
@@ -564,7 +656,12 @@ fn cjk_counts(bytes: &[u8]) -> (u32, u32) {
             one_on(y),
         );
     }
-    let [l, s, ..] = sums(leads, stops, Block::splat(0), Block::splat(0));
+    let zero = Block::splat(0);
+    let [l, s, ..] = if few {
+        sums(leads, stops, zero, zero)
+    } else {
+        wide_sums(leads, stops, zero, zero)
+    };
     (lead_count + l, stop_count + s)
 }
 
@@ -726,7 +823,7 @@ mod tests {
             }
         }
         // "。" at every offset of the blocks and across whole groups.
-        for n in (0..100).chain(70..90).chain(150..170).chain(1740..1780) {
+        for n in (0..120).chain(150..170).chain(1740..1780) {
             let line: String = "市。a".chars().cycle().take(n).collect();
             assert_eq!(counts(line.as_bytes()), naive(&line), "{n} CJK chars");
         }
@@ -744,6 +841,19 @@ mod tests {
                 };
                 assert_eq!(counts(b), naive_bytes(b), "{len} bytes from {start}");
             }
+        }
+        // Every lane a CJK lead byte (or "。"), so that the lead and full
+        // stop lanes fill up: around where the sums need more than a byte
+        // and around a whole long group.
+        for n in (200..300).chain(4040..4110) {
+            let leads = vec![0xE3; n];
+            assert_eq!(counts(&leads), naive_bytes(&leads), "{n} lead bytes");
+            let stops: Vec<u8> = [0xE3, 0x80, 0x82].into_iter().cycle().take(n).collect();
+            assert_eq!(
+                counts(&stops),
+                naive_bytes(&stops),
+                "{n} bytes of full stops"
+            );
         }
         // The bytes every count looks at, mixed (a fixed generator), so
         // that stops, "。" and their parts fall at every offset: every
@@ -810,6 +920,41 @@ mod tests {
         }
         let full = Block::splat(GROUP as i8);
         assert_eq!(sums(full, full, full, full), [240; 4]);
+    }
+
+    #[test]
+    fn wide_lane_sums_are_the_plain_sums() {
+        // Lanes of any byte value in every position of the four counts.
+        for seed in 0..500u32 {
+            let lanes: [[u8; LANES]; 4] = core::array::from_fn(|k| {
+                core::array::from_fn(|i| {
+                    let x = seed
+                        .wrapping_mul(2_654_435_761)
+                        .wrapping_add((k * 16 + i) as u32 * 7919);
+                    (x ^ (x >> 13) ^ (x >> 24)) as u8
+                })
+            });
+            let plain = lanes.map(|l| l.iter().map(|&x| u32::from(x)).sum::<u32>());
+            let [a, b, c, d] = lanes.map(|l| u8x16::new(l).cast_signed());
+            assert_eq!(wide_sums(a, b, c, d), plain, "seed {seed}");
+        }
+        let full = Block::splat(-1);
+        assert_eq!(wide_sums(full, full, full, full), [255 * 16; 4]);
+    }
+
+    #[test]
+    fn long_lines_count_across_their_groups() {
+        // Around whole long groups (254 blocks), with lanes that fill to
+        // 255: spaces and stops in every other lane, characters in all.
+        for k in [1, 2] {
+            let at = LANES * LONG_GROUP * k;
+            for n in at - 20..at + 40 {
+                for unit in [". ", "! 9", "市。 "] {
+                    let line: String = unit.chars().cycle().take(n).collect();
+                    assert_eq!(counts(line.as_bytes()), naive(&line), "{unit:?} {n}");
+                }
+            }
+        }
     }
 
     #[test]

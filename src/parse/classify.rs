@@ -129,33 +129,15 @@ fn heading_measure(text: &str) -> (u32, u32) {
 fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
     let first = text.as_bytes().first().copied().unwrap_or(b' ');
     let short = sh.chars <= 160;
-    match first {
-        b'#' => {
-            if let Some(h) = heading::heading(text) {
-                return Kind::Heading { level: h.level };
-            }
-        }
-        b'[' if link::link_line(text).is_some() => return Kind::Link {},
-        _ => {}
-    }
-    // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
-    if first.is_ascii_digit()
-        && short
-        && let Some(d) = gated(
-            few_spaces(sh) && may_hold_date(text.as_bytes(), sh.digits),
-            || date::date_line_spaced(text, spaces(sh)),
-        )
+    // Most lines start with a letter, which begins none of the kinds
+    // below: one table load rules them out, not a compare for each.
+    if MARKED_FIRST
+        .get(usize::from(first))
+        .copied()
+        .unwrap_or(false)
+        && let Some(kind) = marked_kind(text, first, sh, short)
     {
-        return Kind::Date { updated: d.updated };
-    }
-    // Bullets: markers are ASCII punctuation, digits, or multi-byte symbols.
-    if matches!(first, b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2)
-        && let Some(b) = bullet::bullet(text)
-    {
-        return Kind::Bullet {
-            ordered: b.ordered,
-            at: kept(b.text_at),
-        };
+        return kind;
     }
     if !short {
         return Kind::Text;
@@ -185,6 +167,64 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
         return Kind::Date { updated: d.updated };
     }
     Kind::Text
+}
+
+/// The first bytes of the kinds [`marked_kind`] finds: `#` (a heading),
+/// `[` (a link), a digit (a date), and a bullet's marker (`-`, `*`, `+`,
+/// a digit, or the lead byte 0xC2 or 0xE2 of a multi-byte one).
+const MARKED_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        // A const: an index out of bounds would fail the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[c] = matches!(
+                b,
+                b'#' | b'[' | b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2
+            );
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The kinds that a line's first byte marks ([`MARKED_FIRST`]), tried in
+/// this order before the others: a heading, a link, a date that starts
+/// with a number, a bullet. `first` is the line's first byte; `short`
+/// that it has at most 160 characters.
+#[inline(always)]
+fn marked_kind(text: &str, first: u8, sh: &shape::Shape, short: bool) -> Option<Kind> {
+    match first {
+        b'#' => {
+            if let Some(h) = heading::heading(text) {
+                return Some(Kind::Heading { level: h.level });
+            }
+        }
+        b'[' if link::link_line(text).is_some() => return Some(Kind::Link {}),
+        _ => {}
+    }
+    // A line that starts with a number may be a date ("23. Juni 2016") before a list item.
+    if first.is_ascii_digit()
+        && short
+        && let Some(d) = gated(
+            few_spaces(sh) && may_hold_date(text.as_bytes(), sh.digits),
+            || date::date_line_spaced(text, spaces(sh)),
+        )
+    {
+        return Some(Kind::Date { updated: d.updated });
+    }
+    // Bullets: markers are ASCII punctuation, digits, or multi-byte symbols.
+    if matches!(first, b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2)
+        && let Some(b) = bullet::bullet(text)
+    {
+        return Some(Kind::Bullet {
+            ordered: b.ordered,
+            at: kept(b.text_at),
+        });
+    }
+    None
 }
 
 /// The spaces (` `) of a line of at most 160 characters, from its shape:
@@ -245,10 +285,14 @@ fn may_be_credit(b: &[u8]) -> bool {
 #[inline(always)]
 fn may_be_credit_of(b: &[u8], pairs: u64) -> bool {
     if pairs & CREDIT_BIT == 0 {
-        return match *b {
-            [x, y, ..] => (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c'),
-            _ => false,
-        };
+        // The first byte (the caller's, in a register) before the second
+        // is loaded: most lines start with a letter.
+        let first = b.first().copied().unwrap_or(0);
+        return matches!(first, 0xC2 | b'(')
+            && match *b {
+                [x, y, ..] => (x, y) == (0xC2, 0xA9) || (x == b'(' && fold(y) == b'c'),
+                _ => false,
+            };
     }
     credit_label(b)
 }
@@ -602,6 +646,127 @@ mod tests {
         assert_eq!(kept(254), 254);
         assert_eq!(kept(255), NOT_KEPT);
         assert_eq!(kept(100_000), NOT_KEPT);
+    }
+
+    /// [`kind_of`] as it was before [`MARKED_FIRST`]: each kind's first
+    /// bytes compared in turn.
+    fn kind_of_plain(text: &str, sh: &shape::Shape) -> Kind {
+        let first = text.as_bytes().first().copied().unwrap_or(b' ');
+        let short = sh.chars <= 160;
+        match first {
+            b'#' => {
+                if let Some(h) = heading::heading(text) {
+                    return Kind::Heading { level: h.level };
+                }
+            }
+            b'[' if link::link_line(text).is_some() => return Kind::Link {},
+            _ => {}
+        }
+        if first.is_ascii_digit()
+            && short
+            && let Some(d) = date::date_line_spaced(text, spaces(sh))
+        {
+            return Kind::Date { updated: d.updated };
+        }
+        if matches!(first, b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2)
+            && let Some(b) = bullet::bullet(text)
+        {
+            return Kind::Bullet {
+                ordered: b.ordered,
+                at: kept(b.text_at),
+            };
+        }
+        if !short {
+            return Kind::Text;
+        }
+        if sh.chars <= 100
+            && let Some(c) = credit::credit(text)
+        {
+            return Kind::Credit {
+                kind: c.kind,
+                at: kept(c.source_at),
+            };
+        }
+        if let Some(b) = byline::byline(text) {
+            return Kind::Byline {
+                dated: b.date_at.is_some(),
+            };
+        }
+        if sh.digits > 0
+            && !first.is_ascii_digit()
+            && let Some(d) = date::date_line_spaced(text, spaces(sh))
+        {
+            return Kind::Date { updated: d.updated };
+        }
+        Kind::Text
+    }
+
+    /// The first-byte table lets through every line whose kind its first
+    /// byte marks: lines of every kind after every ASCII character and a
+    /// character of every lead byte, and those kinds' lines on their own.
+    #[test]
+    fn marked_first_bytes_keep_every_kind() {
+        let tails = [
+            "",
+            " Heading",
+            "# Heading",
+            "## Heading",
+            "[Title](https://example.com/a)",
+            "(https://example.com/a)",
+            "8 May 2024",
+            "23. Juni 2016",
+            ". Juni 2016",
+            "2024-05-18",
+            "/05/2024",
+            " hours ago",
+            " item of a list",
+            ". Numbered item",
+            ") Numbered item",
+            " Bullet item",
+            "Photo: Reuters",
+            "hoto: Reuters",
+            "© Jane Roe",
+            "By Jane Roe",
+            "y Jane Roe",
+            "Updated 12:46pm 24 January 2024",
+            "May 25, 2019",
+            "Plain text line.",
+        ];
+        let mut firsts: Vec<String> = (0x20..0x7Fu8).map(|b| char::from(b).to_string()).collect();
+        firsts.extend(
+            [
+                '\u{A9}',
+                '\u{B7}',
+                '\u{E9}',
+                '\u{2022}',
+                '\u{2013}',
+                '\u{2014}',
+                '\u{201C}',
+                '\u{25CF}',
+                '\u{25AA}',
+                '\u{2192}',
+                '\u{5E02}',
+                '\u{D55C}',
+                '\u{FF11}',
+                '\u{1F4F7}',
+                '\u{3C9}',
+                '\u{5D0}',
+                '\u{627}',
+            ]
+            .map(String::from),
+        );
+        firsts.push(String::new());
+        for first in &firsts {
+            for tail in tails {
+                let line = format!("{first}{tail}");
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                let sh = shape::shape(line);
+                assert_eq!(kind_of(line, &sh), kind_of_plain(line, &sh), "{line:?}");
+            }
+        }
     }
 
     #[test]
