@@ -941,6 +941,19 @@ fn class_at(b: &[u8], i: usize) -> u8 {
                 _ => 0,
             };
         }
+        // Hiragana, katakana, and the ideographs below U+5000 (E4 xx:
+        // U+4000..U+4FFF, without the hexagrams at E4 B7), the letters of
+        // Chinese and Japanese text that the vector lanes leave: classed by
+        // their bytes, without the decoding and the ranges below.
+        Some(
+            &([0xE3, 0x81, 0x81..=0xBF]
+            | [0xE3, 0x82, 0x80..=0x96 | 0xA1..=0xBF]
+            | [0xE3, 0x83, 0x80..=0xBA]
+            | [0xE4, 0x80..=0xB6 | 0xB8..=0xBF, _]),
+        ) => return ALPHA,
+        // `，` and `、`, `。`: the commas and the full stop of CJK text.
+        Some(&([0xEF, 0xBC, 0x8C] | [0xE3, 0x80, 0x81])) => return COMMA,
+        Some(&[0xE3, 0x80, 0x82]) => return 0,
         // Three bytes (kana, CJK, punctuation): one bounds check.
         Some(&[lead @ 0xE0..=0xEF, c1, c2]) => {
             (u32::from(lead & 0x0F) << 12) | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F)
