@@ -1235,8 +1235,11 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     // most 255 blocks.
     let rest = b.len() % LANES;
     let body = b.get(..b.len() - rest).unwrap_or(&[]);
+    // From the last block to the first (the counts do not depend on the
+    // order): the offset counts down to zero, so that the loop's step is an
+    // add and a branch, without a compare with the end.
     let add_all = |lanes: &mut StatLanes, group: &[u8]| {
-        for block in group.chunks_exact(LANES) {
+        for block in group.rchunks_exact(LANES) {
             if let Some(block) = block.first_chunk::<LANES>() {
                 lanes.add(block);
             }
