@@ -1359,10 +1359,16 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
     for c in lines {
         let k = key(c.text);
         if let Some(n) = by_key.get_mut(k) {
-            // 0 for the first line under a key, 2 for the second (it
-            // brings the first along), 1 for each after.
-            hashed += usize::from(*n != 0) + usize::from(*n == 1);
-            *n = n.saturating_add(1);
+            // By the count before the line: what it adds to `hashed` (0 for
+            // the first line under a key, 2 for the second, which brings the
+            // first along, 1 for each after) and the count after it, which
+            // stops at 2 (only whether it is 1 matters later). Two loads
+            // from tables, not compares.
+            const ADDS: [u8; 4] = [0, 2, 1, 1];
+            const NEXT: [u8; 4] = [1, 2, 2, 2];
+            let before = usize::from(*n & 3);
+            hashed += usize::from(ADDS.get(before).copied().unwrap_or(1));
+            *n = NEXT.get(before).copied().unwrap_or(2);
         }
         slots.push(k as u32);
     }
