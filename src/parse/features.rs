@@ -111,7 +111,44 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
     let mut terms = [Context::default(); NEAR];
     let mut sums = [[0f64; 2]; RING];
     let ln = ln_table();
-    for j in 0..n + RADIUS {
+    // Line `j - RADIUS - 1` first, from the rings as the lines before `j`
+    // left them, then line `j` into the rings: so the window's bounds and
+    // sums are made and used before the call of `text_stats`, not kept
+    // across it (a dozen moves to the stack and back a line).
+    for j in 0..=n + RADIUS {
+        // Every line within RADIUS after line `i` is in the rings.
+        if let Some(i) = j.checked_sub(RADIUS + 1) {
+            if i >= n {
+                break;
+            }
+            let term = |k: usize| terms.get(k % NEAR).copied().unwrap_or_default();
+            let sum = |k: usize, w: usize| {
+                sums.get(k % RING)
+                    .and_then(|s| s.get(w))
+                    .copied()
+                    .unwrap_or(0.0)
+            };
+            // The mean of the terms of lines `i - r..=i + r` without line `i`.
+            let window = |r: usize, w: usize, own: f64| {
+                let lo = i.saturating_sub(r);
+                let hi = (i + r + 1).min(n);
+                match (hi - lo).saturating_sub(1) {
+                    0 => 0.0,
+                    // Through `i64` (the same value: a count of lines is far
+                    // below `i64::MAX`): one signed conversion, where a `usize`
+                    // takes a few instructions more.
+                    count => (sum(hi, w) - sum(lo, w) - own) / count as i64 as f64,
+                }
+            };
+            let me = term(i);
+            // Lines before the first and after the last are 0.
+            let prev = i.checked_sub(1).map_or(0.0, |p| term(p).prev);
+            let next = if i + 1 < n { term(i + 1).next } else { 0.0 };
+            let near = window(3, 0, me.w3) + window(10, 1, me.w10) + prev + next;
+            // `i` through `i64` as `count` above.
+            let position = i as i64 as f32 / n.max(1) as f32 * W.position;
+            out.push(own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32));
+        }
         if let Some(c) = lines.get(j) {
             let t = text_stats(c.text, &c.shape);
             let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1), ln);
@@ -127,40 +164,6 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
                 *ss = [s3 + k.w3, s10 + k.w10];
             }
         }
-        // Every line within RADIUS after line `i` is in the rings now.
-        let Some(i) = j.checked_sub(RADIUS) else {
-            continue;
-        };
-        if i >= n {
-            break;
-        }
-        let term = |k: usize| terms.get(k % NEAR).copied().unwrap_or_default();
-        let sum = |k: usize, w: usize| {
-            sums.get(k % RING)
-                .and_then(|s| s.get(w))
-                .copied()
-                .unwrap_or(0.0)
-        };
-        // The mean of the terms of lines `i - r..=i + r` without line `i`.
-        let window = |r: usize, w: usize, own: f64| {
-            let lo = i.saturating_sub(r);
-            let hi = (i + r + 1).min(n);
-            match (hi - lo).saturating_sub(1) {
-                0 => 0.0,
-                // Through `i64` (the same value: a count of lines is far
-                // below `i64::MAX`): one signed conversion, where a `usize`
-                // takes a few instructions more.
-                count => (sum(hi, w) - sum(lo, w) - own) / count as i64 as f64,
-            }
-        };
-        let me = term(i);
-        // Lines before the first and after the last are 0.
-        let prev = i.checked_sub(1).map_or(0.0, |p| term(p).prev);
-        let next = if i + 1 < n { term(i + 1).next } else { 0.0 };
-        let near = window(3, 0, me.w3) + window(10, 1, me.w10) + prev + next;
-        // `i` through `i64` as `count` above.
-        let position = i as i64 as f32 / n.max(1) as f32 * W.position;
-        out.push(own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32));
     }
     out
 }
