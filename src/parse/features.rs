@@ -104,7 +104,9 @@ pub(crate) fn features(
 /// extent makes of it on the development corpus.
 pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexicon) -> Vec<f32> {
     let n = lines.len();
-    let mut out = Vec::with_capacity(n);
+    // Written by index, not pushed: a push keeps the vector's length and
+    // capacity in memory across the call in the loop.
+    let mut out = vec![0f32; n];
     // Rings, as in `for_each_line`: what line `k` keeps at `k % NEAR`, the
     // running sums of lines `0..k` at `k % RING`.
     let mut own = [0f32; NEAR];
@@ -147,7 +149,9 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
             let near = window(3, 0, me.w3) + window(10, 1, me.w10) + prev + next;
             // `i` through `i64` as `count` above.
             let position = i as i64 as f32 / n.max(1) as f32 * W.position;
-            out.push(own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32));
+            if let Some(o) = out.get_mut(i) {
+                *o = own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32);
+            }
         }
         if let Some(c) = lines.get(j) {
             let t = text_stats(c.text, &c.shape);
