@@ -725,20 +725,20 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
 /// without a scan. The others are found sixteen bytes at a time by the sign
 /// bits of a vector compare (a search per dot cost more than the dot).
 fn url_dot(b: &[u8], dots: u32) -> bool {
-    // A byte at a time, the one next to the dot first (most dots end a
-    // word, or stand in a number).
+    // The bytes next to the dot first (most dots end a word, or stand in a
+    // number), then the four from the dot in one load and compare.
     let byte = |k: usize| b.get(k).copied().unwrap_or(0);
     let is_url = |at: usize| {
-        let next = |x: u8, y: u8| byte(at + 2) == x && byte(at + 3) == y;
         let www = || {
             at.checked_sub(3)
                 .is_some_and(|p| byte(p) == b'w' && byte(p + 1) == b'w')
         };
         (at > 0 && byte(at - 1) == b'w' && www())
             || match byte(at + 1) {
-                b'c' => next(b'o', b'm'),
-                b'o' => next(b'r', b'g'),
-                b'd' => next(b'e', b'/'),
+                b'c' | b'o' | b'd' => b
+                    .get(at..)
+                    .and_then(|s| s.first_chunk::<4>())
+                    .is_some_and(|w| matches!(w, b".com" | b".org" | b".de/")),
                 _ => false,
             }
     };
