@@ -813,8 +813,13 @@ impl NonAscii {
             self.letters += 1;
             return;
         }
-        // Next most: dashes, single curly quotes, signs.
+        // Next most: dashes, single curly quotes, signs; then double curly
+        // quotes.
         if k == 0 {
+            return;
+        }
+        if k == QUOTE {
+            self.quotes = true;
             return;
         }
         self.letters += u32::from(k & ALPHA);
