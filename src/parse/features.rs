@@ -847,32 +847,21 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     let body = b.get(..b.len() - rest).unwrap_or(&[]);
     // Groups of GROUP blocks (an even number), the lanes summed between
     // them; the last block counts in the lanes of the last group (at most
-    // 255 blocks).
-    let mut groups = body.chunks(LANES * GROUP).peekable();
+    // 255 blocks). Most lines are one group: the last, taken apart, so
+    // that they pass no test for a group after it.
+    let mut groups = body.chunks(LANES * GROUP);
+    let last = groups.next_back();
     let mut at = 0;
     let mut lanes = u8x16::ZERO;
-    while let Some(group) = groups.next() {
-        // Two blocks a step, skipped together while they are ASCII (most
-        // of a line in a Latin script), then the one left.
-        let mut pairs = group.chunks_exact(2 * LANES);
-        for pair in pairs.by_ref() {
-            if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
-                let (x, y) = (u8x16::new(*x), u8x16::new(*y));
-                if (x | y).to_bitmask() != 0 {
-                    lanes = Leads::of(x).add(lanes, b, at, &mut out);
-                    lanes = Leads::of(y).add(lanes, b, at + LANES, &mut out);
-                }
-            }
-            at += 2 * LANES;
-        }
-        if let Some(block) = pairs.remainder().first_chunk::<LANES>() {
-            lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, &mut out);
-            at += LANES;
-        }
-        if groups.peek().is_some() {
-            ideographs += lane_sum(&lanes.to_array());
-            lanes = u8x16::ZERO;
-        }
+    for group in groups {
+        lanes = group_leads(lanes, b, group, at, &mut out);
+        at += group.len();
+        ideographs += lane_sum(&lanes.to_array());
+        lanes = u8x16::ZERO;
+    }
+    if let Some(group) = last {
+        lanes = group_leads(lanes, b, group, at, &mut out);
+        at += group.len();
     }
     if rest > 0 {
         let tail = b.get(at..).unwrap_or(&[]);
@@ -880,6 +869,31 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     }
     out.letters += ideographs + lane_sum(&lanes.to_array());
     out
+}
+
+/// [`non_ascii`]'s count of one group of blocks, the bytes of `b` from
+/// `at`: its ideographs added to `lanes`, its other non-ASCII characters
+/// to `out`.
+#[inline(always)]
+fn group_leads(mut lanes: u8x16, b: &[u8], group: &[u8], at: usize, out: &mut NonAscii) -> u8x16 {
+    let mut at = at;
+    // Two blocks a step, skipped together while they are ASCII (most of a
+    // line in a Latin script), then the one left.
+    let mut pairs = group.chunks_exact(2 * LANES);
+    for pair in pairs.by_ref() {
+        if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
+            let (x, y) = (u8x16::new(*x), u8x16::new(*y));
+            if (x | y).to_bitmask() != 0 {
+                lanes = Leads::of(x).add(lanes, b, at, out);
+                lanes = Leads::of(y).add(lanes, b, at + LANES, out);
+            }
+        }
+        at += 2 * LANES;
+    }
+    if let Some(block) = pairs.remainder().first_chunk::<LANES>() {
+        lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, out);
+    }
+    lanes
 }
 
 /// The high bytes of a sixteen-byte block of a line, for [`non_ascii`].
