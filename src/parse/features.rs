@@ -1378,11 +1378,12 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
     // line under a key brings the first one along.
     let mut hashed = 0usize;
     // Each line's key (below 2^24), later its entry: one vector, made in
-    // the pass that counts the keys. A plain loop, not a `collect`: that
-    // one was not inlined, and kept the count and the table in memory
-    // through its closure.
+    // the pass that counts the keys. Extended from the lines (the length
+    // known: no capacity test a line, the length kept in a register), not
+    // pushed in a loop, nor collected (that was not inlined, and kept the
+    // count and the table in memory through its closure).
     let mut slots = Vec::with_capacity(lines.len());
-    for c in lines {
+    slots.extend(lines.iter().map(|c| {
         let k = key(c.text);
         if let Some(n) = by_key.get_mut(k) {
             // By the count before the line: what it adds to `hashed` (0 for
@@ -1396,8 +1397,8 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
             hashed += usize::from(ADDS.get(before).copied().unwrap_or(1));
             *n = NEXT.get(before).copied().unwrap_or(2);
         }
-        slots.push(k as u32);
-    }
+        k as u32
+    }));
     // At most half full.
     let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
     let mask = (1usize << bits) - 1;
