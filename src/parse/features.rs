@@ -104,14 +104,55 @@ pub(crate) fn features(
 /// extent makes of it on the development corpus.
 pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexicon) -> Vec<f32> {
     let n = lines.len();
-    let mut out = Vec::with_capacity(n);
+    // Written by index, not pushed: a push keeps the vector's length and
+    // capacity in memory across the call in the loop.
+    let mut out = vec![0f32; n];
     // Rings, as in `for_each_line`: what line `k` keeps at `k % NEAR`, the
     // running sums of lines `0..k` at `k % RING`.
     let mut own = [0f32; NEAR];
     let mut terms = [Context::default(); NEAR];
     let mut sums = [[0f64; 2]; RING];
     let ln = ln_table();
-    for j in 0..n + RADIUS {
+    // Line `j - RADIUS - 1` first, from the rings as the lines before `j`
+    // left them, then line `j` into the rings: so the window's bounds and
+    // sums are made and used before the call of `text_stats`, not kept
+    // across it (a dozen moves to the stack and back a line).
+    for j in 0..=n + RADIUS {
+        // Every line within RADIUS after line `i` is in the rings.
+        if let Some(i) = j.checked_sub(RADIUS + 1) {
+            if i >= n {
+                break;
+            }
+            let term = |k: usize| terms.get(k % NEAR).copied().unwrap_or_default();
+            let sum = |k: usize, w: usize| {
+                sums.get(k % RING)
+                    .and_then(|s| s.get(w))
+                    .copied()
+                    .unwrap_or(0.0)
+            };
+            // The mean of the terms of lines `i - r..=i + r` without line `i`.
+            let window = |r: usize, w: usize, own: f64| {
+                let lo = i.saturating_sub(r);
+                let hi = (i + r + 1).min(n);
+                match (hi - lo).saturating_sub(1) {
+                    0 => 0.0,
+                    // Through `i64` (the same value: a count of lines is far
+                    // below `i64::MAX`): one signed conversion, where a `usize`
+                    // takes a few instructions more.
+                    count => (sum(hi, w) - sum(lo, w) - own) / count as i64 as f64,
+                }
+            };
+            let me = term(i);
+            // Lines before the first and after the last are 0.
+            let prev = i.checked_sub(1).map_or(0.0, |p| term(p).prev);
+            let next = if i + 1 < n { term(i + 1).next } else { 0.0 };
+            let near = window(3, 0, me.w3) + window(10, 1, me.w10) + prev + next;
+            // `i` through `i64` as `count` above.
+            let position = i as i64 as f32 / n.max(1) as f32 * W.position;
+            if let Some(o) = out.get_mut(i) {
+                *o = own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32);
+            }
+        }
         if let Some(c) = lines.get(j) {
             let t = text_stats(c.text, &c.shape);
             let b = base_of(c, &t, repeats.get(j).copied().unwrap_or(1), ln);
@@ -127,40 +168,6 @@ pub(crate) fn logits(lines: &[Classified<'_>], repeats: &[u32], lexicon: &Lexico
                 *ss = [s3 + k.w3, s10 + k.w10];
             }
         }
-        // Every line within RADIUS after line `i` is in the rings now.
-        let Some(i) = j.checked_sub(RADIUS) else {
-            continue;
-        };
-        if i >= n {
-            break;
-        }
-        let term = |k: usize| terms.get(k % NEAR).copied().unwrap_or_default();
-        let sum = |k: usize, w: usize| {
-            sums.get(k % RING)
-                .and_then(|s| s.get(w))
-                .copied()
-                .unwrap_or(0.0)
-        };
-        // The mean of the terms of lines `i - r..=i + r` without line `i`.
-        let window = |r: usize, w: usize, own: f64| {
-            let lo = i.saturating_sub(r);
-            let hi = (i + r + 1).min(n);
-            match (hi - lo).saturating_sub(1) {
-                0 => 0.0,
-                // Through `i64` (the same value: a count of lines is far
-                // below `i64::MAX`): one signed conversion, where a `usize`
-                // takes a few instructions more.
-                count => (sum(hi, w) - sum(lo, w) - own) / count as i64 as f64,
-            }
-        };
-        let me = term(i);
-        // Lines before the first and after the last are 0.
-        let prev = i.checked_sub(1).map_or(0.0, |p| term(p).prev);
-        let next = if i + 1 < n { term(i + 1).next } else { 0.0 };
-        let near = window(3, 0, me.w3) + window(10, 1, me.w10) + prev + next;
-        // `i` through `i64` as `count` above.
-        let position = i as i64 as f32 / n.max(1) as f32 * W.position;
-        out.push(own.get(i % NEAR).copied().unwrap_or_default() + (position + near as f32));
     }
     out
 }
@@ -718,20 +725,20 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
 /// without a scan. The others are found sixteen bytes at a time by the sign
 /// bits of a vector compare (a search per dot cost more than the dot).
 fn url_dot(b: &[u8], dots: u32) -> bool {
-    // A byte at a time, the one next to the dot first (most dots end a
-    // word, or stand in a number).
+    // The bytes next to the dot first (most dots end a word, or stand in a
+    // number), then the four from the dot in one load and compare.
     let byte = |k: usize| b.get(k).copied().unwrap_or(0);
     let is_url = |at: usize| {
-        let next = |x: u8, y: u8| byte(at + 2) == x && byte(at + 3) == y;
         let www = || {
             at.checked_sub(3)
                 .is_some_and(|p| byte(p) == b'w' && byte(p + 1) == b'w')
         };
         (at > 0 && byte(at - 1) == b'w' && www())
             || match byte(at + 1) {
-                b'c' => next(b'o', b'm'),
-                b'o' => next(b'r', b'g'),
-                b'd' => next(b'e', b'/'),
+                b'c' | b'o' | b'd' => b
+                    .get(at..)
+                    .and_then(|s| s.first_chunk::<4>())
+                    .is_some_and(|w| matches!(w, b".com" | b".org" | b".de/")),
                 _ => false,
             }
     };
@@ -806,8 +813,13 @@ impl NonAscii {
             self.letters += 1;
             return;
         }
-        // Next most: dashes, single curly quotes, signs.
+        // Next most: dashes, single curly quotes, signs; then double curly
+        // quotes.
         if k == 0 {
+            return;
+        }
+        if k == QUOTE {
+            self.quotes = true;
             return;
         }
         self.letters += u32::from(k & ALPHA);
@@ -835,32 +847,21 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     let body = b.get(..b.len() - rest).unwrap_or(&[]);
     // Groups of GROUP blocks (an even number), the lanes summed between
     // them; the last block counts in the lanes of the last group (at most
-    // 255 blocks).
-    let mut groups = body.chunks(LANES * GROUP).peekable();
+    // 255 blocks). Most lines are one group: the last, taken apart, so
+    // that they pass no test for a group after it.
+    let mut groups = body.chunks(LANES * GROUP);
+    let last = groups.next_back();
     let mut at = 0;
     let mut lanes = u8x16::ZERO;
-    while let Some(group) = groups.next() {
-        // Two blocks a step, skipped together while they are ASCII (most
-        // of a line in a Latin script), then the one left.
-        let mut pairs = group.chunks_exact(2 * LANES);
-        for pair in pairs.by_ref() {
-            if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
-                let (x, y) = (u8x16::new(*x), u8x16::new(*y));
-                if (x | y).to_bitmask() != 0 {
-                    lanes = Leads::of(x).add(lanes, b, at, &mut out);
-                    lanes = Leads::of(y).add(lanes, b, at + LANES, &mut out);
-                }
-            }
-            at += 2 * LANES;
-        }
-        if let Some(block) = pairs.remainder().first_chunk::<LANES>() {
-            lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, &mut out);
-            at += LANES;
-        }
-        if groups.peek().is_some() {
-            ideographs += lane_sum(&lanes.to_array());
-            lanes = u8x16::ZERO;
-        }
+    for group in groups {
+        lanes = group_leads(lanes, b, group, at, &mut out);
+        at += group.len();
+        ideographs += lane_sum(&lanes.to_array());
+        lanes = u8x16::ZERO;
+    }
+    if let Some(group) = last {
+        lanes = group_leads(lanes, b, group, at, &mut out);
+        at += group.len();
     }
     if rest > 0 {
         let tail = b.get(at..).unwrap_or(&[]);
@@ -868,6 +869,31 @@ fn non_ascii(b: &[u8]) -> NonAscii {
     }
     out.letters += ideographs + lane_sum(&lanes.to_array());
     out
+}
+
+/// [`non_ascii`]'s count of one group of blocks, the bytes of `b` from
+/// `at`: its ideographs added to `lanes`, its other non-ASCII characters
+/// to `out`.
+#[inline(always)]
+fn group_leads(mut lanes: u8x16, b: &[u8], group: &[u8], at: usize, out: &mut NonAscii) -> u8x16 {
+    let mut at = at;
+    // Two blocks a step, skipped together while they are ASCII (most of a
+    // line in a Latin script), then the one left.
+    let mut pairs = group.chunks_exact(2 * LANES);
+    for pair in pairs.by_ref() {
+        if let (Some(x), Some(y)) = (pair.first_chunk::<LANES>(), pair.last_chunk::<LANES>()) {
+            let (x, y) = (u8x16::new(*x), u8x16::new(*y));
+            if (x | y).to_bitmask() != 0 {
+                lanes = Leads::of(x).add(lanes, b, at, out);
+                lanes = Leads::of(y).add(lanes, b, at + LANES, out);
+            }
+        }
+        at += 2 * LANES;
+    }
+    if let Some(block) = pairs.remainder().first_chunk::<LANES>() {
+        lanes = Leads::of(u8x16::new(*block)).add(lanes, b, at, out);
+    }
+    lanes
 }
 
 /// The high bytes of a sixteen-byte block of a line, for [`non_ascii`].
@@ -941,6 +967,19 @@ fn class_at(b: &[u8], i: usize) -> u8 {
                 _ => 0,
             };
         }
+        // Hiragana, katakana, and the ideographs below U+5000 (E4 xx:
+        // U+4000..U+4FFF, without the hexagrams at E4 B7), the letters of
+        // Chinese and Japanese text that the vector lanes leave: classed by
+        // their bytes, without the decoding and the ranges below.
+        Some(
+            &([0xE3, 0x81, 0x81..=0xBF]
+            | [0xE3, 0x82, 0x80..=0x96 | 0xA1..=0xBF]
+            | [0xE3, 0x83, 0x80..=0xBA]
+            | [0xE4, 0x80..=0xB6 | 0xB8..=0xBF, _]),
+        ) => return ALPHA,
+        // `，` and `、`, `。`: the commas and the full stop of CJK text.
+        Some(&([0xEF, 0xBC, 0x8C] | [0xE3, 0x80, 0x81])) => return COMMA,
+        Some(&[0xE3, 0x80, 0x82]) => return 0,
         // Three bytes (kana, CJK, punctuation): one bounds check.
         Some(&[lead @ 0xE0..=0xEF, c1, c2]) => {
             (u32::from(lead & 0x0F) << 12) | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F)
@@ -1222,8 +1261,11 @@ fn stat_counts(b: &[u8]) -> StatCounts {
     // most 255 blocks.
     let rest = b.len() % LANES;
     let body = b.get(..b.len() - rest).unwrap_or(&[]);
+    // From the last block to the first (the counts do not depend on the
+    // order): the offset counts down to zero, so that the loop's step is an
+    // add and a branch, without a compare with the end.
     let add_all = |lanes: &mut StatLanes, group: &[u8]| {
-        for block in group.chunks_exact(LANES) {
+        for block in group.rchunks_exact(LANES) {
             if let Some(block) = block.first_chunk::<LANES>() {
                 lanes.add(block);
             }
@@ -1336,20 +1378,27 @@ fn repeats_probing(lines: &[Classified<'_>], probes: usize) -> Vec<u32> {
     // line under a key brings the first one along.
     let mut hashed = 0usize;
     // Each line's key (below 2^24), later its entry: one vector, made in
-    // the pass that counts the keys. A plain loop, not a `collect`: that
-    // one was not inlined, and kept the count and the table in memory
-    // through its closure.
+    // the pass that counts the keys. Extended from the lines (the length
+    // known: no capacity test a line, the length kept in a register), not
+    // pushed in a loop, nor collected (that was not inlined, and kept the
+    // count and the table in memory through its closure).
     let mut slots = Vec::with_capacity(lines.len());
-    for c in lines {
+    slots.extend(lines.iter().map(|c| {
         let k = key(c.text);
         if let Some(n) = by_key.get_mut(k) {
-            // 0 for the first line under a key, 2 for the second (it
-            // brings the first along), 1 for each after.
-            hashed += usize::from(*n != 0) + usize::from(*n == 1);
-            *n = n.saturating_add(1);
+            // By the count before the line: what it adds to `hashed` (0 for
+            // the first line under a key, 2 for the second, which brings the
+            // first along, 1 for each after) and the count after it, which
+            // stops at 2 (only whether it is 1 matters later). Two loads
+            // from tables, not compares.
+            const ADDS: [u8; 4] = [0, 2, 1, 1];
+            const NEXT: [u8; 4] = [1, 2, 2, 2];
+            let before = usize::from(*n & 3);
+            hashed += usize::from(ADDS.get(before).copied().unwrap_or(1));
+            *n = NEXT.get(before).copied().unwrap_or(2);
         }
-        slots.push(k as u32);
-    }
+        k as u32
+    }));
     // At most half full.
     let bits = (hashed.max(1) * 2).next_power_of_two().trailing_zeros();
     let mask = (1usize << bits) - 1;
