@@ -953,6 +953,9 @@ pub(crate) fn find(
         (lo..hi)
             // A one-unit extent is the article itself, not its headline.
             .filter(|&k| !(k == first && first == last))
+            // The shape's cheap tests here, before the call: most units
+            // fail them.
+            .filter(|&k| title_unit(units, lines, k).is_some_and(|(_, c)| title_shaped_but_end(c)))
             .filter_map(|k| candidate(units, lines, &ends, first, k)),
     );
     // The headline is the unit of highest score less its subtitle cost,
@@ -1386,6 +1389,22 @@ struct Candidate<'a> {
     inside: bool,
 }
 
+/// The line of unit `k` that may be a headline, with its index: a line, a
+/// doubled headline's first, a pull quote's quote.
+#[inline(always)]
+fn title_unit<'l, 'a>(
+    units: &[Unit],
+    lines: &'l [Classified<'a>],
+    k: usize,
+) -> Option<(u32, &'l Classified<'a>)> {
+    match units.get(k)? {
+        Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. } => {
+            Some((*i, lines.get(i.at())?))
+        }
+        _ => None,
+    }
+}
+
 /// Unit `k` as a headline candidate, if it is a title-shaped line; its
 /// tokens are left to `find`.
 fn candidate<'a>(
@@ -1398,13 +1417,7 @@ fn candidate<'a>(
     // A headline doubled on the page (a visible and a hidden copy) is one
     // unit; one that recurs in the body with a line under it was taken for
     // a pull quote.
-    let i = match units.get(k) {
-        Some(Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. }) => {
-            *i
-        }
-        _ => return None,
-    };
-    let c = lines.get(i.at())?;
+    let (i, c) = title_unit(units, lines, k)?;
     // The shape's cheap tests first: most units are prose or chrome, and
     // their stops need not be counted.
     if !title_shaped_but_end(c) {
