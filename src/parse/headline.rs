@@ -40,6 +40,10 @@ const SAMPLE_BYTES: usize = 3000;
 
 /// Title-shaped: a headline's length, no sentence stops inside, not a
 /// lexicon hit, not a list item.
+///
+/// Inlined: the lines after the article are asked it one by one, and
+/// most fail its first tests.
+#[inline]
 pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
     title_shaped_but_stops(c) && c.shape.inner_stops == 0
 }
