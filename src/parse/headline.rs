@@ -949,19 +949,30 @@ pub(crate) fn find(
             break;
         }
     }
-    let ends = LineEnds::new(units, lines, first);
-    // Room for a few, made once: a collect from a filter starts at four and
-    // grows on a page with more.
-    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(CANDIDATE_ROOM);
-    candidates.extend(
-        (lo..hi)
-            // A one-unit extent is the article itself, not its headline.
-            .filter(|&k| !(k == first && first == last))
-            // The shape's cheap tests here, before the call: most units
-            // fail them.
-            .filter(|&k| title_unit(units, lines, k).is_some_and(|(_, c)| title_shaped_but_end(c)))
-            .filter_map(|k| candidate(units, lines, &ends, first, k)),
-    );
+    // The units whose shape may make them candidates, bit `k - lo` for
+    // unit `k` (the window holds fewer than 64): the shape's cheap tests
+    // here, before any call, as most units fail them.
+    let shaped = (lo..hi)
+        // A one-unit extent is the article itself, not its headline.
+        .filter(|&k| !(k == first && first == last))
+        .filter(|&k| title_unit(units, lines, k).is_some_and(|(_, c)| title_shaped_but_end(c)))
+        .fold(0u64, |m, k| m | 1 << (k - lo));
+    let mut candidates: Vec<Candidate<'_>> = Vec::new();
+    if shaped != 0 {
+        // The line ends only for a page with a unit of that shape.
+        let ends = LineEnds::new(units, lines, first);
+        // Room for a few, made once: a list grown from none starts at
+        // four and grows on a page with more.
+        candidates = Vec::with_capacity(CANDIDATE_ROOM);
+        let mut m = shaped;
+        while m != 0 {
+            let k = lo + m.trailing_zeros() as usize;
+            m &= m - 1;
+            if let Some(c) = candidate(units, lines, &ends, first, k) {
+                candidates.push(c);
+            }
+        }
+    }
     // The headline is the unit of highest score less its subtitle cost,
     // the first of them, if that passes `MIN_SCORE`. Often the body's words
     // do not matter: one unit wins with none of them in the body even if
