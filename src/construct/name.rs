@@ -53,14 +53,21 @@ const PARTICLE_STARTS: u128 = {
 };
 
 /// [`name`] past its checks of the length and the first byte.
+///
+/// Only the first sixteen bytes' verdict here, which tells most lines:
+/// the rest is [`name_past_start`]'s, apart, so that this one's body is
+/// small and saves few registers.
 fn name_from_start(line: &str) -> bool {
-    start_verdict::<1>(line)
-        // A longer first word or more of them: thirty-two bytes.
-        .or_else(|| {
-            (line.len() > 16)
-                .then(|| start_verdict::<2>(line))
-                .flatten()
-        })
+    start_verdict::<1>(line).unwrap_or_else(|| name_past_start(line))
+}
+
+/// [`name_from_start`] where the first sixteen bytes do not tell it.
+#[inline(never)]
+fn name_past_start(line: &str) -> bool {
+    // A longer first word or more of them: thirty-two bytes.
+    (line.len() > 16)
+        .then(|| start_verdict::<2>(line))
+        .flatten()
         .or_else(|| ascii_verdict(line))
         .unwrap_or_else(|| name_after_start(line))
 }
@@ -145,7 +152,9 @@ fn start_verdict<const CHUNKS: usize>(line: &str) -> Option<bool> {
             let rest = ((1u64 << e) - 1) & !((2u64 << s) - 1);
             rest & !word == 0
         } else {
-            b.get(s as usize..e as usize).is_some_and(is_particle)
+            // A particle has three bytes at most: a longer word is none,
+            // told without a look at its bytes.
+            e - s <= 3 && b.get(s as usize..e as usize).is_some_and(is_particle)
         };
         if !ok {
             return Some(false);

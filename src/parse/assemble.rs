@@ -266,7 +266,7 @@ impl<'a> Builder<'a, '_> {
                 _ => credit::credit(c.text).map(|f| (f.kind, f.source_at))?,
             };
             // The line's end is trimmed already: only its start is.
-            let source = c.text.get(at..)?.trim_start();
+            let source = trim_start(c.text.get(at..)?);
             debug_assert_eq!(source, source.trim_end());
             Some(Credit {
                 kind,
@@ -298,7 +298,7 @@ impl<'a> Builder<'a, '_> {
             _ => return None,
         };
         // The line's end is trimmed already: only its start is.
-        let item = c.text.get(at..)?.trim_start();
+        let item = trim_start(c.text.get(at..)?);
         debug_assert_eq!(item, item.trim_end());
         Some((Text::new(item, c.span(self.input)), ordered))
     }
@@ -318,6 +318,23 @@ impl<'a> Builder<'a, '_> {
             ordered,
             span: self.span_of(start, end.saturating_sub(1)),
         }
+    }
+}
+
+/// `s.trim_start()`, its ASCII white space skipped byte by byte: only a
+/// non-ASCII character after it (rare after a list marker) is left to the
+/// Unicode trim. A test compares the two.
+#[inline]
+fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let n = b
+        .iter()
+        .take_while(|c| matches!(c, b'\t'..=b'\r' | b' '))
+        .count();
+    let rest = s.get(n..).unwrap_or("");
+    match rest.as_bytes().first() {
+        Some(&c) if !c.is_ascii() => rest.trim_start(),
+        _ => rest,
     }
 }
 
@@ -1397,5 +1414,29 @@ By Jane Roe and Ali Khan ·\nPor Ana Pérez - 12/03/2024";
         assert!(!credit("let x = 1; // a comment / not a credit"));
         assert!(!credit("cert = /etc/ssl/pier.pem"));
         assert!(!credit("The board voted (about 2/3 of members agreed.)"));
+    }
+
+    #[test]
+    fn trim_start_is_std_trim_start() {
+        let parts = [
+            "", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\u{85}", "\u{a0}", "\u{2003}",
+            "\u{3000}", "a", "é", "-", "東",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}x");
+                    assert_eq!(super::trim_start(&t), t.trim_start(), "{t:?}");
+                    assert_eq!(
+                        super::trim_start(&t[..t.len() - 1]),
+                        t[..t.len() - 1].trim_start()
+                    );
+                }
+            }
+        }
+        for b in 0..=0x7fu8 {
+            let t = format!("{}y", b as char);
+            assert_eq!(super::trim_start(&t), t.trim_start(), "{b}");
+        }
     }
 }

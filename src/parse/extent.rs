@@ -285,22 +285,26 @@ struct Scan {
 /// One pass over the units: each one's score, the prefix sums, the best
 /// run and the anchors, without a list of the scores.
 ///
-/// Not inlined: in [`extent`]'s body the loop's sums and bounds were kept
-/// on the stack; alone, they stay in registers.
+/// Most units are lines with learned scores: runs of them are summed by
+/// [`scored_lines`], a loop without calls, and only the others (meta
+/// lines, lists, cards, lines without a learned score) are scored here.
 #[inline(never)]
 fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f32]) -> Scan {
     let mut prefix: Vec<f32> = Vec::with_capacity(units.len() + 1);
     prefix.push(0.0);
-    let mut sum = 0.0f32;
     // Most pages have one anchor or none: no allocation for none.
     let mut anchors: Vec<usize> = Vec::new();
-    // The best run's score, zero while there is none: a run must score
-    // above zero and above the best so far, and the best is above zero.
-    let mut best_score = 0.0f32;
-    let mut best: Option<(usize, usize)> = None;
-    let mut run = 0.0f32;
-    let mut run_start = 0usize;
-    for (k, u) in units.iter().enumerate() {
+    let mut run = Run {
+        sum: 0.0,
+        best_score: 0.0,
+        best: None,
+        run: 0.0,
+        run_start: 0,
+    };
+    let mut k = 0;
+    loop {
+        k = scored_lines(&mut run, &mut prefix, units, lines, scores, k);
+        let Some(u) = units.get(k) else { break };
         let s = match *u {
             Unit::Line(i) => {
                 let line = lines.get(i.at());
@@ -310,8 +314,8 @@ fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f
                 if line.is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. })) {
                     add_anchors(&mut anchors, units, lines, k);
                 }
-                // `unit_score` of the line: its learned score in the loop,
-                // the rare hand score (a page without learned scores) apart.
+                // `unit_score` of the line: its learned score, the rare
+                // hand score (a page without learned scores) apart.
                 match scores.get(i.at()) {
                     Some(&s) => s,
                     None => unit_score(u, lines, lexicon, scores),
@@ -319,24 +323,77 @@ fn scan(units: &[Unit], lines: &[Classified<'_>], lexicon: &Lexicon, scores: &[f
             }
             _ => unit_score(u, lines, lexicon, scores),
         };
-        sum += s;
-        prefix.push(sum);
-        if run <= 0.0 {
-            run = s;
-            run_start = k;
-        } else {
-            run += s;
-        }
-        if run > best_score {
-            best_score = run;
-            best = Some((run_start, k));
-        }
+        run.add(k, s, &mut prefix);
+        k += 1;
     }
     Scan {
         prefix,
         anchors,
-        best: best.map(|(a, z)| (best_score, a, z)),
+        best: run.best.map(|(a, z)| (run.best_score, a, z)),
     }
+}
+
+/// Kadane's state in [`scan`]: the sum of the scores so far, the best run
+/// (its score, zero while there is none: a run must score above zero and
+/// above the best so far) and the run that ends at the last unit.
+#[derive(Clone, Copy)]
+struct Run {
+    sum: f32,
+    best_score: f32,
+    best: Option<(usize, usize)>,
+    run: f32,
+    run_start: usize,
+}
+
+impl Run {
+    /// Unit `k`, of score `s`, after the units before it.
+    #[inline(always)]
+    fn add(&mut self, k: usize, s: f32, prefix: &mut Vec<f32>) {
+        self.sum += s;
+        prefix.push(self.sum);
+        if self.run <= 0.0 {
+            self.run = s;
+            self.run_start = k;
+        } else {
+            self.run += s;
+        }
+        if self.run > self.best_score {
+            self.best_score = self.run;
+            self.best = Some((self.run_start, k));
+        }
+    }
+}
+
+/// [`scan`]'s step over the units from `from` on that are lines with a
+/// learned score and neither a date nor a byline: where they end.
+///
+/// Not inlined, and without calls but the prefix list's rare growth: the
+/// sums stay in registers, where in [`scan`]'s loop, around its calls,
+/// they were kept on the stack.
+#[inline(never)]
+fn scored_lines(
+    run: &mut Run,
+    prefix: &mut Vec<f32>,
+    units: &[Unit],
+    lines: &[Classified<'_>],
+    scores: &[f32],
+    from: usize,
+) -> usize {
+    let mut r = *run;
+    let mut k = from;
+    while let Some(&Unit::Line(i)) = units.get(k) {
+        let meta = lines
+            .get(i.at())
+            .is_some_and(|c| matches!(c.kind, Kind::Byline { .. } | Kind::Date { .. }));
+        let Some(&s) = scores.get(i.at()) else { break };
+        if meta {
+            break;
+        }
+        r.add(k, s, prefix);
+        k += 1;
+    }
+    *run = r;
+    k
 }
 
 /// The one or two units before the meta line at unit `k` that are title
@@ -780,31 +837,38 @@ mod tests {
                     }) && (1..=2).any(|d| is_meta(k + d))
                 })
                 .collect();
-            let unit_scores: Vec<f32> = u
-                .iter()
-                .map(|x| unit_score(x, lines, Lexicon::builtin(), &[]))
+            // No learned scores, and learned scores for all lines but the
+            // last few (the rest scored by hand), some of them negative.
+            let learned: Vec<f32> = (0..lines.len().saturating_sub(3))
+                .map(|i| ((i * 37 % 23) as f32 - 11.0) / 4.0)
                 .collect();
-            let mut prefix = vec![0.0f32];
-            for s in &unit_scores {
-                prefix.push(prefix.last().unwrap() + s);
-            }
-            let mut best: Option<(f32, usize, usize)> = None;
-            let (mut run, mut run_start) = (0.0f32, 0);
-            for (k, &s) in unit_scores.iter().enumerate() {
-                if run <= 0.0 {
-                    (run, run_start) = (s, k);
-                } else {
-                    run += s;
-                }
-                if run > 0.0 && best.is_none_or(|(b, _, _)| run > b) {
-                    best = Some((run, run_start, k));
-                }
-            }
-            let got = scan(u, lines, Lexicon::builtin(), &[]);
             anchored_pages += usize::from(!anchors.is_empty());
-            assert_eq!(got.anchors, anchors, "{lines:?}");
-            assert_eq!(got.prefix, prefix, "{lines:?}");
-            assert_eq!(got.best, best, "{lines:?}");
+            for scores in [&[][..], &learned[..]] {
+                let unit_scores: Vec<f32> = u
+                    .iter()
+                    .map(|x| unit_score(x, lines, Lexicon::builtin(), scores))
+                    .collect();
+                let mut prefix = vec![0.0f32];
+                for s in &unit_scores {
+                    prefix.push(prefix.last().unwrap() + s);
+                }
+                let mut best: Option<(f32, usize, usize)> = None;
+                let (mut run, mut run_start) = (0.0f32, 0);
+                for (k, &s) in unit_scores.iter().enumerate() {
+                    if run <= 0.0 {
+                        (run, run_start) = (s, k);
+                    } else {
+                        run += s;
+                    }
+                    if run > 0.0 && best.is_none_or(|(b, _, _)| run > b) {
+                        best = Some((run, run_start, k));
+                    }
+                }
+                let got = scan(u, lines, Lexicon::builtin(), scores);
+                assert_eq!(got.anchors, anchors, "{lines:?}");
+                assert_eq!(got.prefix, prefix, "{lines:?}");
+                assert_eq!(got.best, best, "{lines:?}");
+            }
         });
         assert!(anchored_pages > 100, "{anchored_pages} pages with anchors");
     }

@@ -40,6 +40,10 @@ const SAMPLE_BYTES: usize = 3000;
 
 /// Title-shaped: a headline's length, no sentence stops inside, not a
 /// lexicon hit, not a list item.
+///
+/// Inlined: the lines after the article are asked it one by one, and
+/// most fail its first tests.
+#[inline]
 pub(crate) fn title_shaped(c: &Classified<'_>) -> bool {
     title_shaped_but_stops(c) && c.shape.inner_stops == 0
 }
@@ -101,10 +105,27 @@ const LOWER: u64 = 0x20 * ONES;
 /// with the case bit set is still no letter.
 #[inline(always)]
 fn word_lanes(b: &[u8], at: usize) -> (u32, u32) {
-    let x = i8x16::from_ne_bytes(load16(b, at));
+    word_lanes_of(load16(b, at))
+}
+
+/// [`word_lanes`] of sixteen bytes.
+#[inline(always)]
+fn word_lanes_of(bytes: [u8; 16]) -> (u32, u32) {
+    let x = i8x16::from_ne_bytes(bytes);
     let l = x | i8x16::splat(0x20);
     let w = in_range(x, b'0', 10) | in_range(l, b'a', 26);
     (w.to_bitmask(), x.to_bitmask())
+}
+
+/// The forty-eight bytes of `b` from `at` as three sets of sixteen, if
+/// `b` has that many there: [`each_token`]'s step reads them with one
+/// bounds check, where three [`load16`]s check (and pad) one by one.
+#[inline(always)]
+fn lanes_at(b: &[u8], at: usize) -> Option<([u8; 16], [u8; 16], [u8; 16])> {
+    let c = b.get(at..)?.first_chunk::<48>()?;
+    let (c0, rest) = c.split_first_chunk::<16>()?;
+    let (c1, rest) = rest.split_first_chunk::<16>()?;
+    Some((*c0, *c1, *rest.first_chunk::<16>()?))
 }
 
 /// The murmur3 finaliser: a bijection on 64 bits that spreads every input
@@ -270,15 +291,19 @@ fn each_token(text: &str, keys: &Keys, mut emit: impl FnMut(u64) -> bool) {
         // Forty-eight bytes a step (three sets of lanes): a third of the
         // steps for a line of prose (sixty-four read more past its end than
         // they save).
-        let (w, non_ascii) = {
-            let (w0, n0) = word_lanes(b, i);
-            let (w1, n1) = word_lanes(b, i + 16);
-            let (w2, n2) = word_lanes(b, i + 32);
-            (
-                u64::from(w0) | u64::from(w1) << 16 | u64::from(w2) << 32,
-                u64::from(n0) | u64::from(n1) << 16 | u64::from(n2) << 32,
-            )
+        let ((w0, n0), (w1, n1), (w2, n2)) = match lanes_at(b, i) {
+            // Forty-eight bytes on: one bounds check for the three loads.
+            Some((c0, c1, c2)) => (word_lanes_of(c0), word_lanes_of(c1), word_lanes_of(c2)),
+            None => (
+                word_lanes(b, i),
+                word_lanes(b, i + 16),
+                word_lanes(b, i + 32),
+            ),
         };
+        let (w, non_ascii) = (
+            u64::from(w0) | u64::from(w1) << 16 | u64::from(w2) << 32,
+            u64::from(n0) | u64::from(n1) << 16 | u64::from(n2) << 32,
+        );
         // Whether the byte before `i` is a word's, in bit 0.
         let follows = (w << 1) | u64::from(open.is_some());
         // Only the bytes before the first non-ASCII one are read here: the
@@ -924,16 +949,30 @@ pub(crate) fn find(
             break;
         }
     }
-    let ends = LineEnds::new(units, lines, first);
-    // Room for a few, made once: a collect from a filter starts at four and
-    // grows on a page with more.
-    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(CANDIDATE_ROOM);
-    candidates.extend(
-        (lo..hi)
-            // A one-unit extent is the article itself, not its headline.
-            .filter(|&k| !(k == first && first == last))
-            .filter_map(|k| candidate(units, lines, &ends, first, k)),
-    );
+    // The units whose shape may make them candidates, bit `k - lo` for
+    // unit `k` (the window holds fewer than 64): the shape's cheap tests
+    // here, before any call, as most units fail them.
+    let shaped = (lo..hi)
+        // A one-unit extent is the article itself, not its headline.
+        .filter(|&k| !(k == first && first == last))
+        .filter(|&k| title_unit(units, lines, k).is_some_and(|(_, c)| title_shaped_but_end(c)))
+        .fold(0u64, |m, k| m | 1 << (k - lo));
+    let mut candidates: Vec<Candidate<'_>> = Vec::new();
+    if shaped != 0 {
+        // The line ends only for a page with a unit of that shape.
+        let ends = LineEnds::new(units, lines, first);
+        // Room for a few, made once: a list grown from none starts at
+        // four and grows on a page with more.
+        candidates = Vec::with_capacity(CANDIDATE_ROOM);
+        let mut m = shaped;
+        while m != 0 {
+            let k = lo + m.trailing_zeros() as usize;
+            m &= m - 1;
+            if let Some(c) = candidate(units, lines, &ends, first, k) {
+                candidates.push(c);
+            }
+        }
+    }
     // The headline is the unit of highest score less its subtitle cost,
     // the first of them, if that passes `MIN_SCORE`. Often the body's words
     // do not matter: one unit wins with none of them in the body even if
@@ -1365,6 +1404,22 @@ struct Candidate<'a> {
     inside: bool,
 }
 
+/// The line of unit `k` that may be a headline, with its index: a line, a
+/// doubled headline's first, a pull quote's quote.
+#[inline(always)]
+fn title_unit<'l, 'a>(
+    units: &[Unit],
+    lines: &'l [Classified<'a>],
+    k: usize,
+) -> Option<(u32, &'l Classified<'a>)> {
+    match units.get(k)? {
+        Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. } => {
+            Some((*i, lines.get(i.at())?))
+        }
+        _ => None,
+    }
+}
+
 /// Unit `k` as a headline candidate, if it is a title-shaped line; its
 /// tokens are left to `find`.
 fn candidate<'a>(
@@ -1377,13 +1432,7 @@ fn candidate<'a>(
     // A headline doubled on the page (a visible and a hidden copy) is one
     // unit; one that recurs in the body with a line under it was taken for
     // a pull quote.
-    let i = match units.get(k) {
-        Some(Unit::Line(i) | Unit::Related { first: i, .. } | Unit::PullQuote { quote: i, .. }) => {
-            *i
-        }
-        _ => return None,
-    };
-    let c = lines.get(i.at())?;
+    let (i, c) = title_unit(units, lines, k)?;
     // The shape's cheap tests first: most units are prose or chrome, and
     // their stops need not be counted.
     if !title_shaped_but_end(c) {
@@ -2160,17 +2209,21 @@ FFerry pier rebuilt!\nFerry pier\nThe Ferry pier rebuilt, says the board of the 
         .collect();
         // Pseudo-random text over letters, digits, signs and other scripts,
         // for words across every eight-byte boundary.
-        let alphabet: Vec<char> = "aZ9 .,-'é€ßЖ東\u{212a}İ\n".chars().collect();
+        // ASCII text too, whose steps read all forty-eight bytes at once,
+        // mostly letters for words across those steps' bounds.
         let mut seed = 42u64;
-        for len in 0..200 {
-            let t: String = (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                    let r = (seed >> 33) as usize;
-                    alphabet.get(r % alphabet.len()).copied().unwrap_or(' ')
-                })
-                .collect();
-            texts.push(t);
+        for alphabet in ["aZ9 .,-'é€ßЖ東\u{212a}İ\n", "abcdefghijklmnoZ9 .-\n"] {
+            let alphabet: Vec<char> = alphabet.chars().collect();
+            for len in 0..200 {
+                let t: String = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        let r = (seed >> 33) as usize;
+                        alphabet.get(r % alphabet.len()).copied().unwrap_or(' ')
+                    })
+                    .collect();
+                texts.push(t);
+            }
         }
         for t in &texts {
             let mut got = Vec::new();

@@ -106,6 +106,9 @@ impl Unit {
     }
 }
 
+/// Pull-quote candidates [`confirmed_quotes`] makes room for at its first.
+const QUOTE_ROOM: usize = 8;
+
 /// Most pull-quote candidates checked per text: bounds the automaton.
 const MAX_QUOTE_CANDIDATES: usize = 256;
 /// Most pull-quote candidates whose texts are told apart without a map:
@@ -186,6 +189,9 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     let mut candidates: Vec<(usize, &str)> = Vec::new();
     for (i, (q, n)) in lines.iter().zip(lines.get(1..).unwrap_or(&[])).enumerate() {
         if let Some(core) = pull_quote_core(q, n) {
+            if candidates.is_empty() {
+                candidates.reserve_exact(QUOTE_ROOM);
+            }
             candidates.push((i, core));
             if candidates.len() == MAX_QUOTE_CANDIDATES {
                 break;
@@ -199,8 +205,8 @@ fn confirmed_quotes(input: &str, lines: &[Classified<'_>]) -> Vec<usize> {
     // chain from `first_owner` through `next_owner`, ended by `usize::MAX`):
     // a page of a thousand identical quote lines searches for one pattern.
     // A few texts are told apart one by one, more through a map.
-    let mut patterns: Vec<&str> = Vec::new();
-    let mut first_owner: Vec<usize> = Vec::new();
+    let mut patterns: Vec<&str> = Vec::with_capacity(candidates.len());
+    let mut first_owner: Vec<usize> = Vec::with_capacity(candidates.len());
     let mut next_owner = vec![usize::MAX; candidates.len()];
     let mut index: Option<HashMap<&str, usize>> =
         (candidates.len() > FEW_QUOTES).then(HashMap::new);
