@@ -705,7 +705,9 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
     } else {
         memchr::memchr_iter(b' ', b).count() as u32 + 1
     };
-    let f = |v: bool| f32::from(u8::from(v));
+    // 0.0 or 1.0 from the bits (a multiply the store takes from a general
+    // register), not a conversion of 0 or 1 in a vector register.
+    let f = |v: bool| f32::from_bits(u32::from(v) * 1.0f32.to_bits());
     TextStats {
         commas: (commas as f32 * 10.0 / chars.max(1) as f32).min(1.0),
         upper: upper as f32 / letters.max(1) as f32,
@@ -1526,7 +1528,9 @@ mod tests {
                     || after.starts_with(b"de/")
             });
         let words = spaces + 1;
-        let f = |v: bool| f32::from(u8::from(v));
+        // 0.0 or 1.0 from the bits (a multiply the store takes from a general
+        // register), not a conversion of 0 or 1 in a vector register.
+        let f = |v: bool| f32::from_bits(u32::from(v) * 1.0f32.to_bits());
         TextStats {
             commas: (commas as f32 * 10.0 / chars.max(1) as f32).min(1.0),
             upper: upper as f32 / letters.max(1) as f32,
