@@ -719,7 +719,11 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
         upper: upper as f32 / letters.max(1) as f32,
         separators: f(sep),
         url_like: f(url),
-        at_sign: f(has(FLAG_AT)),
+        // The flag's bit times the bits of 1.0 over it (exact: asserted
+        // below): no test and shift.
+        at_sign: f32::from_bits(
+            u32::from(c.flags & FLAG_AT) * const { 1.0f32.to_bits() / FLAG_AT as u32 },
+        ),
         word_len: (chars as f32 / words as f32 / 10.0).min(2.0),
         quotes: f(quotes),
         starts_digit: f(b.first().is_some_and(u8::is_ascii_digit)),
@@ -1111,6 +1115,8 @@ struct StatCounts {
 const FLAG_QUOTE: u8 = 1;
 /// `@`
 const FLAG_AT: u8 = 2;
+// `text_stats` makes `at_sign` as the bit times the bits of 1.0 over it.
+const _: () = assert!(1.0f32.to_bits().is_multiple_of(FLAG_AT as u32));
 /// `|`, `>` or `/`, or `<` or `~` ([`mark_like`]): the line is searched
 /// for the marks.
 const FLAG_MARK: u8 = 4;
