@@ -143,19 +143,33 @@ fn kind_of(text: &str, sh: &shape::Shape) -> Kind {
         return Kind::Text;
     }
     let bytes = text.as_bytes();
-    let pairs = gate_pairs(bytes);
-    if sh.chars <= 100
-        && let Some(c) = gated(may_be_credit_of(bytes, pairs), || credit::credit(text))
+    // Most first letters begin no credit label and no byline prefix: one
+    // table load skips both gates.
+    if GATED_FIRST
+        .get(usize::from(first))
+        .copied()
+        .unwrap_or(false)
     {
-        return Kind::Credit {
-            kind: c.kind,
-            at: kept(c.source_at),
-        };
-    }
-    if let Some(b) = gated(may_be_byline_of(bytes, pairs), || byline::byline(text)) {
-        return Kind::Byline {
-            dated: b.date_at.is_some(),
-        };
+        let pairs = gate_pairs(bytes);
+        if sh.chars <= 100
+            && let Some(c) = gated(may_be_credit_of(bytes, pairs), || credit::credit(text))
+        {
+            return Kind::Credit {
+                kind: c.kind,
+                at: kept(c.source_at),
+            };
+        }
+        if let Some(b) = gated(may_be_byline_of(bytes, pairs), || byline::byline(text)) {
+            return Kind::Byline {
+                dated: b.date_at.is_some(),
+            };
+        }
+    } else {
+        debug_assert!(
+            !may_be_credit_of(bytes, gate_pairs(bytes))
+                && !may_be_byline_of(bytes, gate_pairs(bytes)),
+            "a first byte outside GATED_FIRST passed a gate"
+        );
     }
     // A line that starts with a digit was tried as a date above.
     if sh.digits > 0
@@ -184,6 +198,26 @@ const MARKED_FIRST: [bool; 256] = {
                 b,
                 b'#' | b'[' | b'-' | b'*' | b'+' | b'0'..=b'9' | 0xC2 | 0xE2
             );
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The first bytes that may begin a credit label or a byline prefix
+/// ([`may_be_credit_of`], [`may_be_byline_of`]): the ASCII letters with a
+/// row in [`GATE_PAIRS`], and `©`'s lead byte 0xC2 and `(` of `(c)`. A
+/// line that starts with any other byte passes neither gate.
+const GATED_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let a = (b | 0x20).wrapping_sub(b'a') as usize;
+        // A const: an index out of bounds would fail the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[c] = b == 0xC2 || b == b'(' || (a < 26 && GATE_PAIRS[a] != 0);
         }
         c += 1;
     }
@@ -699,6 +733,54 @@ mod tests {
             return Kind::Date { updated: d.updated };
         }
         Kind::Text
+    }
+
+    /// [`GATED_FIRST`] holds every first byte that passes the credit or
+    /// the byline gate: every pair of byte values before tails of each
+    /// label, and the labels themselves pass with their first bytes marked.
+    #[test]
+    fn gated_first_bytes_keep_every_gate() {
+        let tails: [&[u8]; 8] = [
+            b"",
+            b"hoto: x",
+            b"oto: x",
+            b" Jane",
+            b"uthor: x",
+            b"a",
+            b"\xA9 x",
+            b"c) x",
+        ];
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                for tail in tails {
+                    let mut b = vec![x, y];
+                    b.extend_from_slice(tail);
+                    for line in [&b[..1], &b[..]] {
+                        let pass = may_be_credit(line) || may_be_byline(line);
+                        assert!(
+                            !pass || GATED_FIRST[usize::from(x)],
+                            "{line:?} passes a gate"
+                        );
+                    }
+                }
+            }
+        }
+        for l in CREDIT_LABELS
+            .iter()
+            .chain(&byline::SPACED)
+            .chain(&BYLINE_COLON)
+        {
+            let line = format!("{l} x:");
+            assert!(
+                may_be_credit(line.as_bytes()) || may_be_byline(line.as_bytes()),
+                "{line}"
+            );
+            assert!(GATED_FIRST[usize::from(line.as_bytes()[0])], "{line}");
+            let upper = line.to_uppercase();
+            assert!(GATED_FIRST[usize::from(upper.as_bytes()[0])], "{upper}");
+        }
+        assert!(GATED_FIRST[0xC2] && GATED_FIRST[usize::from(b'(')]);
+        assert!(!GATED_FIRST[usize::from(b'S')] && !GATED_FIRST[usize::from(b'1')]);
     }
 
     /// The first-byte table lets through every line whose kind its first
