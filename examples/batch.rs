@@ -52,9 +52,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-#[path = "common/json.rs"]
-mod json;
-
 const USAGE: &str = "usage: batch [--format auto|wet|jsonl|paths] [--threads N] [--chunk N] [--text] [--quiet] [INPUT...|-]";
 
 /// The most body bytes a chunk holds before it is sent, whatever its count.
@@ -283,7 +280,7 @@ fn render(parser: &Parser, item: &Item, with_text: bool) -> (String, bool) {
         message: &'a str,
     }
     let failed = |id, url, kind, message: &str| {
-        let line = json::to_string(&Failed {
+        let line = serde_json::to_string(&Failed {
             id,
             url,
             error: ErrorBody { kind, message },
@@ -303,8 +300,7 @@ fn render(parser: &Parser, item: &Item, with_text: bool) -> (String, bool) {
     let result = catch_unwind(AssertUnwindSafe(|| {
         parser.parse_bytes(body).map(|article| {
             let text = with_text.then(|| article.to_text());
-            // serde_json's bytes, written faster (see `common/json.rs`).
-            json::to_string(&Page {
+            serde_json::to_string(&Page {
                 id,
                 url,
                 text,

@@ -13,9 +13,6 @@
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-#[path = "common/json.rs"]
-mod json;
-
 /// Our own fictional page, written in the shapes real scraped pages take.
 const SAMPLE: &str = include_str!("../tests/fixtures/seedlike.txt");
 
@@ -87,8 +84,7 @@ fn main() -> ExitCode {
         Format::Json if pretty => {
             serde_json::to_writer_pretty(&mut out, &article).map_err(std::io::Error::from)
         }
-        // serde_json's bytes, written faster (see `common/json.rs`).
-        Format::Json => json::to_writer(&mut out, &article),
+        Format::Json => serde_json::to_writer(&mut out, &article).map_err(std::io::Error::from),
         Format::Text => out.write_all(article.to_text().as_bytes()),
         Format::Markdown => out.write_all(article.to_markdown().as_bytes()),
     };
