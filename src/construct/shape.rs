@@ -420,23 +420,21 @@ impl Lanes {
     /// be taken from the lanes counted) and clears them.
     #[inline(always)]
     fn flush(&mut self, into: &mut Counts) {
-        let [spaces, not_digits, stops, chars] =
-            sums(self.spaces, self.not_digits, self.stops, self.chars);
-        into.spaces += spaces;
-        into.digits += not_digits;
-        into.stops += stops;
-        into.chars += chars;
-        *self = Lanes {
-            high: self.high,
-            ..Lanes::ZERO
-        };
+        let counts = sums(self.spaces, self.not_digits, self.stops, self.chars);
+        self.take(into, counts);
     }
 
     /// [`flush`](Self::flush) of up to 255 blocks a lane ([`wide_sums`]).
     #[inline(always)]
     fn flush_wide(&mut self, into: &mut Counts) {
-        let [spaces, not_digits, stops, chars] =
-            wide_sums(self.spaces, self.not_digits, self.stops, self.chars);
+        let counts = wide_sums(self.spaces, self.not_digits, self.stops, self.chars);
+        self.take(into, counts);
+    }
+
+    /// Adds the lanes' sums (spaces, other bytes than digits, stops and
+    /// characters) to `into` and clears the lanes.
+    #[inline(always)]
+    fn take(&mut self, into: &mut Counts, [spaces, not_digits, stops, chars]: [u32; 4]) {
         into.spaces += spaces;
         into.digits += not_digits;
         into.stops += stops;
