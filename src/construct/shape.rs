@@ -514,9 +514,9 @@ fn counts(bytes: &[u8]) -> Counts {
 /// Counts the blocks of `blocks` (sixteen bytes of a line without its
 /// last byte), each with the block one byte on in `nexts` (the line
 /// without its first): two blocks a turn (the loop's own instructions are
-/// an eighth of a block's), then the odd one, found by its offset: a zip
-/// of the two `&mut` iterators, for their remainders, tested the end twice
-/// a turn. The bytes after the whole blocks are left to [`add_last`].
+/// an eighth of a block's), then the odd one, found by its offset (zipping
+/// the iterators by `&mut`, to take their remainders, tested the end twice
+/// a turn). The bytes after the whole blocks are left to [`add_last`].
 #[inline(always)]
 fn pairs_of(lanes: &mut Lanes, blocks: &[u8], nexts: &[u8]) {
     let twos = blocks.chunks_exact(2 * LANES);

@@ -329,7 +329,7 @@ fn trim_start(s: &str) -> &str {
     let b = s.as_bytes();
     let n = b
         .iter()
-        .take_while(|c| matches!(c, b'\t'..=b'\r' | b' '))
+        .take_while(|&&c| super::lines::ascii_space(c))
         .count();
     let rest = s.get(n..).unwrap_or("");
     match rest.as_bytes().first() {

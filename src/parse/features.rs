@@ -713,21 +713,20 @@ fn text_stats(text: &str, shape: &Shape) -> TextStats {
     } else {
         memchr::memchr_iter(b' ', b).count() as u32 + 1
     };
-    let f = unit;
     TextStats {
         commas: (commas as f32 * 10.0 / chars.max(1) as f32).min(1.0),
         upper: upper as f32 / letters.max(1) as f32,
-        separators: f(sep),
-        url_like: f(url),
+        separators: unit(sep),
+        url_like: unit(url),
         // The flag's bit times the bits of 1.0 over it (exact: asserted
         // below): no test and shift.
         at_sign: f32::from_bits(
             u32::from(c.flags & FLAG_AT) * const { 1.0f32.to_bits() / FLAG_AT as u32 },
         ),
         word_len: (chars as f32 / words as f32 / 10.0).min(2.0),
-        quotes: f(quotes),
-        starts_digit: f(b.first().is_some_and(u8::is_ascii_digit)),
-        ends_digit: f(b.last().is_some_and(u8::is_ascii_digit)),
+        quotes: unit(quotes),
+        starts_digit: unit(b.first().is_some_and(u8::is_ascii_digit)),
+        ends_digit: unit(b.last().is_some_and(u8::is_ascii_digit)),
     }
 }
 
@@ -1540,9 +1539,7 @@ mod tests {
                     || after.starts_with(b"de/")
             });
         let words = spaces + 1;
-        // 0.0 or 1.0 from the bits (a multiply the store takes from a general
-        // register), not a conversion of 0 or 1 in a vector register.
-        let f = |v: bool| f32::from_bits(u32::from(v) * 1.0f32.to_bits());
+        let f = |v: bool| f32::from(u8::from(v));
         TextStats {
             commas: (commas as f32 * 10.0 / chars.max(1) as f32).min(1.0),
             upper: upper as f32 / letters.max(1) as f32,

@@ -968,7 +968,9 @@ pub(crate) fn find(
         while m != 0 {
             let k = lo + m.trailing_zeros() as usize;
             m &= m - 1;
-            if let Some(c) = candidate(units, lines, &ends, first, k) {
+            if let Some((i, c)) = title_unit(units, lines, k)
+                && let Some(c) = candidate(units, lines, &ends, first, k, (i, c))
+            {
                 candidates.push(c);
             }
         }
@@ -1405,7 +1407,9 @@ struct Candidate<'a> {
 }
 
 /// The line of unit `k` that may be a headline, with its index: a line, a
-/// doubled headline's first, a pull quote's quote.
+/// doubled headline's first (a headline doubled on the page, a visible and
+/// a hidden copy, is one unit), a pull quote's quote (one that recurs in
+/// the body with a line under it was taken for a pull quote).
 #[inline(always)]
 fn title_unit<'l, 'a>(
     units: &[Unit],
@@ -1421,23 +1425,18 @@ fn title_unit<'l, 'a>(
 }
 
 /// Unit `k` as a headline candidate, if it is a title-shaped line; its
-/// tokens are left to `find`.
+/// tokens are left to `find`. `(i, c)` is the unit's line and its index
+/// ([`title_unit`]), which `find` has found title-shaped but for its end
+/// (the shape's cheap tests, which most units fail).
 fn candidate<'a>(
     units: &[Unit],
     lines: &[Classified<'a>],
     ends: &LineEnds,
     first: usize,
     k: usize,
+    (i, c): (u32, &Classified<'a>),
 ) -> Option<Candidate<'a>> {
-    // A headline doubled on the page (a visible and a hidden copy) is one
-    // unit; one that recurs in the body with a line under it was taken for
-    // a pull quote.
-    let (i, c) = title_unit(units, lines, k)?;
-    // The shape's cheap tests first: most units are prose or chrome, and
-    // their stops need not be counted.
-    if !title_shaped_but_end(c) {
-        return None;
-    }
+    debug_assert!(title_shaped_but_end(c));
     // A stop after a number is an ordinal ("19. Jahrhundert"), not a
     // sentence's end.
     let stops = if c.shape.inner_stops > 0 {

@@ -44,7 +44,9 @@ pub(crate) struct Lines<'a> {
     pub blanks_after: u32,
 }
 
-fn ascii_space(b: u8) -> bool {
+/// ASCII white space, as `char::is_whitespace` has it among ASCII bytes.
+#[inline]
+pub(crate) fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
